@@ -1,0 +1,76 @@
+/**
+ * Errors as values with a kind, after containerd's errdefs: one place maps a kind to the CLI's
+ * exit code, a gRPC status code (sidecar) and a ttrpc status (shim).
+ */
+export type ErrorKind =
+  | 'InvalidArgument'
+  | 'NotFound'
+  | 'AlreadyExists'
+  | 'FailedPrecondition'
+  | 'Unavailable'
+  | 'DataLoss'
+  | 'ResourceExhausted'
+  | 'PermissionDenied'
+  | 'DeadlineExceeded'
+  | 'Unimplemented'
+  | 'Internal';
+
+export interface ErrorOptions {
+  /** What the user can do next; printed after the message. */
+  hint?: string;
+  /** Overrides the kind's exit code (docker's 126/127 for entry problems, say). */
+  exitCode?: number;
+  cause?: unknown;
+}
+
+export class WasmctlError extends Error {
+  readonly kind: ErrorKind;
+  readonly hint: string | undefined;
+  readonly exitCode: number | undefined;
+
+  constructor(kind: ErrorKind, message: string, options: ErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'WasmctlError';
+    this.kind = kind;
+    this.hint = options.hint;
+    this.exitCode = options.exitCode;
+  }
+}
+
+export const isWasmctlError = (err: unknown): err is WasmctlError => err instanceof WasmctlError;
+
+export const hasKind = (err: unknown, kind: ErrorKind): boolean => isWasmctlError(err) && err.kind === kind;
+
+/** docker's convention: 125 when the tool itself fails (image, options, daemon). */
+export const TOOL_FAILURE_EXIT = 125;
+
+export function exitCodeOf(err: unknown): number {
+  if (isWasmctlError(err) && err.exitCode !== undefined) return err.exitCode;
+  return TOOL_FAILURE_EXIT;
+}
+
+const GRPC_CODES: Record<ErrorKind, number> = {
+  InvalidArgument: 3,
+  DeadlineExceeded: 4,
+  NotFound: 5,
+  AlreadyExists: 6,
+  PermissionDenied: 7,
+  ResourceExhausted: 8,
+  FailedPrecondition: 9,
+  Unimplemented: 12,
+  Internal: 13,
+  Unavailable: 14,
+  DataLoss: 15,
+};
+
+/** gRPC status code, shared by the sidecar (gRPC) and the shim (ttrpc uses the same codes). */
+export function grpcCodeOf(err: unknown): number {
+  return isWasmctlError(err) ? GRPC_CODES[err.kind] : GRPC_CODES.Internal;
+}
+
+/** One line for the user: the message, then what to do next. */
+export function describeError(err: unknown): string {
+  if (isWasmctlError(err)) return err.hint ? `${err.message} (${err.hint})` : err.message;
+  if (err instanceof Error) return err.message;
+  return String(err);
+}

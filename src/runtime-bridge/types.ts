@@ -1,0 +1,57 @@
+/**
+ * The contract between whoever resolves a module (cli `run`, the shim, `serve`) and the engine.
+ * The engine does not know where the image came from.
+ */
+
+/** A host folder the module may see, and nothing else of the host. */
+export interface Mount {
+  hostPath: string;
+  guestPath: string;
+  readOnly: boolean;
+}
+
+export interface RunLimits {
+  /** Wall-clock limit; exceeded → the module is stopped, outcome `timeout`. */
+  timeoutMs?: number;
+  /** Cap on the module's linear memory, in bytes (rounded down to 64 KiB pages). */
+  memoryBytes?: number;
+}
+
+/** Host file descriptors the module's fds 0, 1 and 2 map to (the shim passes opened FIFOs). */
+export interface RunStdio {
+  stdin: number | null;
+  stdout: number;
+  stderr: number;
+}
+
+export type EngineName = 'wasmctl' | 'wasmer';
+
+export interface RunRequest {
+  /** Host folder holding the image's files, seen read-only as `/` by the module; null for none. */
+  rootfs: string | null;
+  /** argv as the module sees it; argv[0] is the entry as written (resolved inside rootfs). */
+  argv: string[];
+  /** The module file when it is not inside a rootfs (`wasmctl run ./hello.wasm`). */
+  modulePath?: string;
+  env: string[];
+  /** Working directory inside the rootfs. */
+  cwd: string;
+  mounts: Mount[];
+  stdio: RunStdio;
+  limits: RunLimits;
+  engine: EngineName;
+}
+
+export type RunOutcome =
+  | { kind: 'exited'; exitCode: number }
+  | { kind: 'trapped'; exitCode: 134; message: string }
+  | { kind: 'timeout'; exitCode: 124; message: string }
+  | { kind: 'killed'; exitCode: number; signal: NodeJS.Signals }
+  | { kind: 'failed'; exitCode: number; message: string };
+
+export interface RunningModule {
+  /** Resolves once the module has ended, whichever way. Never rejects. */
+  readonly done: Promise<RunOutcome>;
+  /** Stops the module; its outcome becomes `killed` with exit code 128+signal number. */
+  kill(signal: NodeJS.Signals): void;
+}
