@@ -16,6 +16,6 @@ for src in *.c *.wat *.as.ts; do
       # shellcheck disable=SC2086
       clang --target=wasm32-wasi -O2 $flags "$src" -o "$out" ;;
     *.wat) wat2wasm --enable-all "$src" -o "$out" ;;
-    *.as.ts) ../../node_modules/.bin/asc "$src" --config ../../node_modules/@assemblyscript/wasi-shim/asconfig.json -O2 -o "$out" ;;
+    *.as.ts) (cd ../.. && npx asc "test/modules/$src" --config ./node_modules/@assemblyscript/wasi-shim/asconfig.json -O2 -o "test/modules/$out") ;;
   esac
 done
