@@ -1,16 +1,24 @@
 #!/usr/bin/env bash
-# Builds Layotto's two demo functions from C (clang + wasi-libc) into build/, and their FROM-scratch
-# images with buildah: localhost/function1:v1 and localhost/function2:v1. With a registry argument
-# (e.g. 127.0.0.1:5000) the images are pushed there too.
+# Builds Layotto's two demo functions twice, from C (clang + wasi-libc) and from AssemblyScript,
+# into build/c/ and build/as/, and their FROM-scratch images with buildah: localhost/function1:v1,
+# localhost/function2:v1 (C) and localhost/function1-as:v1, localhost/function2-as:v1. With a
+# registry argument (e.g. 127.0.0.1:5000) the images are pushed there too.
 set -euo pipefail
-cd "$(dirname "$0")"
-mkdir -p build
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+mkdir -p "$here/build/c" "$here/build/as"
 for n in 1 2; do
   clang --target=wasm32-wasi -O2 -Wl,--export=malloc -Wl,--export=free -Wl,--strip-all \
-    "c/function$n.c" -o "build/function_$n.wasm"
-  buildah build --quiet --timestamp 0 -f "Dockerfile.function$n" -t "localhost/function$n:v1" build >/dev/null
-  if [ $# -gt 0 ]; then
-    buildah push --quiet --tls-verify=false "localhost/function$n:v1" "docker://$1/function$n:v1"
-  fi
+    "$here/c/function$n.c" -o "$here/build/c/function_$n.wasm"
+  # asc resolves the shim's config relative to the working directory.
+  (cd "$root" && npx asc "samples/faas/as/function$n.ts" --config ./node_modules/@assemblyscript/wasi-shim/asconfig.json \
+    -O2 -o "samples/faas/build/as/function_$n.wasm")
+  for lang in c as; do
+    tag="localhost/function$n$([ $lang = as ] && echo -as):v1"
+    buildah build --quiet --timestamp 0 -f "$here/Dockerfile.function$n" -t "$tag" "$here/build/$lang" >/dev/null
+    if [ $# -gt 0 ]; then
+      buildah push --quiet --tls-verify=false "$tag" "docker://$1/${tag#localhost/}"
+    fi
+  done
 done
-echo "built samples/faas/build/function_1.wasm, function_2.wasm and images function1:v1, function2:v1"
+echo "built samples/faas/build/{c,as}/function_{1,2}.wasm and images function{1,2}:v1, function{1,2}-as:v1"
