@@ -14,7 +14,9 @@ for n in 1 2; do
   (cd "$root" && npx asc "samples/faas/as/function$n.ts" --config ./node_modules/@assemblyscript/wasi-shim/asconfig.json \
     -O2 -o "samples/faas/build/as/function_$n.wasm")
   for lang in c as; do
-    tag="localhost/function$n$([ $lang = as ] && echo -as):v1"
+    suffix=""
+    if [ "$lang" = as ]; then suffix=-as; fi
+    tag="localhost/function$n$suffix:v1"
     buildah build --quiet --timestamp 0 -f "$here/Dockerfile.function$n" -t "$tag" "$here/build/$lang" >/dev/null
     if [ $# -gt 0 ]; then
       buildah push --quiet --tls-verify=false "$tag" "docker://$1/${tag#localhost/}"
