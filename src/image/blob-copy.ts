@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { readFile, rm, stat } from 'node:fs/promises';
+import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { z } from 'zod';
+import { WasmctlError, isWasmctlError } from '../common/index.js';
+
+/** containerd's and skopeo's cap: a manifest or config larger than this is refused unread. */
+export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+
+export interface Expected {
+  digest: string;
+  size: number;
+}
+
+const mismatch = (what: string, digest: string) =>
+  new WasmctlError('DataLoss', `${what} does not match its digest ${digest}`, {
+    hint: 'the source is corrupt or was tampered with',
+  });
+
+class Verifier extends Transform {
+  private readonly hash = createHash('sha256');
+  private bytes = 0;
+
+  constructor(
+    private readonly expected: Expected,
+    private readonly what: string,
+    private readonly onBytes?: (bytes: number) => void,
+  ) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+    this.bytes += chunk.length;
+    if (this.bytes > this.expected.size) {
+      done(mismatch(this.what, this.expected.digest));
+      return;
+    }
+    this.hash.update(chunk);
+    this.onBytes?.(chunk.length);
+    done(null, chunk);
+  }
+
+  override _flush(done: TransformCallback): void {
+    const ok = this.bytes === this.expected.size && `sha256:${this.hash.digest('hex')}` === this.expected.digest;
+    done(ok ? null : mismatch(this.what, this.expected.digest));
+  }
+}
+
+/** Streams `input` to `dest`, hashing on the way; a mismatch removes `dest` and throws DataLoss. */
+export async function copyVerified(
+  input: Readable,
+  dest: string,
+  expected: Expected,
+  what: string,
+  onBytes?: (bytes: number) => void,
+): Promise<void> {
+  try {
+    await pipeline(input, new Verifier(expected, what, onBytes), createWriteStream(dest, { flags: 'wx' }));
+  } catch (err) {
+    await rm(dest, { force: true });
+    if (isWasmctlError(err)) throw err;
+    throw new WasmctlError('DataLoss', `${what} could not be read: ${(err as Error).message}`, { cause: err });
+  }
+}
+
+export function verifyBytes(bytes: Buffer, expected: Expected, what: string): Buffer {
+  const digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+  if (digest !== expected.digest || bytes.length !== expected.size) throw mismatch(what, expected.digest);
+  return bytes;
+}
+
+export const sha256Of = (bytes: Buffer): string => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+
+/** A small JSON document (manifest, config, index) from disk, refused when over the cap. */
+export async function readSmallFile(path: string, what: string): Promise<Buffer> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info?.isFile()) throw new WasmctlError('NotFound', `${what} is missing`);
+  if (info.size > MAX_MANIFEST_BYTES) {
+    throw new WasmctlError('ResourceExhausted', `${what} is larger than ${MAX_MANIFEST_BYTES} bytes`);
+  }
+  return readFile(path);
+}
+
+/** Parses JSON through a zod schema; any failure is one line naming the document. */
+export function parseJson<T>(bytes: Buffer | string, schema: z.ZodType<T>, what: string): T {
+  let value: unknown;
+  try {
+    value = JSON.parse(bytes.toString());
+  } catch {
+    throw new WasmctlError('DataLoss', `${what} is not valid JSON`);
+  }
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue && issue.path.length > 0 ? ` at ${issue.path.map(String).join('.')}` : '';
+  throw new WasmctlError('DataLoss', `${what} is not valid${where}: ${issue?.message ?? 'unexpected shape'}`);
+}

@@ -1,0 +1,97 @@
+import { open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { z } from 'zod';
+import { WasmctlError } from '../common/index.js';
+import { parseJson } from './blob-copy.js';
+import { DigestSchema } from './types.js';
+
+export const ImageRecordSchema = z.object({
+  digest: DigestSchema,
+  configDigest: DigestSchema,
+  platform: z.object({ os: z.string(), architecture: z.string() }),
+  config: z.object({
+    entrypoint: z.array(z.string()),
+    cmd: z.array(z.string()),
+    env: z.array(z.string()),
+    workingDir: z.string(),
+  }),
+  layers: z.array(z.object({ digest: DigestSchema, size: z.number(), mediaType: z.string() })),
+  size: z.number(),
+  created: z.string().optional(),
+});
+export type ImageRecord = z.infer<typeof ImageRecordSchema>;
+
+const IndexFileSchema = z.object({
+  version: z.literal(1),
+  /** Reference (or, for an unnamed image, its digest) → image. */
+  images: z.record(z.string(), ImageRecordSchema),
+});
+export type IndexFile = z.infer<typeof IndexFileSchema>;
+
+const LOCK_WAIT_MS = 30_000;
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** The reference index: read freely, changed only under an exclusive lock file, written by rename. */
+export class IndexFileStore {
+  private readonly path: string;
+  private readonly lockPath: string;
+
+  constructor(root: string) {
+    this.path = join(root, 'images.json');
+    this.lockPath = join(root, 'images.json.lock');
+  }
+
+  async read(): Promise<IndexFile> {
+    const bytes = await readFile(this.path).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return undefined;
+      throw err;
+    });
+    return bytes ? parseJson(bytes, IndexFileSchema, this.path) : { version: 1, images: {} };
+  }
+
+  /** Runs `change` with the index locked; what it returns is written back atomically. */
+  async update<T>(change: (index: IndexFile) => Promise<T>): Promise<T> {
+    await this.lock();
+    try {
+      const index = await this.read();
+      const result = await change(index);
+      const temp = `${this.path}.${process.pid}.tmp`;
+      await writeFile(temp, `${JSON.stringify(index, null, 2)}\n`);
+      await rename(temp, this.path);
+      return result;
+    } finally {
+      await rm(this.lockPath, { force: true });
+    }
+  }
+
+  private async lock(): Promise<void> {
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    for (;;) {
+      try {
+        const handle = await open(this.lockPath, 'wx');
+        await handle.writeFile(String(process.pid));
+        await handle.close();
+        return;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      }
+      const holder = Number(await readFile(this.lockPath, 'utf8').catch(() => ''));
+      // A lock left by a process that died is taken over; an empty one may be mid-write.
+      if (holder > 0 && !alive(holder)) await rm(this.lockPath, { force: true });
+      else if (Date.now() > deadline) {
+        throw new WasmctlError('Unavailable', `the image store is locked by process ${holder || 'unknown'}`, {
+          hint: `remove ${this.lockPath} if no wasmctl is running`,
+        });
+      } else await sleep(20 + Math.random() * 30);
+    }
+  }
+}

@@ -1,0 +1,134 @@
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { WasmctlError } from '../../common/index.js';
+import { MAX_MANIFEST_BYTES, sha256Of } from '../blob-copy.js';
+import { MANIFEST_ACCEPT } from '../types.js';
+import { basicHeader, fetchToken, parseChallenge } from './auth.js';
+import { type Credentials, credentialsFor } from './credentials.js';
+
+export interface ClientOptions {
+  /** HTTP instead of HTTPS for a host that is not loopback (loopback always uses HTTP). */
+  plainHttp?: boolean;
+}
+
+const MAX_REDIRECTS = 10;
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+const hostOnly = (domain: string): string => (domain.startsWith('[') ? domain.slice(0, domain.indexOf(']') + 1) : domain.split(':')[0] ?? domain);
+
+export interface FetchedManifest {
+  bytes: Buffer;
+  mediaType: string | undefined;
+  digest: string;
+}
+
+/** A distribution v2 client for one repository. */
+export class RegistryClient {
+  private readonly base: URL;
+  private readonly scope: string;
+  private authorization: string | undefined;
+  private credentials: Promise<Credentials | undefined> | undefined;
+
+  constructor(
+    private readonly domain: string,
+    private readonly repository: string,
+    options: ClientOptions = {},
+  ) {
+    const host = domain === 'docker.io' ? 'registry-1.docker.io' : domain;
+    const plain = options.plainHttp || LOOPBACK.has(hostOnly(domain));
+    this.base = new URL(`${plain ? 'http' : 'https'}://${host}`);
+    this.scope = `repository:${repository}:pull`;
+  }
+
+  async manifest(reference: string, label: string): Promise<FetchedManifest> {
+    const response = await this.get(`manifests/${reference}`, MANIFEST_ACCEPT, label);
+    const declared = Number(response.headers.get('content-length') ?? 0);
+    if (declared > MAX_MANIFEST_BYTES) {
+      await response.body?.cancel();
+      throw new WasmctlError('ResourceExhausted', `the manifest of ${label} is larger than ${MAX_MANIFEST_BYTES} bytes`);
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of response.body ?? []) {
+      size += chunk.length;
+      if (size > MAX_MANIFEST_BYTES) {
+        throw new WasmctlError('ResourceExhausted', `the manifest of ${label} is larger than ${MAX_MANIFEST_BYTES} bytes`);
+      }
+      chunks.push(Buffer.from(chunk));
+    }
+    const bytes = Buffer.concat(chunks);
+    const digest = sha256Of(bytes);
+    if (reference.startsWith('sha256:') && digest !== reference) {
+      throw new WasmctlError('DataLoss', `the manifest of ${label} does not match its digest ${reference}`);
+    }
+    return { bytes, mediaType: response.headers.get('content-type')?.split(';')[0]?.trim(), digest };
+  }
+
+  async blob(digest: string, label: string): Promise<Readable> {
+    const response = await this.get(`blobs/${digest}`, '*/*', label);
+    return Readable.fromWeb(response.body as WebReadableStream<Uint8Array>);
+  }
+
+  private async get(path: string, accept: string, label: string): Promise<Response> {
+    const url = new URL(`/v2/${this.repository}/${path}`, this.base);
+    let response = await this.follow(url, accept);
+    if (response.status === 401) {
+      await this.authenticate(response);
+      response = await this.follow(url, accept);
+    }
+    if (response.ok) return response;
+    await response.body?.cancel();
+    const where = `${label} (${this.domain})`;
+    if (response.status === 404) {
+      throw new WasmctlError('NotFound', `${path.startsWith('blobs') ? `blob ${path.slice(6)} of` : 'image'} ${where} not found in the registry`);
+    }
+    if (response.status === 401 || response.status === 403) {
+      throw new WasmctlError('PermissionDenied', `the registry refused access to ${where}`, {
+        hint: `give credentials for ${this.domain} in $DOCKER_CONFIG/config.json (docker login)`,
+      });
+    }
+    throw new WasmctlError('Unavailable', `the registry answered ${response.status} for ${where}`);
+  }
+
+  /** Follows redirects by hand: credentials go only to the registry's own host (CVE-2020-15157's cousin). */
+  private async follow(start: URL, accept: string): Promise<Response> {
+    let url = start;
+    for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+      const headers: Record<string, string> = { accept };
+      if (this.authorization && url.host === this.base.host) headers.authorization = this.authorization;
+      let response: Response;
+      try {
+        response = await fetch(url, { headers, redirect: 'manual' });
+      } catch (err) {
+        const cause = (err as { cause?: { message?: string } }).cause?.message ?? (err as Error).message;
+        throw new WasmctlError('Unavailable', `cannot reach registry ${url.host}: ${cause}`, {
+          hint: 'is the registry running and the address right? use --plain-http for an HTTP registry',
+          cause: err,
+        });
+      }
+      const location = response.headers.get('location');
+      if (response.status < 300 || response.status >= 400 || !location) return response;
+      await response.body?.cancel();
+      url = new URL(location, url);
+    }
+    throw new WasmctlError('Unavailable', `the registry ${this.domain} redirected more than ${MAX_REDIRECTS} times`);
+  }
+
+  private async authenticate(response: Response): Promise<void> {
+    await response.body?.cancel();
+    const header = response.headers.get('www-authenticate');
+    if (!header) throw new WasmctlError('PermissionDenied', `the registry ${this.domain} refused access and named no way to authenticate`);
+    this.credentials ??= credentialsFor(this.domain);
+    const creds = await this.credentials;
+    const challenge = parseChallenge(header);
+    if (challenge.scheme === 'bearer') {
+      this.authorization = `Bearer ${await fetchToken(challenge, this.scope, creds)}`;
+    } else if (challenge.scheme === 'basic' && creds && !creds.identityToken) {
+      this.authorization = basicHeader(creds);
+    } else {
+      throw new WasmctlError('PermissionDenied', `the registry ${this.domain} requires credentials`, {
+        hint: `give credentials for ${this.domain} in $DOCKER_CONFIG/config.json (docker login)`,
+      });
+    }
+  }
+}

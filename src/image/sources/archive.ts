@@ -1,0 +1,68 @@
+import { createWriteStream } from 'node:fs';
+import { access, mkdir, stat, symlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import tar from 'tar-stream';
+import { WasmctlError, isWasmctlError } from '../../common/index.js';
+import { entryPath, resolveInRoot } from '../safe-path.js';
+import type { ImageSource, SelectOptions } from '../source.js';
+import { dockerSaveSource } from './docker-save.js';
+import { LayoutSource } from './layout.js';
+
+function archiveError(err: unknown, what: string): WasmctlError {
+  if (isWasmctlError(err)) return err;
+  const message = err instanceof Error ? err.message : String(err);
+  if (/invalid tar header/i.test(message)) {
+    return new WasmctlError('InvalidArgument', `${what} is not a tar archive`, { cause: err });
+  }
+  if (/unexpected end/i.test(message)) return new WasmctlError('DataLoss', `${what} is truncated`, { cause: err });
+  return new WasmctlError('DataLoss', `${what} could not be read: ${message}`, { cause: err });
+}
+
+/**
+ * Unpacks an image archive's members into `dest` (a staging folder inside the store). Only files,
+ * folders and symlinks are kept, and members are later read through resolveInRoot, so a hostile
+ * archive cannot reach outside `dest`.
+ */
+export async function extractArchive(input: Readable, dest: string, what: string): Promise<void> {
+  const extract = tar.extract();
+  const feeding = pipeline(input, extract);
+  try {
+    for await (const entry of extract) {
+      const { header } = entry;
+      const rel = entryPath(header.name, what);
+      const parent = await resolveInRoot(dest, dirname(rel), true);
+      await mkdir(parent, { recursive: true });
+      const target = join(parent, basename(rel));
+      if (rel !== '' && header.type === 'file') {
+        await pipeline(entry as unknown as Readable, createWriteStream(target, { flags: 'wx' }));
+        continue;
+      }
+      entry.resume();
+      if (rel === '') continue;
+      if (header.type === 'directory') await mkdir(target, { recursive: true });
+      else if (header.type === 'symlink') await symlink(header.linkname ?? '', target);
+    }
+    await feeding;
+  } catch (err) {
+    extract.destroy();
+    await feeding.catch(() => undefined);
+    throw archiveError(err, what);
+  }
+}
+
+const exists = (path: string) => access(path).then(() => true, () => false);
+
+/** A folder holding a `docker save` tree or an OCI layout. */
+export async function folderSource(dir: string, what: string, options: SelectOptions): Promise<ImageSource> {
+  const info = await stat(dir).catch(() => undefined);
+  if (!info?.isDirectory()) throw new WasmctlError('NotFound', `${what} does not exist`);
+  if (await exists(join(dir, 'manifest.json'))) return dockerSaveSource(dir, what, options);
+  if ((await exists(join(dir, 'index.json'))) || (await exists(join(dir, 'oci-layout')))) {
+    return new LayoutSource(dir, what, options);
+  }
+  throw new WasmctlError('InvalidArgument', `${what} is not an image: it has neither manifest.json nor an OCI layout`, {
+    hint: 'load a `docker save` / `buildah push docker-archive:` tar, an OCI archive or an OCI layout folder',
+  });
+}

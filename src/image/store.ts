@@ -1,0 +1,271 @@
+import { createReadStream } from 'node:fs';
+import { access, mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { z } from 'zod';
+import { WasmctlError, hasKind } from '../common/index.js';
+import { type ImageRecord, type IndexFile, IndexFileStore } from './index-file.js';
+import { parsePlatform } from './platform.js';
+import { normalizeReference, parseReference } from './reference.js';
+import type { ImageSource, SelectOptions } from './source.js';
+import { extractArchive, folderSource } from './sources/archive.js';
+import { RegistrySource } from './sources/registry.js';
+import { type OnProgress, type StagedImage, type StoreLayout, stageImage } from './stage.js';
+
+export interface StoredImage {
+  /** The name it is stored under (`docker.io/library/hello:latest`), or its digest when unnamed. */
+  reference: string;
+  /** The manifest digest. */
+  digest: string;
+  platform: { os: string; architecture: string };
+  config: { entrypoint: string[]; cmd: string[]; env: string[]; workingDir: string };
+  layers: Array<{ digest: string; size: number; mediaType: string }>;
+  /** Bytes of the unpacked files. */
+  size: number;
+  created?: string;
+  /** Host folder of the unpacked files. Symlinks in it are the image's: resolve them inside it. */
+  rootfs: string;
+}
+
+export interface StoreOptions {
+  /** Cap on the uncompressed bytes of one image's layers (gzip/zstd bombs); default 4 GiB or $WASMCTL_MAX_UNPACKED_BYTES. */
+  maxUnpackedBytes?: number;
+}
+
+export interface FetchOptions {
+  /** `os/arch[/variant]`, e.g. `wasi/wasm`. */
+  platform?: string;
+  plainHttp?: boolean;
+  onProgress?: OnProgress;
+}
+
+export type LoadSource = { path: string } | { stream: Readable };
+
+export interface ResolveOptions extends FetchOptions {
+  /** Pull a registry reference that is not in the store yet. */
+  pull: boolean;
+}
+
+export interface Removed {
+  untagged: string[];
+  /** The manifest digests whose files were deleted (no other name used them). */
+  deleted: string[];
+}
+
+const DEFAULT_CAP = 4 * 1024 ** 3;
+const CapSchema = z.coerce.number().int().positive();
+const TRANSPORTS = ['docker-archive:', 'oci-archive:', 'oci:'] as const;
+const hexOf = (digest: string) => digest.slice('sha256:'.length);
+const exists = (path: string) => access(path).then(() => true, () => false);
+
+export class ImageStore {
+  private readonly index: IndexFileStore;
+  private readonly cap: number;
+
+  constructor(
+    readonly root: string,
+    options: StoreOptions = {},
+  ) {
+    this.index = new IndexFileStore(root);
+    const fromEnv = process.env.WASMCTL_MAX_UNPACKED_BYTES;
+    this.cap = options.maxUnpackedBytes ?? (fromEnv ? CapSchema.parse(fromEnv) : DEFAULT_CAP);
+  }
+
+  async pull(reference: string, options: FetchOptions = {}): Promise<StoredImage> {
+    const source = new RegistrySource(parseReference(reference), { ...this.select(options), plainHttp: options.plainHttp ?? false });
+    const [image] = await this.ingest(source, options.onProgress);
+    return image as StoredImage;
+  }
+
+  /** Loads every image of a `docker save` tar, an OCI archive, an OCI layout folder, or such a tar on a stream. */
+  async load(from: LoadSource, options: Pick<FetchOptions, 'platform'> = {}): Promise<StoredImage[]> {
+    const select = this.select(options);
+    if ('path' in from) {
+      const info = await stat(from.path).catch(() => undefined);
+      if (!info) throw new WasmctlError('NotFound', `${from.path} does not exist`);
+      if (info.isDirectory()) return this.ingest(await folderSource(from.path, from.path, select));
+    }
+    const what = 'path' in from ? from.path : 'the input';
+    return this.withStaging(async (staging) => {
+      const dir = join(staging, 'archive');
+      await extractArchive('path' in from ? createReadStream(from.path) : from.stream, dir, what);
+      return this.ingest(await folderSource(dir, what, select), undefined, staging);
+    });
+  }
+
+  async list(): Promise<StoredImage[]> {
+    const { images } = await this.index.read();
+    return Object.entries(images)
+      .map(([reference, record]) => this.toStored(reference, record))
+      .sort((a, b) => a.reference.localeCompare(b.reference));
+  }
+
+  /** A stored image by reference, by manifest digest or by a digest prefix. */
+  async get(reference: string): Promise<StoredImage> {
+    const index = await this.index.read();
+    const [key] = this.lookup(index, reference);
+    return this.toStored(key as string, index.images[key as string] as ImageRecord);
+  }
+
+  /** Untags `reference` (every name, when given a digest) and deletes what no other image uses. */
+  async remove(reference: string): Promise<Removed> {
+    return this.index.update(async (index) => {
+      const keys = this.lookup(index, reference);
+      const removed = keys.map((k) => index.images[k] as ImageRecord);
+      for (const key of keys) delete index.images[key];
+      const deleted = await this.collect(index, removed);
+      return { untagged: keys.filter((k) => !k.startsWith('sha256:')), deleted };
+    });
+  }
+
+  /**
+   * What `run` needs: a stored reference; `docker-archive:PATH`, `oci-archive:PATH`, `oci:DIR`
+   * (loaded, first image); or a registry reference (`docker://` optional), pulled when missing.
+   */
+  async resolve(target: string, options: ResolveOptions): Promise<StoredImage> {
+    const transport = TRANSPORTS.find((t) => target.startsWith(t));
+    if (transport) {
+      const [first] = await this.load({ path: target.slice(transport.length) }, options);
+      return first as StoredImage;
+    }
+    const reference = target.replace(/^docker:\/\//, '');
+    try {
+      return await this.get(reference);
+    } catch (err) {
+      if (!options.pull || !hasKind(err, 'NotFound')) throw err;
+      return this.pull(reference, options);
+    }
+  }
+
+  private select(options: Pick<FetchOptions, 'platform'>): SelectOptions {
+    return options.platform ? { platform: parsePlatform(options.platform) } : {};
+  }
+
+  private lookup(index: IndexFile, reference: string): string[] {
+    if (index.images[reference]) return [reference];
+    const prefix = /^(?:sha256:)?([a-f0-9]{4,64})$/.exec(reference)?.[1];
+    if (prefix) {
+      const keys = Object.keys(index.images).filter((k) => hexOf((index.images[k] as ImageRecord).digest).startsWith(prefix));
+      const digests = new Set(keys.map((k) => index.images[k]?.digest));
+      if (digests.size > 1) throw new WasmctlError('InvalidArgument', `"${reference}" matches ${digests.size} images; give more of the digest`);
+      if (keys.length > 0) return keys;
+    }
+    const normal = normalizeReference(reference);
+    if (index.images[normal]) return [normal];
+    const ref = parseReference(reference);
+    if (ref.digest) {
+      const repo = `${ref.domain}/${ref.path}`;
+      const keys = Object.keys(index.images).filter((k) => index.images[k]?.digest === ref.digest && k.startsWith(`${repo}:`));
+      if (keys.length > 0) return keys;
+    }
+    throw new WasmctlError('NotFound', `image "${reference}" is not in the store`, {
+      hint: `pull it first: wasmctl pull ${reference}`,
+    });
+  }
+
+  private toStored(reference: string, record: ImageRecord): StoredImage {
+    const { configDigest: _config, ...rest } = record;
+    return { reference, ...rest, rootfs: this.rootfsPath(record.digest) };
+  }
+
+  private blobPath(digest: string): string {
+    return join(this.root, 'blobs', 'sha256', hexOf(digest));
+  }
+
+  private rootfsPath(digest: string): string {
+    return join(this.root, 'rootfs', hexOf(digest));
+  }
+
+  private async withStaging<T>(run: (staging: string) => Promise<T>): Promise<T> {
+    const tmp = join(this.root, 'tmp');
+    await mkdir(tmp, { recursive: true });
+    const staging = await mkdtemp(join(tmp, 'op-'));
+    try {
+      return await run(staging);
+    } finally {
+      await rm(staging, { recursive: true, force: true });
+    }
+  }
+
+  private async ingest(source: ImageSource, onProgress?: OnProgress, staging?: string): Promise<StoredImage[]> {
+    if (!staging) return this.withStaging((dir) => this.ingest(source, onProgress, dir));
+    const images = await source.images();
+    if (images.length === 0) throw new WasmctlError('InvalidArgument', 'the source holds no images');
+    const current = await this.index.read();
+    const layout: StoreLayout = {
+      blobPath: (d) => this.blobPath(d),
+      rootfsPath: (d) => this.rootfsPath(d),
+      unpacked: (d) => Object.values(current.images).find((r) => r.digest === d),
+    };
+    const staged: StagedImage[] = [];
+    for (const image of images) staged.push(await stageImage(source, image, staging, layout, this.cap, onProgress));
+    return this.commit(staged);
+  }
+
+  /** Moves staged blobs and files into the store and names them, all under the index lock. */
+  private async commit(staged: StagedImage[]): Promise<StoredImage[]> {
+    await mkdir(join(this.root, 'blobs', 'sha256'), { recursive: true });
+    await mkdir(join(this.root, 'rootfs'), { recursive: true });
+    return this.index.update(async (index) => {
+      const replaced: ImageRecord[] = [];
+      const stored: StoredImage[] = [];
+      for (const { names, record, blobs, rootfs } of staged) {
+        await this.checkStillStored(record, blobs, rootfs);
+        for (const [digest, path] of blobs) await rename(path, this.blobPath(digest));
+        if (rootfs) await this.placeRootfs(rootfs, record.digest);
+        const alreadyNamed = Object.values(index.images).some((r) => r.digest === record.digest);
+        const keys = names.length > 0 ? names : alreadyNamed ? [] : [record.digest];
+        for (const key of keys) {
+          const previous = index.images[key];
+          if (previous && previous.digest !== record.digest) replaced.push(previous);
+          index.images[key] = record;
+        }
+        stored.push(this.toStored(keys[0] ?? Object.keys(index.images).find((k) => index.images[k]?.digest === record.digest) ?? record.digest, record));
+      }
+      await this.collect(index, replaced);
+      return stored;
+    });
+  }
+
+  /** Another process may have removed what this one found in the store while staging. */
+  private async checkStillStored(record: ImageRecord, staged: Map<string, string>, rootfs: string | undefined) {
+    const needed = [record.digest, record.configDigest, ...record.layers.map((l) => l.digest)];
+    for (const digest of needed) {
+      if (!staged.has(digest) && !(await exists(this.blobPath(digest)))) {
+        throw new WasmctlError('Unavailable', `blob ${digest} was removed from the store during this operation`, { hint: 'try again' });
+      }
+    }
+    if (!rootfs && !(await exists(this.rootfsPath(record.digest)))) {
+      throw new WasmctlError('Unavailable', `image ${record.digest} was removed from the store during this operation`, { hint: 'try again' });
+    }
+  }
+
+  private async placeRootfs(staged: string, digest: string): Promise<void> {
+    try {
+      await rename(staged, this.rootfsPath(digest));
+    } catch (err) {
+      // Another process unpacked the same image first: its copy is as good as ours.
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw err;
+    }
+  }
+
+  /** Deletes the files of `removed` images that no image left in `index` still uses. */
+  private async collect(index: IndexFile, removed: ImageRecord[]): Promise<string[]> {
+    const records = Object.values(index.images);
+    const inUse = new Set(records.flatMap((r) => [r.digest, r.configDigest, ...r.layers.map((l) => l.digest)]));
+    const deleted: string[] = [];
+    for (const gone of removed) {
+      const { digest } = gone;
+      if (inUse.has(digest) || deleted.includes(digest)) continue;
+      for (const blob of [digest, gone.configDigest, ...gone.layers.map((l) => l.digest)]) {
+        if (!inUse.has(blob)) await rm(this.blobPath(blob), { force: true });
+      }
+      const trash = join(this.root, 'tmp', `rm-${hexOf(digest)}-${process.pid}`);
+      await rename(this.rootfsPath(digest), trash).catch(() => undefined);
+      await rm(trash, { recursive: true, force: true });
+      deleted.push(digest);
+    }
+    return deleted;
+  }
+}
