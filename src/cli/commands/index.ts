@@ -1,7 +1,12 @@
 import type { Command } from 'commander';
+import { register as images } from './images.js';
+import { register as inspect } from './inspect.js';
+import { register as load } from './load.js';
+import { register as pull } from './pull.js';
+import { register as rmi } from './rmi.js';
 
 /** Each command file exports one `register`; adding a command is one line here. */
-const commands: Array<(program: Command) => void> = [];
+const commands: Array<(program: Command) => void> = [pull, load, images, inspect, rmi];
 
 export function registerCommands(program: Command): void {
   for (const register of commands) register(program);

@@ -1,0 +1,32 @@
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { openStore } from '../../image/index.js';
+import { printJson } from '../output.js';
+import { storeRoot } from '../store-root.js';
+
+const OptionsSchema = z.object({ input: z.string().optional(), platform: z.string().optional(), json: z.boolean().optional() });
+
+export function register(program: Command): void {
+  program
+    .command('load')
+    .description('Load images from a `docker save` tar, an OCI archive, an OCI layout folder, or stdin')
+    .option('-i, --input <path>', 'archive file or OCI layout folder (default: read a tar from stdin)')
+    .option('--platform <os/arch>', 'platform to pick from a multi-platform image')
+    .option('--json', 'print the loaded images as JSON')
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  wasmctl load -i hello-docker.tar\n' +
+        '  wasmctl load -i ./hello-layout\n' +
+        '  buildah push hello docker-archive:/dev/stdout | wasmctl load',
+    )
+    .action(async (raw: unknown, command: Command) => {
+      const options = OptionsSchema.parse(raw);
+      const images = await openStore(storeRoot(command)).load(
+        options.input ? { path: options.input } : { stream: process.stdin },
+        options.platform ? { platform: options.platform } : {},
+      );
+      if (options.json) printJson(images);
+      else for (const image of images) process.stdout.write(`Loaded image: ${image.reference}\n`);
+    });
+}

@@ -1,0 +1,54 @@
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { type ProgressEvent, openStore } from '../../image/index.js';
+import { formatBytes, printJson } from '../output.js';
+import { storeRoot } from '../store-root.js';
+
+const OptionsSchema = z.object({
+  platform: z.string().optional(),
+  plainHttp: z.boolean().optional(),
+  quiet: z.boolean().optional(),
+  json: z.boolean().optional(),
+});
+
+/** docker's pull display: one line per layer, redrawn in place on a terminal. */
+function layerProgress(stream: NodeJS.WriteStream): (event: ProgressEvent) => void {
+  const lines = new Map<string, string>();
+  let drawn = 0;
+  return (event) => {
+    const bytes = event.status === 'Downloading' ? ` ${formatBytes(event.current)}/${formatBytes(event.total)}` : '';
+    lines.set(event.id, `${event.id}: ${event.status}${bytes}`);
+    const up = drawn > 0 ? `\x1b[${drawn}A` : '';
+    stream.write(`${up}${[...lines.values()].map((l) => `\x1b[2K${l}\n`).join('')}`);
+    drawn = lines.size;
+  };
+}
+
+export function register(program: Command): void {
+  program
+    .command('pull')
+    .description('Pull an image from an OCI registry into the store')
+    .argument('<reference>', 'image reference, e.g. 127.0.0.1:5000/hello:v1 or ghcr.io/org/fn:1.0')
+    .option('--platform <os/arch>', 'platform to pick from a multi-platform image, e.g. wasi/wasm')
+    .option('--plain-http', 'use HTTP instead of HTTPS (automatic for localhost, 127.0.0.1 and ::1)')
+    .option('-q, --quiet', 'no progress display')
+    .option('--json', 'print the pulled image as JSON')
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  wasmctl pull 127.0.0.1:5000/hello:v1\n' +
+        '  wasmctl pull --platform wasi/wasm ghcr.io/org/fn:1.0\n\n' +
+        'Credentials come from $DOCKER_CONFIG/config.json (or ~/.docker/config.json), credential helpers included.',
+    )
+    .action(async (reference: string, raw: unknown, command: Command) => {
+      const options = OptionsSchema.parse(raw);
+      const showProgress = !options.quiet && !options.json && process.stderr.isTTY;
+      const image = await openStore(storeRoot(command)).pull(reference, {
+        ...(options.platform ? { platform: options.platform } : {}),
+        plainHttp: options.plainHttp ?? false,
+        ...(showProgress ? { onProgress: layerProgress(process.stderr) } : {}),
+      });
+      if (options.json) printJson(image);
+      else process.stdout.write(`${image.reference}\nDigest: ${image.digest}\n`);
+    });
+}
