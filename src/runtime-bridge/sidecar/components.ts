@@ -1,0 +1,256 @@
+/**
+ * The sidecar's component set behind the runtime API. The gRPC handlers and the embedded mode's
+ * host calls both call these methods: one code path, no network for the embedded case.
+ */
+import { WasmctlError } from '../../common/index.js';
+import type {
+  BulkStateItem,
+  ConfigurationItem,
+  ConfigurationScope,
+  InvokeOptions,
+  InvokeResult,
+  PublishOptions,
+  RuntimeApi,
+  StateOperation,
+  StateValue,
+  UnlockStatus,
+  WriteOptions,
+} from '../client/api.js';
+import type { ComponentConfig, SidecarConfig } from './config.js';
+import {
+  HelloWorld,
+  MemoryConfigStore,
+  MemoryLockStore,
+  MemoryPubSub,
+  MemorySequencer,
+  MemoryStateStore,
+} from './components/memory.js';
+import { connectRedis, RedisLockStore, RedisPubSub, RedisSequencer, RedisStateStore } from './components/redis.js';
+import type { ConfigStore, Hello, LockStore, MessageHandler, PubSub, Sequencer, StateStore } from './components/types.js';
+import { HttpInvoker } from './invoke.js';
+
+type Factory<T> = (name: string, config: ComponentConfig) => T;
+
+interface ComponentsByKind {
+  state: StateStore;
+  pub_subs: PubSub;
+  sequencer: Sequencer;
+  lock: LockStore;
+  config_store: ConfigStore;
+  hellos: Hello;
+}
+type Kind = keyof ComponentsByKind;
+
+/** Component types per kind; a type not listed is skipped with a warning. */
+const FACTORIES: { [K in Kind]: Record<string, Factory<ComponentsByKind[K]>> } = {
+  state: {
+    'in-memory': () => new MemoryStateStore(),
+    redis: (name, c) => new RedisStateStore(connectRedis(name, c.metadata)),
+  },
+  pub_subs: {
+    'in-memory': () => new MemoryPubSub(),
+    redis: (name, c) => new RedisPubSub(connectRedis(name, c.metadata)),
+  },
+  sequencer: {
+    'in-memory': () => new MemorySequencer(),
+    redis: (name, c) => new RedisSequencer(connectRedis(name, c.metadata)),
+  },
+  lock: {
+    'in-memory': () => new MemoryLockStore(),
+    redis: (name, c) => new RedisLockStore(connectRedis(name, c.metadata)),
+  },
+  config_store: {
+    'in-memory': () => new MemoryConfigStore(),
+  },
+  hellos: {
+    helloworld: (_name, c) => new HelloWorld(typeof c.hello === 'string' ? c.hello : 'greetings'),
+  },
+};
+
+/** How each kind is named in messages ("state store \"x\" is not configured"). */
+const NOUNS: Record<Kind, string> = {
+  state: 'state store',
+  pub_subs: 'pub/sub',
+  sequencer: 'sequencer',
+  lock: 'lock store',
+  config_store: 'configuration store',
+  hellos: 'hello service',
+};
+
+function build<K extends Kind>(
+  kind: K,
+  section: Record<string, ComponentConfig> | undefined,
+  warn: (m: string) => void,
+): Map<string, ComponentsByKind[K]> {
+  const built = new Map<string, ComponentsByKind[K]>();
+  const factories: Record<string, Factory<ComponentsByKind[K]>> = FACTORIES[kind];
+  for (const [name, config] of Object.entries(section ?? {})) {
+    const factory = factories[config.type];
+    if (factory) built.set(name, factory(name, config));
+    else warn(`skipping ${NOUNS[kind]} "${name}": type "${config.type}" is not supported (supported: ${Object.keys(factories).join(', ')})`);
+  }
+  return built;
+}
+
+function required(field: string, value: string): void {
+  if (!value) throw new WasmctlError('InvalidArgument', `${field} is required`);
+}
+
+export interface ComponentOptions {
+  invokeEndpoint?: string;
+  /** Where "skipping component" warnings go; stderr when unset. */
+  warn?: (message: string) => void;
+}
+
+export class Components implements RuntimeApi {
+  private readonly state: Map<string, StateStore>;
+  private readonly pubsubs: Map<string, PubSub>;
+  private readonly sequencers: Map<string, Sequencer>;
+  private readonly locks: Map<string, LockStore>;
+  private readonly configStores: Map<string, ConfigStore>;
+  private readonly hellos: Map<string, Hello>;
+  private readonly invoker: HttpInvoker;
+
+  constructor(config: SidecarConfig, options: ComponentOptions = {}) {
+    const warn = options.warn ?? ((m: string) => process.stderr.write(`wasmctl sidecar: ${m}\n`));
+    this.state = build('state', config.state, warn);
+    this.pubsubs = build('pub_subs', config.pub_subs, warn);
+    this.sequencers = build('sequencer', config.sequencer, warn);
+    this.locks = build('lock', config.lock, warn);
+    this.configStores = build('config_store', config.config_store, warn);
+    this.hellos = build('hellos', config.hellos, warn);
+    this.invoker = new HttpInvoker(options.invokeEndpoint);
+  }
+
+  /** Names of the configured components, per kind. */
+  describe(): Record<Kind, string[]> {
+    return {
+      state: [...this.state.keys()],
+      pub_subs: [...this.pubsubs.keys()],
+      sequencer: [...this.sequencers.keys()],
+      lock: [...this.locks.keys()],
+      config_store: [...this.configStores.keys()],
+      hellos: [...this.hellos.keys()],
+    };
+  }
+
+  private pick<T>(kind: Kind, components: Map<string, T>, name: string): T {
+    required(`${NOUNS[kind]} name`, name);
+    const found = components.get(name);
+    if (found) return found;
+    const known = [...components.keys()];
+    throw new WasmctlError('InvalidArgument', `${NOUNS[kind]} "${name}" is not configured`, {
+      hint: known.length ? `configured: ${known.join(', ')}` : `no ${NOUNS[kind]} is configured`,
+    });
+  }
+
+  async sayHello(service: string, name: string): Promise<string> {
+    // Layotto answers an unnamed hello with its only (here: first) hello component.
+    const hello = service ? this.pick('hellos', this.hellos, service) : this.hellos.values().next().value;
+    if (!hello) throw new WasmctlError('InvalidArgument', 'no hello service is configured');
+    return hello.sayHello(name);
+  }
+
+  async getState(store: string, key: string): Promise<StateValue | null> {
+    const component = this.pick('state', this.state, store);
+    required('key', key);
+    return component.get(key);
+  }
+
+  async getBulkState(store: string, keys: string[]): Promise<BulkStateItem[]> {
+    const component = this.pick('state', this.state, store);
+    return Promise.all(
+      keys.map(async (key): Promise<BulkStateItem> => {
+        try {
+          const found = await component.get(key);
+          return { key, value: found?.value ?? null, etag: found?.etag ?? '' };
+        } catch (err) {
+          return { key, value: null, etag: '', error: (err as Error).message };
+        }
+      }),
+    );
+  }
+
+  saveState(store: string, key: string, value: Uint8Array, options: WriteOptions = {}): Promise<void> {
+    return this.transact(store, [{ ...options, op: 'upsert', key, value }]);
+  }
+
+  deleteState(store: string, key: string, options: WriteOptions = {}): Promise<void> {
+    return this.transact(store, [{ ...options, op: 'delete', key }]);
+  }
+
+  async transact(store: string, operations: StateOperation[]): Promise<void> {
+    const component = this.pick('state', this.state, store);
+    for (const operation of operations) required('key', operation.key);
+    if (operations.length) await component.apply(operations);
+  }
+
+  async publish(pubsub: string, topic: string, data: Uint8Array, options: PublishOptions = {}): Promise<void> {
+    const component = this.pick('pub_subs', this.pubsubs, pubsub);
+    required('topic', topic);
+    await component.publish(topic, {
+      data: Buffer.from(data),
+      contentType: options.contentType ?? '',
+      metadata: options.metadata ?? {},
+    });
+  }
+
+  /** Used by SubscribeTopicEvents and the AppCallback delivery; resolves to the unsubscribe. */
+  subscribe(pubsub: string, topic: string, handler: MessageHandler): Promise<() => Promise<void>> {
+    const component = this.pick('pub_subs', this.pubsubs, pubsub);
+    required('topic', topic);
+    return component.subscribe(topic, handler);
+  }
+
+  async nextId(store: string, key: string): Promise<bigint> {
+    const component = this.pick('sequencer', this.sequencers, store);
+    required('key', key);
+    return component.next(key);
+  }
+
+  async tryLock(store: string, resourceId: string, owner: string, expireSeconds: number): Promise<boolean> {
+    return this.lockFor(store, resourceId, owner, expireSeconds).tryLock(resourceId, owner, expireSeconds);
+  }
+
+  async unlock(store: string, resourceId: string, owner: string): Promise<UnlockStatus> {
+    return this.lockFor(store, resourceId, owner).unlock(resourceId, owner);
+  }
+
+  async lockKeepAlive(store: string, resourceId: string, owner: string, expireSeconds: number): Promise<UnlockStatus> {
+    return this.lockFor(store, resourceId, owner, expireSeconds).keepAlive(resourceId, owner, expireSeconds);
+  }
+
+  private lockFor(store: string, resourceId: string, owner: string, expireSeconds?: number): LockStore {
+    const component = this.pick('lock', this.locks, store);
+    required('resource_id', resourceId);
+    required('lock_owner', owner);
+    if (expireSeconds !== undefined && (!Number.isInteger(expireSeconds) || expireSeconds <= 0)) {
+      throw new WasmctlError('InvalidArgument', `expire must be a positive number of seconds, got ${expireSeconds}`);
+    }
+    return component;
+  }
+
+  invoke(id: string, method: string, data: Uint8Array, options: InvokeOptions = {}): Promise<InvokeResult> {
+    required('id', id);
+    return this.invoker.invoke(id, method, data, options);
+  }
+
+  getConfiguration(store: string, scope: ConfigurationScope, keys: string[]): Promise<ConfigurationItem[]> {
+    return this.pick('config_store', this.configStores, store).get(scope, keys);
+  }
+
+  async saveConfiguration(store: string, appId: string, items: ConfigurationItem[]): Promise<void> {
+    const component = this.pick('config_store', this.configStores, store);
+    for (const item of items) required('configuration item key', item.key);
+    await component.save(appId, items);
+  }
+
+  deleteConfiguration(store: string, scope: ConfigurationScope, keys: string[]): Promise<void> {
+    return this.pick('config_store', this.configStores, store).delete(scope, keys);
+  }
+
+  async close(): Promise<void> {
+    const all = [this.state, this.pubsubs, this.sequencers, this.locks, this.configStores];
+    await Promise.all(all.flatMap((m) => [...m.values()].map((c) => c.close())));
+  }
+}

@@ -1,0 +1,140 @@
+/** The `in-memory` components: Layotto's demo defaults, and the embedded sidecar's. */
+import type { ConfigurationItem, ConfigurationScope, StateOperation, StateValue, UnlockStatus } from '../../client/api.js';
+import { checkWrite } from './etag.js';
+import type { ConfigStore, Hello, LockStore, MessageHandler, PubSub, PubSubMessage, Sequencer, StateStore } from './types.js';
+
+export class MemoryStateStore implements StateStore {
+  private readonly items = new Map<string, { value: Buffer; version: number }>();
+
+  async get(key: string): Promise<StateValue | null> {
+    const item = this.items.get(key);
+    return item ? { value: item.value, etag: String(item.version) } : null;
+  }
+
+  async apply(operations: StateOperation[]): Promise<void> {
+    for (const operation of operations) {
+      const current = this.items.get(operation.key);
+      checkWrite(operation, current ? String(current.version) : null);
+    }
+    for (const { op, key, value } of operations) {
+      if (op === 'delete') this.items.delete(key);
+      else this.items.set(key, { value: Buffer.from(value ?? []), version: (this.items.get(key)?.version ?? 0) + 1 });
+    }
+  }
+
+  async close(): Promise<void> {}
+}
+
+export class MemoryPubSub implements PubSub {
+  private readonly topics = new Map<string, Set<MessageHandler>>();
+
+  async publish(topic: string, message: PubSubMessage): Promise<void> {
+    // Delivered after the publisher gets its answer, as a broker would.
+    for (const handler of this.topics.get(topic) ?? []) setImmediate(handler, message);
+  }
+
+  async subscribe(topic: string, handler: MessageHandler): Promise<() => Promise<void>> {
+    const handlers = this.topics.get(topic) ?? new Set<MessageHandler>();
+    this.topics.set(topic, handlers.add(handler));
+    return async () => {
+      handlers.delete(handler);
+    };
+  }
+
+  async close(): Promise<void> {
+    this.topics.clear();
+  }
+}
+
+export class MemorySequencer implements Sequencer {
+  private readonly counters = new Map<string, bigint>();
+
+  async next(key: string): Promise<bigint> {
+    const value = (this.counters.get(key) ?? 0n) + 1n;
+    this.counters.set(key, value);
+    return value;
+  }
+
+  async close(): Promise<void> {}
+}
+
+export class MemoryLockStore implements LockStore {
+  private readonly locks = new Map<string, { owner: string; expiresAt: number }>();
+
+  private holder(resourceId: string): string | null {
+    const lock = this.locks.get(resourceId);
+    if (!lock) return null;
+    if (lock.expiresAt > Date.now()) return lock.owner;
+    this.locks.delete(resourceId);
+    return null;
+  }
+
+  async tryLock(resourceId: string, owner: string, expireSeconds: number): Promise<boolean> {
+    if (this.holder(resourceId) !== null) return false;
+    this.locks.set(resourceId, { owner, expiresAt: Date.now() + expireSeconds * 1000 });
+    return true;
+  }
+
+  async unlock(resourceId: string, owner: string): Promise<UnlockStatus> {
+    const status = this.ownership(resourceId, owner);
+    if (status === 'success') this.locks.delete(resourceId);
+    return status;
+  }
+
+  async keepAlive(resourceId: string, owner: string, expireSeconds: number): Promise<UnlockStatus> {
+    const status = this.ownership(resourceId, owner);
+    if (status === 'success') this.locks.set(resourceId, { owner, expiresAt: Date.now() + expireSeconds * 1000 });
+    return status;
+  }
+
+  private ownership(resourceId: string, owner: string): UnlockStatus {
+    const holder = this.holder(resourceId);
+    if (holder === null) return 'lock-unexist';
+    return holder === owner ? 'success' : 'lock-belong-to-others';
+  }
+
+  async close(): Promise<void> {}
+}
+
+export class MemoryConfigStore implements ConfigStore {
+  private readonly items = new Map<string, ConfigurationItem & { appId: string }>();
+
+  private static id(appId: string, group: string, label: string, key: string): string {
+    return JSON.stringify([appId, group, label, key]);
+  }
+
+  /** No keys: every item of the app (and of the group and label, when given). */
+  async get(scope: ConfigurationScope, keys: string[]): Promise<ConfigurationItem[]> {
+    const wanted = keys.length ? new Set(keys) : null;
+    const found: ConfigurationItem[] = [];
+    for (const { appId, ...item } of this.items.values()) {
+      if (appId !== scope.appId || (wanted && !wanted.has(item.key))) continue;
+      if ((scope.group && item.group !== scope.group) || (scope.label && item.label !== scope.label)) continue;
+      found.push(item);
+    }
+    return found;
+  }
+
+  async save(appId: string, items: ConfigurationItem[]): Promise<void> {
+    for (const item of items) {
+      this.items.set(MemoryConfigStore.id(appId, item.group, item.label, item.key), { ...item, appId });
+    }
+  }
+
+  async delete(scope: ConfigurationScope, keys: string[]): Promise<void> {
+    for (const item of await this.get(scope, keys)) {
+      this.items.delete(MemoryConfigStore.id(scope.appId, item.group, item.label, item.key));
+    }
+  }
+
+  async close(): Promise<void> {}
+}
+
+/** Layotto's `helloworld` component: answers its configured greeting. */
+export class HelloWorld implements Hello {
+  constructor(private readonly greeting: string) {}
+
+  sayHello(name: string): string {
+    return name ? `${this.greeting}, ${name}` : this.greeting;
+  }
+}

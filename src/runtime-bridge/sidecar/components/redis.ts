@@ -1,0 +1,207 @@
+/**
+ * The `redis` components, on a real Redis through ioredis. State is stored as Dapr's (and so
+ * Layotto's) redis store keeps it — a hash {data, version} — and a plain string written by anyone
+ * else (`redis-cli set book1 100`) reads back as its value, with no etag.
+ */
+import { Redis } from 'ioredis';
+import { z } from 'zod';
+import { WasmctlError } from '../../../common/index.js';
+import { UNLOCK_STATUSES, type StateOperation, type StateValue, type UnlockStatus } from '../../client/api.js';
+import { etagMismatch } from './etag.js';
+import type { LockStore, MessageHandler, PubSub, PubSubMessage, Sequencer, StateStore } from './types.js';
+
+const RedisMetadata = z.looseObject({
+  redisHost: z.string().regex(/^[^:]+:\d+$/, 'redisHost must be host:port').default('localhost:6379'),
+  redisPassword: z.string().optional(),
+  redisDB: z.coerce.number().int().min(0).optional(),
+});
+
+export function connectRedis(component: string, metadata: Record<string, unknown> | undefined): Redis {
+  const parsed = RedisMetadata.safeParse(metadata ?? {});
+  if (!parsed.success) {
+    throw new WasmctlError('InvalidArgument', `component ${component}: ${parsed.error.issues[0]?.message ?? 'bad metadata'}`);
+  }
+  const { redisHost, redisPassword, redisDB } = parsed.data;
+  const [host, port] = redisHost.split(':') as [string, string];
+  const redis = new Redis({
+    host,
+    port: Number(port),
+    ...(redisPassword ? { password: redisPassword } : {}),
+    ...(redisDB === undefined ? {} : { db: redisDB }),
+    // A Redis that is down must fail the call, not queue it forever.
+    maxRetriesPerRequest: 1,
+    connectTimeout: 2000,
+    retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+  });
+  redis.on('error', () => {
+    // Reported per call (the failed command rejects); the socket error itself is noise.
+  });
+  return redis;
+}
+
+function unavailable(redis: Redis, err: unknown): WasmctlError {
+  const { host, port } = redis.options;
+  return new WasmctlError('Unavailable', `redis ${host}:${port}: ${(err as Error).message}`, { cause: err });
+}
+
+async function call<T>(redis: Redis, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof WasmctlError) throw err;
+    const mismatch = /ETAG_MISMATCH (.*)$/.exec((err as Error).message);
+    if (mismatch) throw etagMismatch(mismatch[1] ?? '');
+    throw unavailable(redis, err);
+  }
+}
+
+// TYPE first so a plain string (not written by us) reads back instead of failing WRONGTYPE.
+const GET_STATE = `
+local t = redis.call('TYPE', KEYS[1]).ok
+if t == 'string' then return {redis.call('GET', KEYS[1]), ''} end
+if t == 'hash' then return redis.call('HMGET', KEYS[1], 'data', 'version') end
+return false`;
+
+// ARGV holds four values per key: op, value, etag ('' for none), first-write ('1' or '0').
+// Every check runs before any write, so a mismatch leaves all keys untouched.
+const APPLY_STATE = `
+local function version(key)
+  local t = redis.call('TYPE', key).ok
+  if t == 'none' then return nil end
+  if t == 'hash' then return redis.call('HGET', key, 'version') or '' end
+  return ''
+end
+for i, key in ipairs(KEYS) do
+  local b = (i - 1) * 4
+  local op, etag, first = ARGV[b + 1], ARGV[b + 3], ARGV[b + 4]
+  local current = version(key)
+  if etag ~= '' then
+    if current ~= etag then return redis.error_reply('ETAG_MISMATCH ' .. key) end
+  elseif first == '1' and op == 'upsert' and current ~= nil then
+    return redis.error_reply('ETAG_MISMATCH ' .. key)
+  end
+end
+for i, key in ipairs(KEYS) do
+  local b = (i - 1) * 4
+  if ARGV[b + 1] == 'delete' then
+    redis.call('DEL', key)
+  else
+    if redis.call('TYPE', key).ok ~= 'hash' then redis.call('DEL', key) end
+    redis.call('HSET', key, 'data', ARGV[b + 2])
+    redis.call('HINCRBY', key, 'version', 1)
+  end
+end
+return #KEYS`;
+
+export class RedisStateStore implements StateStore {
+  constructor(private readonly redis: Redis) {}
+
+  async get(key: string): Promise<StateValue | null> {
+    const found = await call(this.redis, () => this.redis.callBuffer('EVAL', [GET_STATE, 1, key])) as Array<Buffer | null> | null;
+    if (!found || found[0] === null || found[0] === undefined) return null;
+    return { value: found[0], etag: found[1]?.toString() ?? '' };
+  }
+
+  async apply(operations: StateOperation[]): Promise<void> {
+    const args = operations.flatMap((o) => [
+      o.op,
+      Buffer.from(o.value ?? []),
+      o.etag ?? '',
+      o.concurrency === 'first-write' ? '1' : '0',
+    ]);
+    await call(this.redis, () => this.redis.eval(APPLY_STATE, operations.length, ...operations.map((o) => o.key), ...args));
+  }
+
+  async close(): Promise<void> {
+    this.redis.disconnect();
+  }
+}
+
+/** Redis PUBLISH/SUBSCRIBE: the payload is the data as is, so `redis-cli subscribe` shows it. */
+export class RedisPubSub implements PubSub {
+  private subscriber: Redis | undefined;
+  private readonly topics = new Map<string, Set<MessageHandler>>();
+
+  constructor(private readonly redis: Redis) {}
+
+  async publish(topic: string, message: PubSubMessage): Promise<void> {
+    await call(this.redis, () => this.redis.publish(topic, message.data));
+  }
+
+  async subscribe(topic: string, handler: MessageHandler): Promise<() => Promise<void>> {
+    const subscriber = this.subscriberConnection();
+    const handlers = this.topics.get(topic) ?? new Set<MessageHandler>();
+    if (handlers.size === 0) await call(subscriber, () => subscriber.subscribe(topic));
+    this.topics.set(topic, handlers.add(handler));
+    return async () => {
+      handlers.delete(handler);
+      if (handlers.size === 0) await call(subscriber, () => subscriber.unsubscribe(topic));
+    };
+  }
+
+  private subscriberConnection(): Redis {
+    if (!this.subscriber) {
+      // A subscribed connection can issue no other command: a second one, same server.
+      const subscriber = this.redis.duplicate();
+      subscriber.on('error', () => {});
+      subscriber.on('messageBuffer', (channel: Buffer, data: Buffer) => {
+        const message: PubSubMessage = { data, contentType: '', metadata: {} };
+        for (const handler of this.topics.get(channel.toString()) ?? []) handler(message);
+      });
+      this.subscriber = subscriber;
+    }
+    return this.subscriber;
+  }
+
+  async close(): Promise<void> {
+    this.subscriber?.disconnect();
+    this.redis.disconnect();
+  }
+}
+
+/** INCR on `sequencer|||<key>`: strictly increasing, shared by every sidecar on that Redis. */
+export class RedisSequencer implements Sequencer {
+  constructor(private readonly redis: Redis) {}
+
+  async next(key: string): Promise<bigint> {
+    return BigInt(await call(this.redis, () => this.redis.incr(`sequencer|||${key}`)));
+  }
+
+  async close(): Promise<void> {
+    this.redis.disconnect();
+  }
+}
+
+// Returns 0 success, 1 no such lock, 2 held by someone else (UnlockStatus order).
+const RELEASE = `
+local owner = redis.call('GET', KEYS[1])
+if not owner then return 1 end
+if owner ~= ARGV[1] then return 2 end
+if ARGV[2] == '' then redis.call('DEL', KEYS[1]) else redis.call('EXPIRE', KEYS[1], ARGV[2]) end
+return 0`;
+
+/** SET NX EX: the lock is the key, its value the owner, its TTL the expiry. */
+export class RedisLockStore implements LockStore {
+  constructor(private readonly redis: Redis) {}
+
+  async tryLock(resourceId: string, owner: string, expireSeconds: number): Promise<boolean> {
+    return (await call(this.redis, () => this.redis.set(resourceId, owner, 'EX', expireSeconds, 'NX'))) === 'OK';
+  }
+
+  unlock(resourceId: string, owner: string): Promise<UnlockStatus> {
+    return this.release(resourceId, owner, '');
+  }
+
+  keepAlive(resourceId: string, owner: string, expireSeconds: number): Promise<UnlockStatus> {
+    return this.release(resourceId, owner, String(expireSeconds));
+  }
+
+  private async release(resourceId: string, owner: string, expire: string): Promise<UnlockStatus> {
+    const code = await call(this.redis, () => this.redis.eval(RELEASE, 1, resourceId, owner, expire));
+    return UNLOCK_STATUSES[Number(code)] ?? 'lock-unexist';
+  }
+
+  async close(): Promise<void> {
+    this.redis.disconnect();
+  }
+}

@@ -1,0 +1,106 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { WasmctlError } from '../../common/index.js';
+
+/** One named component as Layotto's `grpc_config` writes it; extra keys (hello's `hello`) kept. */
+const ComponentSchema = z.looseObject({
+  type: z.string().min(1, 'a component needs a "type"'),
+  metadata: z.record(z.string(), z.unknown()).optional(),
+});
+export type ComponentConfig = z.infer<typeof ComponentSchema>;
+
+const Components = z.record(z.string(), ComponentSchema);
+
+export const SidecarConfigSchema = z.looseObject({
+  hellos: Components.optional(),
+  state: Components.optional(),
+  pub_subs: Components.optional(),
+  sequencer: Components.optional(),
+  lock: Components.optional(),
+  config_store: Components.optional(),
+  app: z
+    .looseObject({
+      app_id: z.string().optional(),
+      grpc_callback_host: z.string().optional(),
+      grpc_callback_port: z.coerce.number().int().min(1).max(65535).optional(),
+    })
+    .optional(),
+});
+/** Layotto's `grpc_config` object. */
+export type SidecarConfig = z.infer<typeof SidecarConfigSchema>;
+
+const FilterSchema = z.looseObject({
+  type: z.string().optional(),
+  config: z.looseObject({ grpc_config: SidecarConfigSchema.optional() }).optional(),
+});
+const ListenerSchema = z.looseObject({
+  address: z.string().optional(),
+  filter_chains: z.array(z.looseObject({ filters: z.array(FilterSchema).default([]) })).optional(),
+  filters: z.array(FilterSchema).optional(),
+});
+/** Layotto's whole `config.json`: servers → listeners → filter chains → filters → config. */
+const LayottoConfigSchema = z.looseObject({
+  servers: z.array(z.looseObject({ listeners: z.array(ListenerSchema).default([]) })),
+});
+
+/** Layotto's demo components, all in memory: what `wasmctl sidecar` serves with no config. */
+export const DEMO_CONFIG: SidecarConfig = {
+  hellos: { helloworld: { type: 'helloworld', hello: 'greetings' } },
+  state: { state_demo: { type: 'in-memory' } },
+  pub_subs: { pub_subs_demo: { type: 'in-memory' } },
+  sequencer: { sequencer_demo: { type: 'in-memory' } },
+  lock: { lock_demo: { type: 'in-memory' } },
+  config_store: { config_demo: { type: 'in-memory' } },
+};
+
+export interface LoadedConfig {
+  config: SidecarConfig;
+  /** The gRPC listener's address when the file names one (Layotto's `address`). */
+  address?: string;
+}
+
+function fromLayotto(doc: z.infer<typeof LayottoConfigSchema>): LoadedConfig | undefined {
+  for (const server of doc.servers) {
+    for (const listener of server.listeners) {
+      const filters = [...(listener.filter_chains ?? []).flatMap((c) => c.filters), ...(listener.filters ?? [])];
+      const grpc = filters.find((f) => f.config?.grpc_config)?.config?.grpc_config;
+      if (grpc) return listener.address ? { config: grpc, address: listener.address } : { config: grpc };
+    }
+  }
+  return undefined;
+}
+
+/** Accepts Layotto's whole config.json or a bare `grpc_config` object. */
+export function parseSidecarConfig(doc: unknown, source = 'config'): LoadedConfig {
+  const whole = LayottoConfigSchema.safeParse(doc);
+  if (whole.success) {
+    const found = fromLayotto(whole.data);
+    if (!found) {
+      throw new WasmctlError('InvalidArgument', `${source}: no listener has a grpc filter with a "grpc_config"`);
+    }
+    return found;
+  }
+  const bare = SidecarConfigSchema.safeParse(doc);
+  if (!bare.success) {
+    const issue = bare.error.issues[0];
+    const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
+    throw new WasmctlError('InvalidArgument', `${source}: not a Layotto config${where}: ${issue?.message ?? 'invalid'}`);
+  }
+  return { config: bare.data };
+}
+
+export async function loadSidecarConfig(file: string): Promise<LoadedConfig> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    throw new WasmctlError('NotFound', `cannot read sidecar config ${file}`, { cause: err });
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (err) {
+    throw new WasmctlError('InvalidArgument', `${file} is not JSON: ${(err as Error).message}`);
+  }
+  return parseSidecarConfig(doc, file);
+}

@@ -1,0 +1,87 @@
+import * as grpc from '@grpc/grpc-js';
+import { z } from 'zod';
+import { WasmctlError } from '../../common/index.js';
+import { DEMO_CONFIG, SidecarConfigSchema, type SidecarConfig } from './config.js';
+import { Components } from './components.js';
+import { AppDelivery } from './delivery.js';
+import { runtimeHandlers } from './handlers.js';
+import { runtimeService } from './proto.js';
+
+export const DEFAULT_LISTEN = '127.0.0.1:34904';
+
+const ListenSchema = z
+  .string()
+  .regex(/^(\[[0-9a-fA-F:.]+\]|[^:\s]+):\d{1,5}$/, 'listen must be host:port, e.g. 127.0.0.1:34904 (port 0 picks one)');
+
+const SidecarOptionsSchema = z.object({
+  listen: ListenSchema,
+  config: SidecarConfigSchema.optional(),
+  invokeEndpoint: z.url({ protocol: /^https?$/, error: 'invokeEndpoint must be an http(s) URL' }).optional(),
+  warn: z.custom<(message: string) => void>((v) => typeof v === 'function').optional(),
+});
+export type SidecarOptions = z.input<typeof SidecarOptionsSchema>;
+
+export interface Sidecar {
+  /** host:port it listens on, with the port picked when `listen` asked for 0. */
+  address: string;
+  /** The same components the gRPC handlers use, for in-process host calls. */
+  components: Components;
+  close(): Promise<void>;
+}
+
+const GRACE_MS = 2000;
+
+function bind(server: grpc.Server, listen: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.bindAsync(listen, grpc.ServerCredentials.createInsecure(), (err, port) => {
+      if (err) reject(new WasmctlError('Unavailable', `sidecar cannot listen on ${listen}: ${err.message}`, { cause: err }));
+      else resolve(port);
+    });
+  });
+}
+
+function shutdown(server: grpc.Server): Promise<void> {
+  return new Promise((resolve) => {
+    // Calls under way get a grace period; streams (subscriptions) never end by themselves.
+    const force = setTimeout(() => server.forceShutdown(), GRACE_MS);
+    server.tryShutdown(() => {
+      clearTimeout(force);
+      resolve();
+    });
+  });
+}
+
+/** Starts a Layotto-compatible runtime API server; no config means Layotto's in-memory demo set. */
+export async function startSidecar(options: SidecarOptions): Promise<Sidecar> {
+  const parsed = SidecarOptionsSchema.safeParse(options);
+  if (!parsed.success) throw new WasmctlError('InvalidArgument', parsed.error.issues[0]?.message ?? 'bad sidecar options');
+  const { listen, invokeEndpoint, warn = (m: string) => process.stderr.write(`wasmctl sidecar: ${m}\n`) } = parsed.data;
+  const config: SidecarConfig = parsed.data.config ?? DEMO_CONFIG;
+  const appId = config.app?.app_id ?? '';
+
+  const components = new Components(config, { warn, ...(invokeEndpoint ? { invokeEndpoint } : {}) });
+  const server = new grpc.Server();
+  server.addService(runtimeService, runtimeHandlers(components, appId));
+  let port: number;
+  try {
+    port = await bind(server, listen);
+  } catch (err) {
+    await components.close();
+    throw err;
+  }
+  const host = listen.slice(0, listen.lastIndexOf(':'));
+  const app = config.app;
+  const delivery = app?.grpc_callback_port
+    ? await AppDelivery.start(components, { appId, host: app.grpc_callback_host || '127.0.0.1', port: app.grpc_callback_port }, warn)
+    : undefined;
+
+  return {
+    address: `${host}:${port}`,
+    components,
+    async close() {
+      await delivery?.close();
+      await shutdown(server);
+      await components.close();
+    },
+  };
+}
