@@ -34,7 +34,6 @@ const FilterSchema = z.looseObject({
   config: z.looseObject({ grpc_config: SidecarConfigSchema.optional() }).optional(),
 });
 const ListenerSchema = z.looseObject({
-  address: z.string().optional(),
   filter_chains: z.array(z.looseObject({ filters: z.array(FilterSchema).default([]) })).optional(),
   filters: z.array(FilterSchema).optional(),
 });
@@ -53,25 +52,19 @@ export const DEMO_CONFIG: SidecarConfig = {
   config_store: { config_demo: { type: 'in-memory' } },
 };
 
-export interface LoadedConfig {
-  config: SidecarConfig;
-  /** The gRPC listener's address when the file names one (Layotto's `address`). */
-  address?: string;
-}
-
-function fromLayotto(doc: z.infer<typeof LayottoConfigSchema>): LoadedConfig | undefined {
+function fromLayotto(doc: z.infer<typeof LayottoConfigSchema>): SidecarConfig | undefined {
   for (const server of doc.servers) {
     for (const listener of server.listeners) {
       const filters = [...(listener.filter_chains ?? []).flatMap((c) => c.filters), ...(listener.filters ?? [])];
       const grpc = filters.find((f) => f.config?.grpc_config)?.config?.grpc_config;
-      if (grpc) return listener.address ? { config: grpc, address: listener.address } : { config: grpc };
+      if (grpc) return grpc;
     }
   }
   return undefined;
 }
 
 /** Accepts Layotto's whole config.json or a bare `grpc_config` object. */
-export function parseSidecarConfig(doc: unknown, source = 'config'): LoadedConfig {
+export function parseSidecarConfig(doc: unknown, source = 'config'): SidecarConfig {
   const whole = LayottoConfigSchema.safeParse(doc);
   if (whole.success) {
     const found = fromLayotto(whole.data);
@@ -86,10 +79,10 @@ export function parseSidecarConfig(doc: unknown, source = 'config'): LoadedConfi
     const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
     throw new WasmctlError('InvalidArgument', `${source}: not a Layotto config${where}: ${issue?.message ?? 'invalid'}`);
   }
-  return { config: bare.data };
+  return bare.data;
 }
 
-export async function loadSidecarConfig(file: string): Promise<LoadedConfig> {
+export async function loadSidecarConfig(file: string): Promise<SidecarConfig> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');

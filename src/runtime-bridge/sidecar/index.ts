@@ -1,3 +1,3 @@
 export { startSidecar, DEFAULT_LISTEN, type Sidecar, type SidecarOptions } from './server.js';
 export { Components } from './components.js';
-export { DEMO_CONFIG, loadSidecarConfig, parseSidecarConfig, type LoadedConfig, type SidecarConfig } from './config.js';
+export { DEMO_CONFIG, loadSidecarConfig, parseSidecarConfig, type SidecarConfig } from './config.js';
