@@ -68,6 +68,22 @@ export function grpcCodeOf(err: unknown): number {
   return isWasmctlError(err) ? GRPC_CODES[err.kind] : GRPC_CODES.Internal;
 }
 
+const HTTP_STATUS: Partial<Record<ErrorKind, number>> = {
+  InvalidArgument: 400,
+  NotFound: 404,
+  AlreadyExists: 409,
+  FailedPrecondition: 412,
+  ResourceExhausted: 503,
+  Unavailable: 503,
+  DeadlineExceeded: 504,
+  Unimplemented: 501,
+};
+
+/** HTTP status for the FaaS gateway and its admin API; anything unexpected is a 500. */
+export function httpStatusOf(err: unknown): number {
+  return (isWasmctlError(err) && HTTP_STATUS[err.kind]) || 500;
+}
+
 /** One line for the user: the message, then what to do next. */
 export function describeError(err: unknown): string {
   if (isWasmctlError(err)) return err.hint ? `${err.message} (${err.hint})` : err.message;

@@ -1,0 +1,58 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { describeError, httpStatusOf, WasmctlError } from '../common/index.js';
+import type { AccessLogger } from './access-log.js';
+import { readBody } from './http-util.js';
+import type { FunctionRegistry } from './registry.js';
+import type { FunctionRequest } from './types.js';
+
+const MAX_BODY = 16 * 1024 * 1024;
+
+/**
+ * Layotto's function listener: routes by header `id`; a request with no body gets its query string
+ * as the body (GET `?name=book1` arrives as `name=book1`).
+ */
+export function createGateway(registry: FunctionRegistry, log: AccessLogger): Server {
+  return createServer((req, res) => void serve(registry, log, req, res));
+}
+
+async function serve(registry: FunctionRegistry, log: AccessLogger, req: IncomingMessage, res: ServerResponse) {
+  const started = performance.now();
+  const id = headerValue(req, 'id');
+  const url = req.url ?? '/';
+  let status = 200;
+  let error: string | undefined;
+  try {
+    if (!id) throw new WasmctlError('InvalidArgument', 'missing header "id" naming the function', { hint: "curl -H 'id: id_1' ..." });
+    if (!registry.has(id)) throw new WasmctlError('NotFound', `no function with id ${id}`);
+    const body = await readBody(req, MAX_BODY);
+    const query = url.includes('?') ? url.slice(url.indexOf('?') + 1) : '';
+    const request: FunctionRequest = {
+      method: req.method ?? 'GET',
+      path: url,
+      headers: pairs(req.rawHeaders),
+      body: body.length > 0 ? body : Buffer.from(query),
+    };
+    const response = await registry.invoke(id, request);
+    status = response.status;
+    res.writeHead(status, Object.fromEntries(response.headers));
+    res.end(response.body);
+  } catch (err) {
+    status = httpStatusOf(err);
+    error = describeError(err);
+    res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end(`${error}\n`);
+  } finally {
+    log({ remote: req.socket.remoteAddress ?? '', method: req.method ?? '', url, id: id ?? '', status, ms: performance.now() - started, ...(error ? { error } : {}) });
+  }
+}
+
+function headerValue(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
+}
+
+function pairs(raw: string[]): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i]!.toLowerCase(), raw[i + 1]!]);
+  return out;
+}

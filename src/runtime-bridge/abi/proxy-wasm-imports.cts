@@ -1,0 +1,142 @@
+/**
+ * The proxy-wasm 0.2.x host calls an HTTP filter needs (what TinyGo's proxy-wasm-go-sdk, Rust's
+ * proxy-wasm crate and the AssemblyScript SDK import), over one ProxyState per instance. Results
+ * go back through the guest's allocator, like Layotto's runtime calls.
+ */
+import type { HostImportContext } from '../engine/worker/host-imports.cjs';
+import { type HeaderPairs, ProxyState } from './proxy-state.cjs';
+import { AbiStatus } from './status.cjs';
+
+type Fn = (...args: number[]) => number;
+const encoder = new TextEncoder();
+/** proxy-wasm SDKs append with start=0x7fffffff, replace with size=0x7fffffff. */
+const END = 0x7fffffff;
+
+function spliceBuffer(current: Uint8Array, start: number, size: number, data: Uint8Array): Uint8Array {
+  const from = Math.min(start, current.length);
+  const to = Math.min(from + size, current.length);
+  const out = new Uint8Array(from + data.length + (current.length - to));
+  out.set(current.subarray(0, from), 0);
+  out.set(data, from);
+  out.set(current.subarray(to), from + data.length);
+  return out;
+}
+
+/** proxy-wasm's map wire format: u32 count, (u32 key_len, u32 value_len)*, then key\0value\0 each. */
+export function encodePairs(pairs: HeaderPairs): Uint8Array {
+  const encoded = pairs.map(([k, v]) => [encoder.encode(k), encoder.encode(v)] as const);
+  const size = 4 + encoded.reduce((sum, [k, v]) => sum + 8 + k.length + v.length + 2, 0);
+  const out = new Uint8Array(size);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, encoded.length, true);
+  let offset = 4;
+  for (const [k, v] of encoded) {
+    view.setUint32(offset, k.length, true);
+    view.setUint32(offset + 4, v.length, true);
+    offset += 8;
+  }
+  for (const [k, v] of encoded) {
+    out.set(k, offset);
+    offset += k.length + 1;
+    out.set(v, offset);
+    offset += v.length + 1;
+  }
+  return out;
+}
+
+export function decodePairs(bytes: Uint8Array): HeaderPairs {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const count = bytes.length >= 4 ? view.getUint32(0, true) : 0;
+  const decoder = new TextDecoder();
+  const pairs: HeaderPairs = [];
+  let offset = 4 + count * 8;
+  for (let i = 0; i < count; i++) {
+    const kLen = view.getUint32(4 + i * 8, true);
+    const vLen = view.getUint32(8 + i * 8, true);
+    if (offset + kLen + vLen + 2 > bytes.length) throw new RangeError('truncated header map');
+    const key = decoder.decode(bytes.subarray(offset, offset + kLen));
+    offset += kLen + 1;
+    const value = decoder.decode(bytes.subarray(offset, offset + vLen));
+    offset += vLen + 1;
+    pairs.push([key, value]);
+  }
+  return pairs;
+}
+
+/** Wraps a host call so a bad guest pointer answers a status instead of trapping the host. */
+const guarded =
+  (fn: Fn): Fn =>
+  (...args) => {
+    try {
+      return fn(...args);
+    } catch {
+      return AbiStatus.InvalidMemoryAccess;
+    }
+  };
+
+export function proxyWasmImports(state: ProxyState, ctx: HostImportContext): Record<string, Fn> {
+  const mem = () => ctx.memory();
+  const text = (ptr: number, len: number) => mem().string(ptr, len);
+  const reply = (data: Uint8Array, retPtr: number, retLen: number) => {
+    mem().u32(retPtr, data.length > 0 ? ctx.allocate(data) : 0);
+    mem().u32(retLen, data.length);
+    return AbiStatus.Ok;
+  };
+  const ok = () => AbiStatus.Ok;
+  const setHeader = (type: number, key: string, value: string, replace: boolean) => {
+    const lower = key.toLowerCase();
+    if (replace) state.maps.set(type, state.map(type).filter(([k]) => k !== lower));
+    state.map(type).push([lower, value]);
+    return AbiStatus.Ok;
+  };
+
+  const calls: Record<string, Fn> = {
+    proxy_log: (level, ptr, len) => (state.log(level, text(ptr, len)), AbiStatus.Ok),
+    proxy_get_log_level: (retPtr) => (mem().u32(retPtr, 2), AbiStatus.Ok),
+    proxy_set_effective_context: (context) => ((state.effectiveContext = context), AbiStatus.Ok),
+    proxy_get_buffer_bytes: (type, start, max, retPtr, retLen) => {
+      const buffer = state.buffer(type);
+      if (buffer.length === 0) return AbiStatus.Empty;
+      return reply(buffer.subarray(Math.min(start, buffer.length), Math.min(start + max, buffer.length)), retPtr, retLen);
+    },
+    proxy_get_buffer_status: (type, lenPtr, flagsPtr) => (mem().u32(lenPtr, state.buffer(type).length), mem().u32(flagsPtr, 0), AbiStatus.Ok),
+    proxy_set_buffer_bytes: (type, start, size, ptr, len) => {
+      state.buffers.set(type, spliceBuffer(state.buffer(type), start, size, mem().bytes(ptr, len)));
+      return AbiStatus.Ok;
+    },
+    proxy_get_header_map_value: (type, kPtr, kLen, retPtr, retLen) => {
+      const key = text(kPtr, kLen).toLowerCase();
+      const found = state.map(type).find(([k]) => k === key);
+      return found ? reply(encoder.encode(found[1]), retPtr, retLen) : AbiStatus.NotFound;
+    },
+    proxy_get_header_map_pairs: (type, retPtr, retLen) => reply(encodePairs(state.map(type)), retPtr, retLen),
+    proxy_get_header_map_size: (type, retPtr) => (mem().u32(retPtr, encodePairs(state.map(type)).length), AbiStatus.Ok),
+    proxy_set_header_map_pairs: (type, ptr, len) => (state.maps.set(type, decodePairs(mem().bytes(ptr, len))), AbiStatus.Ok),
+    proxy_add_header_map_value: (type, kPtr, kLen, vPtr, vLen) => setHeader(type, text(kPtr, kLen), text(vPtr, vLen), false),
+    proxy_replace_header_map_value: (type, kPtr, kLen, vPtr, vLen) => setHeader(type, text(kPtr, kLen), text(vPtr, vLen), true),
+    proxy_remove_header_map_value: (type, kPtr, kLen) => {
+      const key = text(kPtr, kLen).toLowerCase();
+      state.maps.set(type, state.map(type).filter(([k]) => k !== key));
+      return AbiStatus.Ok;
+    },
+    proxy_get_property: () => AbiStatus.NotFound,
+    proxy_set_property: ok,
+    proxy_send_local_response: (status, _dPtr, _dLen, bPtr, bLen, hPtr, hLen) => {
+      state.localResponse = { status, body: mem().bytes(bPtr, bLen).slice(), headers: hLen > 0 ? decodePairs(mem().bytes(hPtr, hLen)) : [] };
+      return AbiStatus.Ok;
+    },
+    proxy_get_current_time_nanoseconds: (retPtr) => (mem().u64(retPtr, BigInt(Date.now()) * 1_000_000n), AbiStatus.Ok),
+    proxy_set_tick_period_milliseconds: ok,
+    proxy_continue_stream: ok,
+    proxy_close_stream: ok,
+    proxy_continue_request: ok,
+    proxy_continue_response: ok,
+    proxy_clear_route_cache: ok,
+    proxy_done: ok,
+    proxy_get_shared_data: () => AbiStatus.NotFound,
+    proxy_set_shared_data: () => AbiStatus.Unimplemented,
+    proxy_http_call: () => AbiStatus.Unimplemented,
+    proxy_call_foreign_function: () => AbiStatus.NotFound,
+  };
+  return Object.fromEntries(Object.entries(calls).map(([name, fn]) => [name, guarded(fn)]));
+}
