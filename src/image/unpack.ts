@@ -3,12 +3,10 @@ import { copyFile, link, lstat, mkdir, readdir, rm, stat, symlink } from 'node:f
 import { basename, dirname, join, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import tar from 'tar-stream';
-
-type Entry = tar.Extract extends AsyncIterable<infer S> ? S : never;
 import { WasmctlError, isWasmctlError } from '../common/index.js';
 import { DiffHasher, type SizeBudget, decompressedStages, openBlobFile } from './compression.js';
 import { entryPath, resolveInRoot } from './safe-path.js';
+import { type TarEntry, forEachTarEntry } from './tar-entries.js';
 
 const WHITEOUT = '.wh.';
 const OPAQUE = '.wh..wh..opq';
@@ -16,18 +14,11 @@ const OPAQUE = '.wh..wh..opq';
 /** Applies one tar layer onto `root`; returns the digest of its uncompressed bytes (diff_id). */
 export async function applyTarLayer(root: string, blobPath: string, what: string, budget: SizeBudget): Promise<string> {
   const hasher = new DiffHasher(budget, what);
-  const extract = tar.extract();
-  const stages = [...(await decompressedStages(blobPath, budget)), hasher];
-  const feeding = pipeline([openBlobFile(blobPath), ...stages, extract]);
   const layer = new LayerWriter(root, what);
+  const stages = [...(await decompressedStages(blobPath, budget)), hasher];
   try {
-    for await (const entry of extract) {
-      await layer.apply(entry);
-    }
-    await feeding;
+    await forEachTarEntry(openBlobFile(blobPath), stages, (entry) => layer.apply(entry));
   } catch (err) {
-    extract.destroy();
-    await feeding.catch(() => undefined);
     throw asLayerError(err, what);
   }
   return hasher.digest();
@@ -55,7 +46,7 @@ class LayerWriter {
     private readonly what: string,
   ) {}
 
-  async apply(entry: Entry): Promise<void> {
+  async apply(entry: TarEntry): Promise<void> {
     const { header } = entry;
     const rel = entryPath(header.name, this.what);
     const name = basename(rel);

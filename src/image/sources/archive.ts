@@ -3,9 +3,9 @@ import { access, mkdir, stat, symlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import tar from 'tar-stream';
 import { WasmctlError, isWasmctlError } from '../../common/index.js';
 import { entryPath, resolveInRoot } from '../safe-path.js';
+import { forEachTarEntry } from '../tar-entries.js';
 import type { ImageSource, SelectOptions } from '../source.js';
 import { dockerSaveSource } from './docker-save.js';
 import { LayoutSource } from './layout.js';
@@ -26,10 +26,8 @@ function archiveError(err: unknown, what: string): WasmctlError {
  * archive cannot reach outside `dest`.
  */
 export async function extractArchive(input: Readable, dest: string, what: string): Promise<void> {
-  const extract = tar.extract();
-  const feeding = pipeline(input, extract);
   try {
-    for await (const entry of extract) {
+    await forEachTarEntry(input, [], async (entry) => {
       const { header } = entry;
       const rel = entryPath(header.name, what);
       const parent = await resolveInRoot(dest, dirname(rel), true);
@@ -37,17 +35,14 @@ export async function extractArchive(input: Readable, dest: string, what: string
       const target = join(parent, basename(rel));
       if (rel !== '' && header.type === 'file') {
         await pipeline(entry as unknown as Readable, createWriteStream(target, { flags: 'wx' }));
-        continue;
+        return;
       }
       entry.resume();
-      if (rel === '') continue;
+      if (rel === '') return;
       if (header.type === 'directory') await mkdir(target, { recursive: true });
       else if (header.type === 'symlink') await symlink(header.linkname ?? '', target);
-    }
-    await feeding;
+    });
   } catch (err) {
-    extract.destroy();
-    await feeding.catch(() => undefined);
     throw archiveError(err, what);
   }
 }
