@@ -196,7 +196,7 @@ export class Components implements RuntimeApi {
   }
 
   /** Used by SubscribeTopicEvents and the AppCallback delivery; resolves to the unsubscribe. */
-  subscribe(pubsub: string, topic: string, handler: MessageHandler): Promise<() => Promise<void>> {
+  async subscribe(pubsub: string, topic: string, handler: MessageHandler): Promise<() => Promise<void>> {
     const component = this.pick('pub_subs', this.pubsubs, pubsub);
     required('topic', topic);
     return component.subscribe(topic, handler);
