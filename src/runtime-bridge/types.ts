@@ -26,6 +26,27 @@ export interface RunStdio {
 
 export type EngineName = 'wasmctl' | 'wasmer';
 
+/** A host function's answer: a status the import returns to the module, and bytes. */
+export interface HostCallReply {
+  status: number;
+  data: Uint8Array;
+}
+
+/**
+ * Host functions: `env.*` imports whose calls block the module while the main thread answers
+ * (`handle`). Each listed name gets the implementation from `workerModule`, else the generic
+ * `env.NAME(ptr, len, out_ptr_ptr, out_len_ptr) -> status` (reply copied into the module's `malloc`).
+ */
+export interface HostCalls {
+  /** `env` import names to provide. */
+  imports: string[];
+  handle(method: string, payload: Uint8Array): Promise<HostCallReply> | HostCallReply;
+  /** Absolute path of a CommonJS file exporting `hostImports: Record<name, HostImportFactory>`. */
+  workerModule?: string;
+  /** How long one call may wait for `handle`; past it the module is stopped (default 30 s). */
+  deadlineMs?: number;
+}
+
 export interface RunRequest {
   /** Host folder holding the image's files, seen read-only as `/` by the module; null for none. */
   rootfs: string | null;
@@ -40,6 +61,9 @@ export interface RunRequest {
   stdio: RunStdio;
   limits: RunLimits;
   engine: EngineName;
+  hostCalls?: HostCalls;
+  /** For a reactor (no `_start`): the export to call after `_initialize`. */
+  invoke?: string;
 }
 
 export type RunOutcome =

@@ -1,0 +1,64 @@
+/**
+ * Finds the entry module inside the image (never on the host) and loads it: docker's 127 for an
+ * entry that is not there, 126 for one that is not a runnable Wasm module.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { WasmctlError } from '../../common/index.js';
+import { capLinearMemory } from './memory-cap.js';
+import { GuestNamespace } from './wasi/namespace.cjs';
+
+const WASM_MAGIC = Buffer.from([0x00, 0x61, 0x73, 0x6d]);
+const ENTRY_MISSING = 127;
+const NOT_RUNNABLE = 126;
+
+/**
+ * The host path of `argv0` inside `rootfs`: relative to the working directory `cwd`, with `..`
+ * and symlinks resolved inside the rootfs.
+ */
+export function resolveEntry(rootfs: string, argv0: string, cwd: string): string {
+  const missing = new WasmctlError('NotFound', `entry ${argv0} not found in the image`, { exitCode: ENTRY_MISSING });
+  if (argv0 === '') throw missing;
+  let hostPath: string | null;
+  try {
+    hostPath = new GuestNamespace(rootfs, []).resolve(argv0, path.posix.resolve('/', cwd)).hostPath;
+  } catch {
+    throw missing;
+  }
+  const stats = hostPath === null ? null : fs.statSync(hostPath, { throwIfNoEntry: false });
+  if (!stats || hostPath === null) throw missing;
+  if (!stats.isFile()) {
+    throw new WasmctlError('InvalidArgument', `entry ${argv0} is not a file`, { exitCode: NOT_RUNNABLE });
+  }
+  return hostPath;
+}
+
+/** Reads the module, checks it is Wasm, and applies the memory cap. */
+export function loadModuleBytes(hostPath: string, shownAs: string, memoryBytes: number | undefined): Uint8Array {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(hostPath);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new WasmctlError('NotFound', `module ${shownAs} not found`, { exitCode: ENTRY_MISSING });
+    throw new WasmctlError('InvalidArgument', `cannot read module ${shownAs}: ${code ?? String(err)}`, { exitCode: NOT_RUNNABLE });
+  }
+  if (bytes.length < 8 || !bytes.subarray(0, 4).equals(WASM_MAGIC)) {
+    throw new WasmctlError('InvalidArgument', `entry ${shownAs} is not a Wasm module (no \\0asm header)`, {
+      exitCode: NOT_RUNNABLE,
+    });
+  }
+  return memoryBytes === undefined ? bytes : capLinearMemory(bytes, memoryBytes);
+}
+
+/** Compiles, turning V8's CompileError into the one-line 126 failure. */
+export async function compileModule(bytes: Uint8Array, shownAs: string): Promise<WebAssembly.Module> {
+  try {
+    return await WebAssembly.compile(bytes);
+  } catch (err) {
+    const detail = err instanceof Error ? err.message.replace(/^WebAssembly\.compile\(\): /, '') : String(err);
+    throw new WasmctlError('InvalidArgument', `entry ${shownAs} is not a valid Wasm module: ${detail}`, {
+      exitCode: NOT_RUNNABLE,
+    });
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * runModule: the engine's one entry point. The worker is started first (as an eval'd CommonJS
+ * script, the fastest way to boot one) so that its start-up overlaps reading and compiling the
+ * module on this thread; the compiled module is then handed over by message.
+ */
+import { constants } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { describeError, exitCodeOf } from '../../common/index.js';
+import type { RunOutcome, RunRequest, RunningModule } from '../types.js';
+import { compileModule, loadModuleBytes, resolveEntry } from './entry.js';
+import { serveHostCalls } from './host-server.js';
+import { validateRequest } from './request.js';
+import type { StartMessage, WorkerConfig, WorkerResult } from './worker/protocol.cjs';
+
+const TRAP_EXIT = 134;
+const TIMEOUT_EXIT = 124;
+
+// Built, the worker is the emitted .cjs; run from source (tests through tsx) it is the .cts,
+// which needs tsx's require hook inside the worker too.
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+const WORKER_FILE = fileURLToPath(new URL(`./worker/main.${FROM_SOURCE ? 'cts' : 'cjs'}`, import.meta.url));
+const BOOT = `${FROM_SOURCE ? "require('tsx/cjs');" : ''}require(${JSON.stringify(WORKER_FILE)});`;
+
+export function formatDuration(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
+}
+
+function outcomeOf(result: WorkerResult): RunOutcome {
+  switch (result.type) {
+    case 'exited':
+      return { kind: 'exited', exitCode: result.exitCode };
+    case 'trapped':
+      return { kind: 'trapped', exitCode: TRAP_EXIT, message: result.message };
+    case 'failed':
+      return { kind: 'failed', exitCode: result.exitCode, message: result.message };
+  }
+}
+
+async function prepareModule(req: RunRequest): Promise<WebAssembly.Module> {
+  const shownAs = req.argv[0] as string;
+  const hostPath = req.modulePath ?? resolveEntry(req.rootfs as string, shownAs, req.cwd);
+  return compileModule(loadModuleBytes(hostPath, shownAs, req.limits.memoryBytes), shownAs);
+}
+
+/**
+ * Starts the module. Throws (InvalidArgument) only for a malformed request; everything about the
+ * module itself — missing entry, invalid Wasm, missing imports, traps — ends up in `done`.
+ */
+export function runModule(req: RunRequest): RunningModule {
+  validateRequest(req);
+  const hostServer = req.hostCalls ? serveHostCalls(req.hostCalls) : null;
+  const config: WorkerConfig = {
+    engine: req.engine,
+    args: req.argv,
+    env: req.env,
+    rootfs: req.rootfs,
+    mounts: req.mounts,
+    stdio: req.stdio,
+    invoke: req.invoke ?? null,
+    hostCalls:
+      req.hostCalls && hostServer
+        ? {
+            sab: hostServer.sab,
+            port: hostServer.workerPort,
+            imports: req.hostCalls.imports,
+            workerModule: req.hostCalls.workerModule ?? null,
+            deadlineMs: hostServer.deadlineMs,
+          }
+        : null,
+  };
+  const worker = new Worker(BOOT, {
+    eval: true,
+    workerData: config,
+    transferList: hostServer ? [hostServer.workerPort] : [],
+  });
+
+  let settle: (outcome: RunOutcome) => void = () => undefined;
+  const done = new Promise<RunOutcome>((resolve) => (settle = resolve));
+  let finished = false;
+  const finish = (outcome: RunOutcome): void => {
+    if (finished) return;
+    finished = true;
+    clearTimeout(timer);
+    hostServer?.stop();
+    worker.removeAllListeners('message');
+    void worker.terminate();
+    settle(outcome);
+  };
+
+  const timeoutMs = req.limits.timeoutMs;
+  const timer =
+    timeoutMs === undefined
+      ? undefined
+      : setTimeout(
+          () => finish({ kind: 'timeout', exitCode: TIMEOUT_EXIT, message: `module exceeded --timeout ${formatDuration(timeoutMs)}` }),
+          timeoutMs,
+        );
+
+  worker.on('message', (result: WorkerResult) => finish(outcomeOf(result)));
+  worker.on('error', (err) => finish({ kind: 'failed', exitCode: exitCodeOf(err), message: describeError(err) }));
+  worker.on('exit', () => finish({ kind: 'failed', exitCode: exitCodeOf(null), message: 'the module worker ended unexpectedly' }));
+
+  prepareModule(req).then(
+    (module) => {
+      if (!finished) worker.postMessage({ module } satisfies StartMessage);
+    },
+    (err: unknown) => finish({ kind: 'failed', exitCode: exitCodeOf(err), message: describeError(err) }),
+  );
+
+  return {
+    done,
+    kill(signal) {
+      const signo = constants.signals[signal];
+      finish({ kind: 'killed', exitCode: 128 + signo, signal });
+    },
+  };
+}

@@ -1,0 +1,52 @@
+/** Worker side of the host-call hand-off: `callHost` blocks until the main thread answers. */
+import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import { HEADER_BYTES, HostSlot, HostState, IN_PORT, SPIN_LOADS, type HostReply } from './host-layout.cjs';
+
+const encoder = new TextEncoder();
+
+/** A host call that could not be completed (deadline passed, channel broken); ends the run. */
+export class HostCallError extends Error {}
+
+export interface HostChannelConfig {
+  sab: SharedArrayBuffer;
+  port: MessagePort;
+  deadlineMs: number;
+}
+
+export type CallHost = (method: string, payload: Uint8Array) => HostReply;
+
+export function hostCaller({ sab, port, deadlineMs }: HostChannelConfig): CallHost {
+  const ctl = new Int32Array(sab, 0, HEADER_BYTES / 4);
+  const data = new Uint8Array(sab, HEADER_BYTES);
+  let broken: string | null = null;
+
+  return (method, payload) => {
+    if (broken) throw new HostCallError(broken);
+    const name = encoder.encode(method);
+    if (name.length + payload.length <= data.length) {
+      data.set(name, 0);
+      data.set(payload, name.length);
+      ctl[HostSlot.METHOD_LEN] = name.length;
+      ctl[HostSlot.PAYLOAD_LEN] = payload.length;
+    } else {
+      port.postMessage({ method, payload });
+      ctl[HostSlot.METHOD_LEN] = IN_PORT;
+    }
+    Atomics.store(ctl, HostSlot.STATE, HostState.REQUEST);
+    Atomics.notify(ctl, HostSlot.STATE);
+    for (let i = 0; i < SPIN_LOADS && Atomics.load(ctl, HostSlot.STATE) === HostState.REQUEST; i++);
+    if (Atomics.load(ctl, HostSlot.STATE) === HostState.REQUEST) {
+      const woke = Atomics.wait(ctl, HostSlot.STATE, HostState.REQUEST, deadlineMs);
+      if (woke === 'timed-out') {
+        // A late reply would land in the middle of the next call: refuse every call from now on.
+        broken = `host call ${method} got no answer within ${deadlineMs} ms`;
+        throw new HostCallError(broken);
+      }
+    }
+    const status = ctl[HostSlot.STATUS] as number;
+    const replyLen = ctl[HostSlot.REPLY_LEN] as number;
+    const reply = replyLen === IN_PORT ? (receiveMessageOnPort(port)?.message as Uint8Array) : data.slice(0, replyLen);
+    Atomics.store(ctl, HostSlot.STATE, HostState.IDLE);
+    return { status, data: reply };
+  };
+}

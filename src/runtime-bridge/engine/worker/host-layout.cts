@@ -1,0 +1,33 @@
+/**
+ * The host-call hand-off shared by the worker (caller, blocks) and the main thread (answers):
+ * an Int32 control block at the start of a SharedArrayBuffer, then a data area. A request or
+ * reply too big for the data area travels over the channel's MessagePort instead
+ * (length = IN_PORT), read synchronously with `receiveMessageOnPort`.
+ */
+export const HostSlot = {
+  STATE: 0,
+  METHOD_LEN: 1,
+  PAYLOAD_LEN: 2,
+  STATUS: 3,
+  REPLY_LEN: 4,
+} as const;
+
+export const HostState = { IDLE: 0, REQUEST: 1, REPLY: 2 } as const;
+
+export const HEADER_BYTES = 32;
+export const DEFAULT_CHANNEL_BYTES = 64 * 1024;
+export const IN_PORT = -1;
+/** Status the main thread answers when the handler throws; the reply data is the message. */
+export const HOST_STATUS_FAILED = -1;
+/** Spins before falling back to a futex wait: a Map-answered call returns within a few µs. */
+export const SPIN_LOADS = 2000;
+
+export interface HostReply {
+  status: number;
+  data: Uint8Array;
+}
+
+export interface HostRequestMessage {
+  method: string;
+  payload: Uint8Array;
+}

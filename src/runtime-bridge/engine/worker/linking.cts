@@ -1,0 +1,60 @@
+/** What both engines share: checking imports, building the host functions, entering the module. */
+import type { InstanceRef } from '../wasi/memory.cjs';
+import { ProcExit } from '../wasi/preview1.cjs';
+import { HostCallError, hostCaller } from './host-channel.cjs';
+import { buildHostImports, createHostContext, type HostImportModule } from './host-imports.cjs';
+import type { WorkerConfig, WorkerResult } from './protocol.cjs';
+import { describeTrap, isTrap } from './traps.cjs';
+
+/** Exit code 126: the module cannot run here (docker's "not executable"). */
+const NOT_RUNNABLE = 126;
+const HOST_FAILURE = 125;
+
+/** A `failed` result when the module imports anything `provides` does not cover. */
+export function checkImports(
+  module: WebAssembly.Module,
+  engine: string,
+  provides: (i: WebAssembly.ModuleImportDescriptor) => boolean,
+): WorkerResult | null {
+  const missing = WebAssembly.Module.imports(module).filter((i) => !provides(i));
+  if (missing.length === 0) return null;
+  const list = missing.map((i) => `${i.module}.${i.name}`).join(', ');
+  return { type: 'failed', exitCode: NOT_RUNNABLE, message: `module imports ${list}, which ${engine} does not provide` };
+}
+
+export const isHostImport = (config: WorkerConfig, i: WebAssembly.ModuleImportDescriptor): boolean =>
+  i.kind === 'function' && i.module === 'env' && (config.hostCalls?.imports.includes(i.name) ?? false);
+
+export function hostImports(config: WorkerConfig, ref: InstanceRef): Record<string, unknown> {
+  const hc = config.hostCalls;
+  if (!hc) return {};
+  const callHost = hostCaller({ sab: hc.sab, port: hc.port, deadlineMs: hc.deadlineMs });
+  const factories = hc.workerModule ? (require(hc.workerModule) as HostImportModule).hostImports : {};
+  return buildHostImports(hc.imports, factories, createHostContext(ref, callHost));
+}
+
+/** Runs `_start`, or `_initialize` (then the export to invoke) for a reactor; returns the exit code. */
+export function enter(exports: WebAssembly.Exports, invoke: string | null): number {
+  const call = (name: string): void => (exports[name] as () => void)();
+  try {
+    if (typeof exports._start === 'function') {
+      call('_start');
+      return 0;
+    }
+    if (typeof exports._initialize === 'function') call('_initialize');
+    if (invoke !== null) {
+      if (typeof exports[invoke] !== 'function') throw new HostCallError(`the module exports no function ${invoke}`);
+      call(invoke);
+    }
+    return 0;
+  } catch (err) {
+    if (err instanceof ProcExit) return err.code & 0xff;
+    throw err;
+  }
+}
+
+export function describeFailure(err: unknown): WorkerResult {
+  if (isTrap(err)) return { type: 'trapped', message: describeTrap(err) };
+  if (err instanceof WebAssembly.LinkError) return { type: 'failed', exitCode: NOT_RUNNABLE, message: err.message };
+  return { type: 'failed', exitCode: HOST_FAILURE, message: err instanceof Error ? err.message : String(err) };
+}
