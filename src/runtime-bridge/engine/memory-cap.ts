@@ -84,7 +84,7 @@ function cappedLimits(r: Reader, capPages: number, where: string): number[] {
 
 function formatPages(pages: number): string {
   const bytes = pages * WASM_PAGE;
-  return bytes % 2 ** 20 === 0 ? `${bytes / 2 ** 20} MiB` : `${bytes / 1024} KiB`;
+  return bytes >= 2 ** 20 ? `${Number((bytes / 2 ** 20).toFixed(2))} MiB` : `${bytes / 1024} KiB`;
 }
 
 function patchImports(body: Uint8Array, capPages: number): number[] {

@@ -2,7 +2,8 @@
  * `engine: 'wasmer'`: @wasmer/wasi, wrapped to lift its limits where we can. Its files live in an
  * in-memory FS, so the rootfs and read-only mounts are copied in (writes never reach the host);
  * it captures stdout/stderr, so every fd_write is followed by a flush to the real fds; a module
- * without WASI imports (which @wasmer/wasi refuses) runs without it. Stdin is read up front.
+ * without WASI imports (which @wasmer/wasi refuses) runs without it. Stdin is read up front;
+ * reactors are refused (its state binds to an instance only through `_start`).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -94,24 +95,42 @@ export async function runWithWasmer(module: WebAssembly.Module, config: WorkerCo
     copyInto(wasi.fs, m.hostPath, m.guestPath);
   }
   wasi.setStdinBuffer(readAllStdin(config.stdio.stdin));
-  const flush = (): void => {
-    fs.writeSync(config.stdio.stdout, wasi.getStdoutBuffer());
-    fs.writeSync(config.stdio.stderr, wasi.getStderrBuffer());
-  };
+  // @wasmer/wasi buffers stdout/stderr and cannot be drained while the module runs, so writes
+  // to fds 1 and 2 are taken over here and go straight to the real fds.
   const imports = wasi.getImports(module) as Imports;
-  const wasiCalls = imports[WASI_MODULE] as Record<string, (...a: unknown[]) => unknown>;
-  const fdWrite = wasiCalls.fd_write as (...a: unknown[]) => unknown;
-  wasiCalls.fd_write = (...a: unknown[]) => {
-    const errno = fdWrite(...a);
-    flush();
-    return errno;
+  const wasiCalls = imports[WASI_MODULE] as Record<string, (...a: number[]) => number>;
+  const fdWrite = wasiCalls.fd_write as (...a: number[]) => number;
+  const hostFds = new Map([
+    [1, config.stdio.stdout],
+    [2, config.stdio.stderr],
+  ]);
+  wasiCalls.fd_write = (fd: number, iovs: number, count: number, nwrittenPtr: number) => {
+    const hostFd = hostFds.get(fd);
+    if (hostFd === undefined) return fdWrite(fd, iovs, count, nwrittenPtr);
+    const mem = ref.memory();
+    let total = 0;
+    for (const buf of mem.iovecs(iovs, count)) total += fs.writeSync(hostFd, buf);
+    mem.u32(nwrittenPtr, total);
+    return 0;
   };
-  const instance = wasi.instantiate(module, { ...imports, env });
+  const instance = new WebAssembly.Instance(module, { ...imports, env } as WebAssembly.Imports);
   ref.bind(instance);
-  try {
-    const exitCode = typeof instance.exports._start === 'function' ? wasi.start(instance) : enter(instance.exports, config.invoke);
-    return { type: 'exited', exitCode };
-  } finally {
-    flush();
+  if (typeof instance.exports._start !== 'function') {
+    // @wasmer/wasi binds its state to the instance only inside start(), which needs `_start`.
+    return { type: 'failed', exitCode: 126, message: 'the wasmer engine cannot run a reactor (no _start); use --engine wasmctl' };
   }
+  try {
+    return { type: 'exited', exitCode: wasi.start(instance) };
+  } catch (err) {
+    throw unwrapTrap(err);
+  }
+}
+
+/** @wasmer/wasi wraps a trap as `Error: Error while running start function: RuntimeError: …`. */
+function unwrapTrap(err: unknown): unknown {
+  const trap = err instanceof Error ? /RuntimeError: (?:JsValue\(RuntimeError: )?([^\n]*)/.exec(err.message) : null;
+  if (!trap) return err;
+  const runtimeError = new WebAssembly.RuntimeError(trap[1]);
+  runtimeError.stack = `${runtimeError.message}\n${(err as Error).message}`;
+  return runtimeError;
 }
