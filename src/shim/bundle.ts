@@ -1,0 +1,67 @@
+/**
+ * The bundle's `config.json` (an OCI runtime spec) read down to what a Wasm task needs, validated
+ * with zod, and the wasmctl limits carried in its annotations.
+ */
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import { z } from 'zod';
+import { WasmctlError } from '../common/index.js';
+import type { RunLimits } from '../runtime-bridge/index.js';
+
+/** Annotation names (`ctr run --annotation`, a pod's annotations through CRI). */
+export const ANNOTATIONS = {
+  timeoutMs: 'io.wasmctl.timeout-ms',
+  memoryBytes: 'io.wasmctl.memory-bytes',
+} as const;
+
+const positiveInt = z.coerce.number().int().positive();
+
+const specSchema = z.object({
+  process: z.object({
+    args: z.array(z.string()).min(1, 'process.args is empty: the image has no entrypoint or cmd'),
+    env: z.array(z.string()).default([]),
+    cwd: z.string().default('/'),
+    terminal: z.boolean().default(false),
+  }),
+  root: z.object({ path: z.string() }).optional(),
+  annotations: z.record(z.string(), z.string()).default({}),
+});
+
+export interface BundleSpec {
+  args: string[];
+  env: string[];
+  cwd: string;
+  /** `root.path` resolved against the bundle; used when Create carries no rootfs mounts. */
+  rootPath: string | undefined;
+  limits: RunLimits;
+}
+
+function limitsOf(annotations: Record<string, string>): RunLimits {
+  const limits: RunLimits = {};
+  for (const [key, name] of Object.entries(ANNOTATIONS) as [keyof RunLimits, string][]) {
+    const value = annotations[name];
+    if (value === undefined) continue;
+    const parsed = positiveInt.safeParse(value);
+    if (!parsed.success) throw new WasmctlError('InvalidArgument', `annotation ${name}="${value}" is not a positive integer`);
+    limits[key] = parsed.data;
+  }
+  return limits;
+}
+
+export async function readBundle(bundle: string): Promise<BundleSpec> {
+  const path = join(bundle, 'config.json');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(path, 'utf8'));
+  } catch (err) {
+    throw new WasmctlError('InvalidArgument', `cannot read the bundle's config.json at ${path}: ${(err as Error).message}`);
+  }
+  const parsed = specSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new WasmctlError('InvalidArgument', `bundle config.json: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
+  }
+  const spec = parsed.data;
+  const rootPath = spec.root ? (isAbsolute(spec.root.path) ? spec.root.path : join(bundle, spec.root.path)) : undefined;
+  return { args: spec.process.args, env: spec.process.env, cwd: spec.process.cwd, rootPath, limits: limitsOf(spec.annotations) };
+}

@@ -1,0 +1,139 @@
+/**
+ * A private containerd for tests: its own root, state, sockets and config.toml in a temp folder,
+ * the repo's bin/ first on its PATH (so `io.containerd.wasmctl.v1` finds our shim), driven with
+ * `ctr --address`. Images come from buildah (FROM-scratch Dockerfiles) through docker-archives.
+ */
+import { mkdtemp, rm, writeFile, mkdir, copyFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execa, type ResultPromise } from 'execa';
+
+export const REPO = fileURLToPath(new URL('../../', import.meta.url));
+export const WASMCTL_RUNTIME = 'io.containerd.wasmctl.v1';
+
+export interface ContainerdOptions {
+  /** Extra environment for containerd, which its shims inherit (WASMCTL_SHIM_MODE, …). */
+  env?: Record<string, string>;
+  /** Load the CRI plugin with a `wasmctl` runtime handler (slower start-up). */
+  cri?: boolean;
+}
+
+export interface Containerd {
+  dir: string;
+  address: string;
+  /** Where the shim keeps its sockets (WASMCTL_SHIM_DIR). */
+  shimDir: string;
+  namespace: string;
+  /** Runs `ctr --address … -n …`; never rejects, the result carries the exit code. */
+  ctr(args: string[], options?: { timeout?: number }): Promise<{ exitCode: number; stdout: string; stderr: string; all: string }>;
+  importArchive(path: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function configToml(dir: string, cri: boolean): string {
+  const runtimes = `
+[plugins."io.containerd.grpc.v1.cri".containerd.runtimes.wasmctl]
+  runtime_type = "${WASMCTL_RUNTIME}"
+`;
+  return `version = 2
+root = "${dir}/root"
+state = "${dir}/state"
+${cri ? '' : 'disabled_plugins = ["io.containerd.grpc.v1.cri"]'}
+[grpc]
+  address = "${dir}/containerd.sock"
+[plugins."io.containerd.internal.v1.opt"]
+  path = "${dir}/opt"
+${cri ? runtimes : ''}`;
+}
+
+export async function startContainerd(options: ContainerdOptions = {}): Promise<Containerd> {
+  const dir = await mkdtemp(join(tmpdir(), 'wasmctl-ctrd-'));
+  const address = join(dir, 'containerd.sock');
+  const shimDir = join(dir, 'shims');
+  const namespace = 'wasmctl-test';
+  await writeFile(join(dir, 'config.toml'), configToml(dir, options.cri ?? false));
+  const daemon = execa('containerd', ['--config', join(dir, 'config.toml'), '--log-level', 'warn'], {
+    env: { PATH: `${join(REPO, 'bin')}:${process.env.PATH ?? ''}`, WASMCTL_SHIM_DIR: shimDir, ...options.env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    reject: false,
+  });
+  let daemonLog = '';
+  daemon.stderr?.on('data', (chunk: Buffer) => (daemonLog += chunk.toString()));
+  const ctr: Containerd['ctr'] = async (args, opts = {}) => {
+    const result = await execa('ctr', ['--address', address, '-n', namespace, ...args], {
+      reject: false,
+      all: true,
+      stdin: 'ignore',
+      timeout: opts.timeout ?? 60_000,
+    });
+    return { exitCode: result.exitCode ?? -1, stdout: result.stdout, stderr: result.stderr, all: result.all ?? '' };
+  };
+  await waitForDaemon(ctr, daemon, () => daemonLog);
+  return {
+    dir,
+    address,
+    shimDir,
+    namespace,
+    ctr,
+    async importArchive(path) {
+      const result = await ctr(['images', 'import', '--all-platforms', path]);
+      if (result.exitCode !== 0) throw new Error(`ctr images import ${path}: ${result.all}`);
+    },
+    async stop() {
+      daemon.kill('SIGTERM');
+      await daemon;
+      // Shims outlive containerd by design; a test's own shared server goes with its folder.
+      await killShimServers(shimDir);
+      await execa('umount', ['-R', join(dir, 'root')], { reject: false });
+      await rm(dir, { recursive: true, force: true, maxRetries: 3 });
+    },
+  };
+}
+
+async function waitForDaemon(ctr: Containerd['ctr'], daemon: ResultPromise, log: () => string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if (daemon.exitCode !== null && daemon.exitCode !== undefined) throw new Error(`containerd exited: ${log()}`);
+    if ((await ctr(['version'], { timeout: 2000 })).exitCode === 0) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`containerd did not come up: ${log()}`);
+}
+
+/** Pids of the shim servers serving sockets in `shimDir` (from their `<socket>.pid` files). */
+export async function shimServerPids(shimDir: string): Promise<number[]> {
+  const { stdout } = await execa('pgrep', ['-f', `dist/shim/server.js --socket ${shimDir}/`], { reject: false });
+  return stdout.split('\n').filter(Boolean).map(Number);
+}
+
+async function killShimServers(shimDir: string): Promise<void> {
+  for (const pid of await shimServerPids(shimDir)) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/**
+ * Builds a FROM-scratch image with buildah from `files` (host paths copied into the context) and
+ * a Dockerfile, and writes it as a docker-archive; returns the archive's path and the image name.
+ */
+export async function buildImage(name: string, dockerfile: string, files: string[], outDir: string): Promise<{ archive: string; ref: string }> {
+  const context = await mkdtemp(join(tmpdir(), 'wasmctl-img-'));
+  try {
+    await writeFile(join(context, 'Dockerfile'), dockerfile);
+    for (const file of files) await copyFile(file, join(context, basename(file)));
+    const ref = `localhost/wasmctl-shim-test/${name}:latest`;
+    await execa('buildah', ['build', '--quiet', '--timestamp', '0', '-t', ref, context]);
+    await mkdir(outDir, { recursive: true });
+    const archive = join(outDir, `${name}.tar`);
+    await rm(archive, { force: true });
+    await execa('buildah', ['push', '--quiet', ref, `docker-archive:${archive}:${ref}`]);
+    await execa('buildah', ['rmi', ref], { reject: false });
+    return { archive, ref };
+  } finally {
+    await rm(context, { recursive: true, force: true });
+  }
+}
