@@ -93,11 +93,11 @@ export class GuestNamespace {
     return this.hostOf(stack);
   }
 
-  /** Child names a virtual folder or a folder holding mount points must show. */
+  /** Child names a folder must show because a mount point lies at or below them. */
   mountChildren(guestPath: string): string[] {
     const at = components(guestPath);
     return this.mounts
-      .filter((m) => m.guest.length === at.length + 1 && isPrefix(at, m.guest))
+      .filter((m) => m.guest.length > at.length && isPrefix(at, m.guest))
       .map((m) => m.guest[at.length] as string);
   }
 
