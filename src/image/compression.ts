@@ -98,7 +98,7 @@ export class DiffHasher extends Transform {
 /** The stages that turn a blob file into its uncompressed bytes, compression sniffed by magic. */
 export async function decompressedStages(path: string, budget: SizeBudget): Promise<NodeJS.ReadWriteStream[]> {
   const kind = await sniffCompression(path);
-  if (kind === 'gzip') return [createGunzip()];
+  if (kind === 'gzip') return [createGunzip({ chunkSize: 256 * 1024 })];
   if (kind === 'zstd') return [new ZstdDecompress(budget.cap - budget.used + 1)];
   return [];
 }
