@@ -27,7 +27,6 @@ const DEFAULT_DEADLINE_MS = 5000;
 const FIRST_WRITE = enumValue('StateOptions.StateConcurrency', 'CONCURRENCY_FIRST_WRITE');
 
 // protobufjs decodes into dynamic messages; each read below names a field of our runtime.proto.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Decoded = Record<string, any>;
 
 const bytes = (value: unknown): Buffer => {
