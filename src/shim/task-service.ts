@@ -9,15 +9,13 @@ import type { EventPublisher } from './events.js';
 import { taskService, timestampOf } from './protocol.js';
 import { rootfsOf, type MountSpec } from './rootfs.js';
 import { openStdio, openTaskLog } from './stdio.js';
-import { Task, type RunModule } from './task.js';
+import { resolveEntry } from '../runtime-bridge/index.js';
+import { Task } from './task.js';
 import type { CallContext, Handler, ServiceBinding } from './ttrpc-server.js';
 
 const STATUS_CODES = { created: 1, running: 2, stopped: 3 } as const;
 
 export interface TaskServiceOptions {
-  runModule: RunModule;
-  /** Checks the entry before Create answers, so a bad image fails `ctr run` with a clear message. */
-  checkEntry: (rootfs: string, entry: string) => Promise<void>;
   events: EventPublisher;
   /** Called after Shutdown once no task is left: the server decides whether to exit or idle. */
   onIdle: (now: boolean) => void;
@@ -117,7 +115,9 @@ export class TaskService {
     const spec = await readBundle(req.bundle);
     const rootfs = await rootfsOf(req.rootfs, req.bundle, spec.rootPath);
     try {
-      await this.options.checkEntry(rootfs.path, spec.args[0]!);
+      // A missing entry fails Create, so `ctr run` prints why; a file that is not Wasm is the
+      // engine's to find, and its message goes to the task's stderr with exit 126.
+      resolveEntry(rootfs.path, spec.args[0]!, spec.cwd);
     } catch (err) {
       await rootfs.release();
       log.close();
@@ -148,7 +148,7 @@ export class TaskService {
 
   private async start(req: IdRequest, ctx: CallContext): Promise<object> {
     const task = this.find(req, ctx);
-    task.start(this.options.runModule);
+    task.start();
     void this.options.events.publish(this.namespaceOf(ctx), '/tasks/start', { containerId: task.id, pid: task.pid });
     return { pid: task.pid };
   }

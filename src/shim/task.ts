@@ -5,12 +5,10 @@
 import { constants } from 'node:os';
 import { writeSync } from 'node:fs';
 import { WasmctlError } from '../common/index.js';
-import type { RunningModule, RunOutcome, RunRequest } from '../runtime-bridge/index.js';
+import { runModule, type RunningModule, type RunOutcome } from '../runtime-bridge/index.js';
 import type { BundleSpec } from './bundle.js';
 import type { Rootfs } from './rootfs.js';
 import type { StdioPaths, TaskLog, TaskStdio } from './stdio.js';
-
-export type RunModule = (request: RunRequest) => RunningModule;
 
 export type TaskStatus = 'created' | 'running' | 'stopped';
 
@@ -55,7 +53,7 @@ export class Task {
     return this.init.id;
   }
 
-  start(runModule: RunModule): void {
+  start(): void {
     if (this.status !== 'created') throw new WasmctlError('FailedPrecondition', `task ${this.id} is ${this.status}, not created`);
     const { spec, rootfs } = this.init;
     const { stdin, stdout, stderr } = this.init.stdio;

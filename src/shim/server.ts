@@ -1,0 +1,70 @@
+/**
+ * The long-lived shim server: `node dist/shim/server.js --socket S --ttrpc-address A --namespace N [--mode M]`,
+ * spawned by the `start` subcommand of bin/containerd-shim-wasmctl-v1 with its stdio on /dev/null
+ * and its cwd at `/`. It writes `<socket>.pid` once it accepts connections (`start` waits for that
+ * file) and removes both files when it exits.
+ *
+ * Modes: `shared` holds every task of one namespace of one containerd and stays warm until it has
+ * had no task for `--idle-ms`; `per-container` holds one task and exits after its Shutdown.
+ */
+import { rmSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { describeError } from '../common/index.js';
+import { EventPublisher } from './events.js';
+import { TaskService } from './task-service.js';
+import { TtrpcServer } from './ttrpc-server.js';
+
+const argsSchema = z.object({
+  socket: z.string().min(1),
+  'ttrpc-address': z.string().min(1),
+  namespace: z.string().min(1),
+  mode: z.enum(['shared', 'per-container']).default('shared'),
+  'idle-ms': z.coerce.number().int().positive().default(300_000),
+});
+
+const args = argsSchema.parse(
+  parseArgs({
+    options: { socket: { type: 'string' }, 'ttrpc-address': { type: 'string' }, namespace: { type: 'string' }, mode: { type: 'string' }, 'idle-ms': { type: 'string' } },
+  }).values,
+);
+const pidFile = `${args.socket}.pid`;
+
+const serverLog = (message: string) => process.stderr.write(`wasmctl shim ${process.pid}: ${message}\n`);
+const events = new EventPublisher(args['ttrpc-address'], serverLog);
+let lastActivity = Date.now();
+
+function exit(code: number): never {
+  rmSync(args.socket, { force: true });
+  rmSync(pidFile, { force: true });
+  process.exit(code);
+}
+
+const tasks = new TaskService({
+  events,
+  version: '0.1.0',
+  namespace: args.namespace,
+  onIdle: (now) => {
+    lastActivity = Date.now();
+    // Let Shutdown's response leave before the socket goes.
+    if (now || args.mode === 'per-container') setImmediate(() => void server.close().then(() => exit(0)));
+  },
+});
+const server = new TtrpcServer([tasks.binding()], () => (lastActivity = Date.now()));
+
+process.on('uncaughtException', (err) => {
+  // Dying is the honest answer: containerd sees the connections drop, runs `delete` for each
+  // task (exit 137), and the next `start` brings up a fresh server.
+  serverLog(`crashed: ${describeError(err)}`);
+  exit(1);
+});
+process.on('SIGTERM', () => exit(0));
+
+await server.listen(args.socket);
+writeFileSync(pidFile, `${process.pid}\n`);
+
+if (args.mode === 'shared') {
+  setInterval(() => {
+    if (tasks.size === 0 && server.connectionCount === 0 && Date.now() - lastActivity >= args['idle-ms']) exit(0);
+  }, Math.min(args['idle-ms'], 5000));
+}
