@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { type ProgressEvent, openStore } from '../../image/index.js';
-import { formatBytes, printJson } from '../output.js';
+import { openStore } from '../../image/index.js';
+import { layerProgress } from '../progress.js';
+import { printJson } from '../output.js';
 import { storeRoot } from '../store-root.js';
 
 const OptionsSchema = z.object({
@@ -10,19 +11,6 @@ const OptionsSchema = z.object({
   quiet: z.boolean().optional(),
   json: z.boolean().optional(),
 });
-
-/** docker's pull display: one line per layer, redrawn in place on a terminal. */
-function layerProgress(stream: NodeJS.WriteStream): (event: ProgressEvent) => void {
-  const lines = new Map<string, string>();
-  let drawn = 0;
-  return (event) => {
-    const bytes = event.status === 'Downloading' ? ` ${formatBytes(event.current)}/${formatBytes(event.total)}` : '';
-    lines.set(event.id, `${event.id}: ${event.status}${bytes}`);
-    const up = drawn > 0 ? `\x1b[${drawn}A` : '';
-    stream.write(`${up}${[...lines.values()].map((l) => `\x1b[2K${l}\n`).join('')}`);
-    drawn = lines.size;
-  };
-}
 
 export function register(program: Command): void {
   program

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { DEFAULT_LISTEN, loadSidecarConfig, startSidecar } from '../../runtime-bridge/sidecar/index.js';
+import { DEFAULT_LISTEN } from '../../runtime-bridge/sidecar/defaults.js';
 import { printJson } from '../output.js';
 
 const OptionsSchema = z.object({
@@ -40,6 +40,7 @@ export function register(program: Command): void {
     )
     .action(async (raw: unknown) => {
       const options = OptionsSchema.parse(raw);
+      const { loadSidecarConfig, startSidecar } = await import('../../runtime-bridge/sidecar/index.js');
       const config = options.config ? await loadSidecarConfig(options.config) : undefined;
       const sidecar = await startSidecar({
         listen: options.listen,

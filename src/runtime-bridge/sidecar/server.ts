@@ -7,7 +7,7 @@ import { AppDelivery } from './delivery.js';
 import { runtimeHandlers } from './handlers.js';
 import { runtimeService } from './proto.js';
 
-export const DEFAULT_LISTEN = '127.0.0.1:34904';
+export { DEFAULT_LISTEN } from './defaults.js';
 
 const ListenSchema = z
   .string()

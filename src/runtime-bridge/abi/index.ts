@@ -1,0 +1,2 @@
+export { layottoHostCalls, type LayottoHostCalls, type RuntimeConnection } from './host-calls.js';
+export { AbiStatus } from './status.cjs';
