@@ -156,7 +156,7 @@ describe('entry resolution', () => {
   test('a malformed request is refused up front', () => {
     assert.throws(
       () => runModule(request({ argv: [], modulePath: modulePath('hello') })),
-      (err: unknown) => err instanceof WasmctlError && /^invalid run request: argv: /.test(err.message),
+      (err: unknown) => err instanceof WasmctlError && /^invalid run request: argv: needs at least the entry$/.test(err.message),
     );
   });
 });

@@ -63,6 +63,7 @@ export function runModule(req: RunRequest): RunningModule {
         ? {
             sab: hostServer.sab,
             port: hostServer.workerPort,
+            wakePort: hostServer.workerWakePort,
             imports: req.hostCalls.imports,
             workerModule: req.hostCalls.workerModule ?? null,
             deadlineMs: hostServer.deadlineMs,
@@ -72,7 +73,7 @@ export function runModule(req: RunRequest): RunningModule {
   const worker = new Worker(BOOT, {
     eval: true,
     workerData: config,
-    transferList: hostServer ? [hostServer.workerPort] : [],
+    transferList: hostServer ? [hostServer.workerPort, hostServer.workerWakePort] : [],
   });
 
   let settle: (outcome: RunOutcome) => void = () => undefined;

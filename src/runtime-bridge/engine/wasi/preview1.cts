@@ -3,7 +3,6 @@
  * from the guest namespace only; the environment is exactly what the request lists. A call we
  * do not implement answers ENOSYS instead of trapping.
  */
-import { randomFillSync } from 'node:crypto';
 import { Errno, errnoOf } from './errno.cjs';
 import { fdCalls, type FsContext } from './fd-calls.cjs';
 import { FdTable, type StdioFds } from './fd-table.cjs';
@@ -77,6 +76,8 @@ export function createPreview1(options: Preview1Options): { imports: Record<stri
     clock_time_get: (id: number, _precision: bigint, ptr: number) =>
       mem().u64(ptr, id === CLOCK_REALTIME ? realtimeNs() : process.hrtime.bigint()),
     random_get(buf: number, len: number) {
+      // Required here, not at the top: most modules never ask, and node:crypto slows every start.
+      const { randomFillSync } = require('node:crypto') as typeof import('node:crypto');
       for (let at = 0; at < len; at += RANDOM_CHUNK) randomFillSync(mem().bytes(buf + at, Math.min(RANDOM_CHUNK, len - at)));
     },
     poll_oneoff(inPtr: number, outPtr: number, count: number, neventsPtr: number) {

@@ -9,13 +9,16 @@ export class HostCallError extends Error {}
 
 export interface HostChannelConfig {
   sab: SharedArrayBuffer;
+  /** Carries requests and replies too big for the shared buffer. */
   port: MessagePort;
+  /** Wakes the main thread when it is not polling. */
+  wakePort: MessagePort;
   deadlineMs: number;
 }
 
 export type CallHost = (method: string, payload: Uint8Array) => HostReply;
 
-export function hostCaller({ sab, port, deadlineMs }: HostChannelConfig): CallHost {
+export function hostCaller({ sab, port, wakePort, deadlineMs }: HostChannelConfig): CallHost {
   const ctl = new Int32Array(sab, 0, HEADER_BYTES / 4);
   const data = new Uint8Array(sab, HEADER_BYTES);
   let broken: string | null = null;
@@ -33,7 +36,8 @@ export function hostCaller({ sab, port, deadlineMs }: HostChannelConfig): CallHo
       ctl[HostSlot.METHOD_LEN] = IN_PORT;
     }
     Atomics.store(ctl, HostSlot.STATE, HostState.REQUEST);
-    Atomics.notify(ctl, HostSlot.STATE);
+    // Paired with the server clearing SERVER_AWAKE then re-reading STATE: one of us sees the other.
+    if (Atomics.load(ctl, HostSlot.SERVER_AWAKE) === 0) wakePort.postMessage(0);
     for (let i = 0; i < SPIN_LOADS && Atomics.load(ctl, HostSlot.STATE) === HostState.REQUEST; i++);
     if (Atomics.load(ctl, HostSlot.STATE) === HostState.REQUEST) {
       const woke = Atomics.wait(ctl, HostSlot.STATE, HostState.REQUEST, deadlineMs);

@@ -28,7 +28,7 @@ export const isHostImport = (config: WorkerConfig, i: WebAssembly.ModuleImportDe
 export function hostImports(config: WorkerConfig, ref: InstanceRef): Record<string, unknown> {
   const hc = config.hostCalls;
   if (!hc) return {};
-  const callHost = hostCaller({ sab: hc.sab, port: hc.port, deadlineMs: hc.deadlineMs });
+  const callHost = hostCaller(hc);
   const factories = hc.workerModule ? (require(hc.workerModule) as HostImportModule).hostImports : {};
   return buildHostImports(hc.imports, factories, createHostContext(ref, callHost));
 }

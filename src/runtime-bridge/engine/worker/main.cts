@@ -8,7 +8,6 @@ import { InstanceRef } from '../wasi/memory.cjs';
 import { WASI_MODULE, createPreview1 } from '../wasi/preview1.cjs';
 import { checkImports, describeFailure, enter, hostImports, isHostImport } from './linking.cjs';
 import type { StartMessage, WorkerConfig, WorkerResult } from './protocol.cjs';
-import { runWithWasmer } from './wasmer.cjs';
 
 const config = workerData as WorkerConfig;
 const port = parentPort as NonNullable<typeof parentPort>;
@@ -36,7 +35,10 @@ function runWithOurWasi(module: WebAssembly.Module): WorkerResult {
 
 port.once('message', ({ module }: StartMessage) => {
   const run = async (): Promise<WorkerResult> =>
-    config.engine === 'wasmer' ? runWithWasmer(module, config) : runWithOurWasi(module);
+    // @wasmer/wasi is loaded only when asked for: requiring it costs more than our whole engine.
+    config.engine === 'wasmer'
+      ? (require('./wasmer.cjs') as typeof import('./wasmer.cjs')).runWithWasmer(module, config)
+      : runWithOurWasi(module);
   run()
     .catch(describeFailure)
     .then((result) => port.postMessage(result));

@@ -18,6 +18,7 @@ export interface WorkerConfig {
   hostCalls: {
     sab: SharedArrayBuffer;
     port: MessagePort;
+    wakePort: MessagePort;
     imports: string[];
     workerModule: string | null;
     deadlineMs: number;

@@ -1,0 +1,72 @@
+/**
+ * Cold start of the engine: a fresh `node` process that runs the hello test module through
+ * `runModule` (built dist, default engine), against a fresh `node` process running the same module
+ * with node:wasi, alternating, median of N. Prints the ratio and each side's peak RSS.
+ * Run: `npm run build && bash scripts/build-test-modules.sh && node --import tsx bench/run-cold-start.ts [rounds] [engine]`.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const rounds = Math.max(10, Number(process.argv[2] ?? 15));
+const engine = process.argv[3] ?? 'wasmctl';
+const hello = path.join(ROOT, 'test/modules/build/hello.wasm');
+const dist = path.join(ROOT, 'dist/runtime-bridge/index.js');
+for (const needed of [hello, dist]) {
+  if (!fs.existsSync(needed)) throw new Error(`${needed} is missing: run npm run build and scripts/build-test-modules.sh`);
+}
+
+// Each script prints its peak RSS (KiB) on stderr as its last line.
+const reportRss = `process.on('exit', () => process.stderr.write('\\nrss ' + process.resourceUsage().maxRSS + '\\n'));`;
+const ours = `${reportRss}
+import(${JSON.stringify(dist)}).then(async ({ runModule }) => {
+  const running = runModule({ rootfs: null, modulePath: ${JSON.stringify(hello)}, argv: ['hello.wasm'], env: [], cwd: '/',
+    mounts: [], stdio: { stdin: null, stdout: 1, stderr: 2 }, limits: {}, engine: ${JSON.stringify(engine)} });
+  const outcome = await running.done;
+  process.exitCode = outcome.exitCode;
+});`;
+const baseline = `${reportRss}
+const { WASI } = require('node:wasi');
+const fs = require('node:fs');
+const wasi = new WASI({ version: 'preview1', args: ['hello.wasm'], env: {}, returnOnExit: true });
+WebAssembly.compile(fs.readFileSync(${JSON.stringify(hello)})).then((module) => {
+  const instance = new WebAssembly.Instance(module, wasi.getImportObject());
+  process.exitCode = wasi.start(instance);
+});`;
+
+interface Sample {
+  ms: number;
+  rssKiB: number;
+}
+
+function once(script: string): Sample {
+  const started = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['--no-warnings', '-e', script], { encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (r.status !== 0 || !r.stdout.startsWith('hello from wasm')) throw new Error(`run failed (${r.status}): ${r.stderr}`);
+  return { ms, rssKiB: Number(/rss (\d+)\s*$/.exec(r.stderr)?.[1]) };
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+};
+
+once(ours);
+once(baseline);
+const a: Sample[] = [];
+const b: Sample[] = [];
+for (let i = 0; i < rounds; i++) {
+  a.push(once(ours));
+  b.push(once(baseline));
+}
+const oursMs = median(a.map((s) => s.ms));
+const baseMs = median(b.map((s) => s.ms));
+const peak = (xs: Sample[]): string => `${(Math.max(...xs.map((s) => s.rssKiB)) / 1024).toFixed(1)} MiB`;
+console.log(`cold start, hello module, median of ${rounds} alternating runs (fresh node process each):`);
+console.log(`  runModule (engine ${engine}): ${oursMs.toFixed(1)} ms   peak RSS ${peak(a)}`);
+console.log(`  node:wasi bare script:      ${baseMs.toFixed(1)} ms   peak RSS ${peak(b)}`);
+console.log(`  ratio: ${(oursMs / baseMs).toFixed(2)}x (target <= 1.2x)`);
