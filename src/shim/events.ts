@@ -4,9 +4,7 @@
  * the task itself must not fail because containerd is slow to take an event.
  */
 import { TtrpcClient } from './ttrpc-client.js';
-import { anyOf, encode, EVENTS_SERVICE, messageType, timestampOf } from './protocol.js';
-
-const ForwardRequest = messageType('containerd.events.ForwardRequest');
+import { anyOf, eventsService, timestampOf } from './protocol.js';
 
 export type TaskTopic = '/tasks/create' | '/tasks/start' | '/tasks/exit' | '/tasks/delete';
 
@@ -29,11 +27,11 @@ export class EventPublisher {
   }
 
   publish(namespace: string, topic: TaskTopic, event: object): Promise<void> {
-    const request = encode(ForwardRequest, {
+    const request = {
       envelope: { timestamp: timestampOf(new Date()), namespace, topic, event: anyOf(EVENT_TYPES[topic], event) },
-    });
+    };
     this.queue = this.queue.then(() =>
-      this.client.call(EVENTS_SERVICE, 'Forward', request).then(
+      this.client.invoke(eventsService, 'Forward', request).then(
         () => undefined,
         (err: Error) => this.log(`forwarding ${topic} failed: ${err.message}`),
       ),

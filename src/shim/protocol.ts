@@ -14,7 +14,7 @@ function loadRoot(): protobuf.Root {
   // by bare name from their own folder.
   root.resolvePath = (origin, target) =>
     target.startsWith('google/') ? target : protobuf.util.path.resolve(origin, target);
-  root.loadSync([`${PROTO_DIR}ttrpc/ttrpc.proto`, `${PROTO_DIR}containerd/task.proto`, `${PROTO_DIR}containerd/events.proto`]);
+  root.loadSync(['ttrpc/ttrpc.proto', 'containerd/task.proto', 'containerd/events.proto', 'containerd/events-service.proto'].map((f) => PROTO_DIR + f));
   root.resolveAll();
   return root;
 }
@@ -25,6 +25,7 @@ export const TASK_SERVICE = 'containerd.task.v2.Task';
 export const EVENTS_SERVICE = 'containerd.services.events.ttrpc.v1.Events';
 
 export const taskService = root.lookupService(TASK_SERVICE);
+export const eventsService = root.lookupService(EVENTS_SERVICE);
 
 export function messageType(fullName: string): protobuf.Type {
   return root.lookupType(fullName);

@@ -7,7 +7,7 @@
  * Modes: `shared` holds every task of one namespace of one containerd and stays warm until it has
  * had no task for `--idle-ms`; `per-container` holds one task and exits after its Shutdown.
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { describeError } from '../common/index.js';
@@ -65,6 +65,7 @@ writeFileSync(pidFile, `${process.pid}\n`);
 
 if (args.mode === 'shared') {
   setInterval(() => {
-    if (tasks.size === 0 && server.connectionCount === 0 && Date.now() - lastActivity >= args['idle-ms']) exit(0);
+    const lease = statSync(pidFile, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+    if (tasks.size === 0 && server.connectionCount === 0 && Date.now() - Math.max(lastActivity, lease) >= args['idle-ms']) exit(0);
   }, Math.min(args['idle-ms'], 5000));
 }

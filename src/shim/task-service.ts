@@ -7,7 +7,7 @@ import { WasmctlError } from '../common/index.js';
 import { readBundle } from './bundle.js';
 import type { EventPublisher } from './events.js';
 import { taskService, timestampOf } from './protocol.js';
-import { rootfsOf, type MountSpec } from './rootfs.js';
+import { rootfsOf, type MountSpec, type Rootfs } from './rootfs.js';
 import { openStdio, openTaskLog } from './stdio.js';
 import { resolveEntry } from '../runtime-bridge/index.js';
 import { Task } from './task.js';
@@ -112,19 +112,21 @@ export class TaskService {
     if (this.tasks.has(key)) throw new WasmctlError('AlreadyExists', `task ${req.id} already exists`);
     if (req.checkpoint) throw new WasmctlError('Unimplemented', 'restoring from a checkpoint is not supported by wasmctl');
     const log = openTaskLog(req.bundle, req.id);
-    const spec = await readBundle(req.bundle);
-    const rootfs = await rootfsOf(req.rootfs, req.bundle, spec.rootPath);
+    const paths = { stdin: req.stdin, stdout: req.stdout, stderr: req.stderr, terminal: req.terminal };
+    let rootfs: Rootfs | undefined;
+    let task: Task;
     try {
+      const spec = await readBundle(req.bundle);
+      rootfs = await rootfsOf(req.rootfs, req.bundle, spec.rootPath);
       // A missing entry fails Create, so `ctr run` prints why; a file that is not Wasm is the
       // engine's to find, and its message goes to the task's stderr with exit 126.
       resolveEntry(rootfs.path, spec.args[0]!, spec.cwd);
+      task = new Task({ id: req.id, bundle: req.bundle, paths, spec, rootfs, stdio: openStdio(paths), log });
     } catch (err) {
-      await rootfs.release();
+      await rootfs?.release();
       log.close();
       throw err;
     }
-    const paths = { stdin: req.stdin, stdout: req.stdout, stderr: req.stderr, terminal: req.terminal };
-    const task = new Task({ id: req.id, namespace: this.namespaceOf(ctx), bundle: req.bundle, paths, spec, rootfs, stdio: openStdio(paths), log });
     this.tasks.set(key, task);
     void task.exited.then((exit) =>
       this.options.events.publish(this.namespaceOf(ctx), '/tasks/exit', {

@@ -28,7 +28,6 @@ export function signalName(signo: number): NodeJS.Signals {
 
 export interface TaskInit {
   id: string;
-  namespace: string;
   bundle: string;
   paths: StdioPaths;
   spec: BundleSpec;

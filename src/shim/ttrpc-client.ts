@@ -1,5 +1,6 @@
 /** A unary ttrpc client on a unix socket: odd stream ids, one pending promise per stream. */
 import net from 'node:net';
+import type protobuf from 'protobufjs';
 import { WasmctlError } from '../common/index.js';
 import { encodeFrame, FrameDecoder, MessageType } from './framing.js';
 import { decode, encode, messageType } from './protocol.js';
@@ -44,6 +45,14 @@ export class TtrpcClient {
       this.pending.set(streamId, { resolve, reject });
       socket.write(encodeFrame(streamId, MessageType.Request, request));
     });
+  }
+
+  /** One method of a service definition: the request encoded and the response decoded by its types. */
+  async invoke<T = Record<string, unknown>>(service: protobuf.Service, method: string, request: object): Promise<T> {
+    const definition = service.methods[method];
+    if (!definition) throw new WasmctlError('Unimplemented', `${service.fullName} has no method ${method}`);
+    const payload = await this.call(service.fullName.replace(/^\./, ''), method, encode(definition.resolvedRequestType!, request));
+    return decode<T>(definition.resolvedResponseType!, payload);
   }
 
   close(): void {
