@@ -1,0 +1,79 @@
+/**
+ * Cold start of the whole CLI (issue 3's benchmark): `node bin/wasmctl.js run hello:v1` from a
+ * store prepared once by `wasmctl load -i samples/hello/hello-oci.tar`, against a bare node:wasi
+ * runner of the same module (`node bare-wasi.mjs samples/hello/hello.wasm`), alternating, fresh
+ * process each, median of N. Prints both medians, the ratio and each side's peak RSS.
+ * Run: `npm run build && node --import tsx bench/cli-cold-start.ts [rounds]`.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const rounds = Math.max(10, Number(process.argv[2] ?? 15));
+const BIN = path.join(ROOT, 'bin/wasmctl.js');
+const ARCHIVE = path.join(ROOT, 'samples/hello/hello-oci.tar');
+const MODULE = path.join(ROOT, 'samples/hello/hello.wasm');
+const GREETING = 'Hello from WebAssembly!';
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'wasmctl-cli-bench-'));
+const env = { ...process.env, WASMCTL_ROOT: path.join(work, 'store') };
+const bareWasi = path.join(work, 'bare-wasi.mjs');
+// What a user would write to run the module with nothing but Node: node:wasi, no sandbox.
+fs.writeFileSync(
+  bareWasi,
+  `import { readFileSync } from 'node:fs';
+import { WASI } from 'node:wasi';
+const wasi = new WASI({ version: 'preview1', args: [process.argv[2]], env: {}, returnOnExit: true });
+const module = await WebAssembly.compile(readFileSync(process.argv[2]));
+process.exitCode = wasi.start(new WebAssembly.Instance(module, wasi.getImportObject()));
+`,
+);
+
+interface Sample {
+  ms: number;
+  rssKiB: number;
+}
+
+/** One fresh process; peak RSS from GNU time when present, else unknown (NaN). */
+const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+function once(args: string[]): Sample {
+  const [cmd, argv] = TIME ? [TIME, ['-f', 'rss %M', process.execPath, ...args]] : [process.execPath, args];
+  const started = process.hrtime.bigint();
+  const r = spawnSync(cmd, argv, { encoding: 'utf8', env });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (r.status !== 0 || !r.stdout.includes(GREETING)) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  return { ms, rssKiB: Number(/rss (\d+)\s*$/.exec(r.stderr)?.[1]) };
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+};
+
+try {
+  const loaded = spawnSync(process.execPath, [BIN, 'load', '-i', ARCHIVE], { encoding: 'utf8', env });
+  if (loaded.status !== 0) throw new Error(`wasmctl load failed: ${loaded.stderr}`);
+  const ours = [BIN, 'run', 'hello:v1'];
+  const bare = [bareWasi, MODULE];
+  once(ours);
+  once(bare);
+  const a: Sample[] = [];
+  const b: Sample[] = [];
+  for (let i = 0; i < rounds; i++) {
+    a.push(once(ours));
+    b.push(once(bare));
+  }
+  const oursMs = median(a.map((s) => s.ms));
+  const bareMs = median(b.map((s) => s.ms));
+  const peak = (xs: Sample[]): string => `${(Math.max(...xs.map((s) => s.rssKiB)) / 1024).toFixed(1)} MiB`;
+  console.log(`cold start, stored hello image, median of ${rounds} alternating runs (fresh node process each):`);
+  console.log(`  wasmctl run hello:v1:         ${oursMs.toFixed(1)} ms   peak RSS ${peak(a)}`);
+  console.log(`  node bare-wasi.mjs hello.wasm: ${bareMs.toFixed(1)} ms   peak RSS ${peak(b)}`);
+  console.log(`  ratio: ${(oursMs / bareMs).toFixed(2)}x (target <= 1.2x)`);
+} finally {
+  fs.rmSync(work, { recursive: true, force: true });
+}
