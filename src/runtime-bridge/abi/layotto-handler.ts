@@ -42,11 +42,15 @@ const METHODS: Record<string, Method> = {
   },
 };
 
-const STATUS_OF_KIND: Record<string, AbiStatus> = {
-  InvalidArgument: AbiStatus.BadArgument,
-  FailedPrecondition: AbiStatus.CasMismatch,
-  AlreadyExists: AbiStatus.CasMismatch,
-};
+/** An etag or first-write conflict on a state write is CasMismatch; other failures are not. */
+const STATE_WRITES = new Set(['SaveState', 'DeleteState']);
+
+function statusOf(method: string, err: unknown): AbiStatus {
+  if (!isWasmctlError(err)) return AbiStatus.InternalFailure;
+  if (err.kind === 'InvalidArgument') return AbiStatus.BadArgument;
+  if (err.kind === 'FailedPrecondition' && STATE_WRITES.has(method)) return AbiStatus.CasMismatch;
+  return AbiStatus.InternalFailure;
+}
 
 export type HostCallHandler = (method: string, payload: Uint8Array) => Promise<HostCallResult>;
 
@@ -63,8 +67,7 @@ export function layottoHandler(api: RuntimeApi, log: (line: string) => void): Ho
       return await run(decodeParts(payload), api);
     } catch (err) {
       log(`host call ${method} failed: ${describeError(err)}`);
-      const status = isWasmctlError(err) ? (STATUS_OF_KIND[err.kind] ?? AbiStatus.InternalFailure) : AbiStatus.InternalFailure;
-      return { status, data: EMPTY };
+      return { status: statusOf(method, err), data: EMPTY };
     }
   };
 }
