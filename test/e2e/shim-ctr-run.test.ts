@@ -5,41 +5,48 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { buildImage, REPO, shimServerPids, startContainerd, WASMCTL_RUNTIME, type Containerd } from '../support/containerd.js';
+import { startBuilder, type Builder } from '../support/buildah.js';
+import { REPO, shimServerPids, startContainerd, WASMCTL_RUNTIME, type Containerd } from '../support/containerd.js';
 
 const MODULES = join(REPO, 'test/modules/build');
 const IDLE_MS = 1500;
 
 let ctrd: Containerd;
+let builder: Builder;
 const images: Record<string, string> = {};
 
-async function image(name: string, dockerfile: string, files: string[]): Promise<void> {
-  const built = await buildImage(name, dockerfile, files, join(ctrd.dir, 'images'));
-  await ctrd.importArchive(built.archive);
-  images[name] = built.ref;
+/** A FROM-scratch image of `files` (name in the context → host path), imported into containerd. */
+async function image(name: string, dockerfile: string, files: Record<string, string>): Promise<void> {
+  const tag = `localhost/shim-test/${name}:v1`;
+  const contents = Object.fromEntries(await Promise.all(Object.entries(files).map(async ([n, path]) => [n, await readFile(path)])));
+  await builder.build(tag, dockerfile, contents);
+  await ctrd.importBuilt(builder, tag);
+  images[name] = tag;
 }
 
 before(async () => {
   await execa('bash', [join(REPO, 'scripts/build-test-modules.sh')]);
   ctrd = await startContainerd({ env: { WASMCTL_SHIM_IDLE_MS: String(IDLE_MS) } });
-  const notWasm = join(ctrd.dir, 'run.sh');
+  builder = await startBuilder();
+  const notWasm = join(builder.dir, 'run.sh');
   await writeFile(notWasm, '#!/bin/sh\necho native\n');
-  await image('hello', 'FROM scratch\nCOPY hello.wasm /hello.wasm\nENV GREETING=Hi\nENTRYPOINT ["/hello.wasm", "from-image"]\n', [join(REPO, 'samples/hello/hello.wasm')]);
-  await image('exit3', 'FROM scratch\nCOPY exit3.wasm /exit3.wasm\nCMD ["/exit3.wasm"]\n', [join(MODULES, 'exit3.wasm')]);
-  await image('loop', 'FROM scratch\nCOPY loop.wasm /loop.wasm\nCMD ["/loop.wasm"]\n', [join(MODULES, 'loop.wasm')]);
-  await image('native', 'FROM scratch\nCOPY run.sh /run.sh\nCMD ["/run.sh"]\n', [notWasm]);
+  await image('hello', 'FROM scratch\nCOPY hello.wasm /hello.wasm\nENV GREETING=Hi\nENTRYPOINT ["/hello.wasm", "from-image"]\n', { 'hello.wasm': join(REPO, 'samples/hello/hello.wasm') });
+  await image('exit3', 'FROM scratch\nCOPY exit3.wasm /exit3.wasm\nCMD ["/exit3.wasm"]\n', { 'exit3.wasm': join(MODULES, 'exit3.wasm') });
+  await image('loop', 'FROM scratch\nCOPY loop.wasm /loop.wasm\nCMD ["/loop.wasm"]\n', { 'loop.wasm': join(MODULES, 'loop.wasm') });
+  await image('native', 'FROM scratch\nCOPY run.sh /run.sh\nCMD ["/run.sh"]\n', { 'run.sh': notWasm });
   // Two layers: the rootfs is an overlay of two lowerdirs, which the shim has to union.
-  await image('layers', 'FROM scratch\nCOPY hello.wasm /bin/hello.wasm\nCOPY exit3.wasm /bin/other.wasm\nCMD ["/bin/hello.wasm", "layered"]\n', [
-    join(REPO, 'samples/hello/hello.wasm'),
-    join(MODULES, 'exit3.wasm'),
-  ]);
+  await image('layers', 'FROM scratch\nCOPY hello.wasm /bin/hello.wasm\nCOPY exit3.wasm /bin/other.wasm\nCMD ["/bin/hello.wasm", "layered"]\n', {
+    'hello.wasm': join(REPO, 'samples/hello/hello.wasm'),
+    'exit3.wasm': join(MODULES, 'exit3.wasm'),
+  });
 });
 
 after(async () => {
   await ctrd?.stop();
+  await builder?.stop();
 });
 
 /** `ctr run --rm` of one of the images; `flags` go before the image, `args` replace its command. */

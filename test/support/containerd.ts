@@ -1,13 +1,14 @@
 /**
  * A private containerd for tests: its own root, state, sockets and config.toml in a temp folder,
  * the repo's bin/ first on its PATH (so `io.containerd.wasmctl.v1` finds our shim), driven with
- * `ctr --address`. Images come from buildah (FROM-scratch Dockerfiles) through docker-archives.
+ * `ctr --address`. Images come from buildah (test/support/buildah.ts) through docker-archives.
  */
-import { mkdtemp, rm, writeFile, mkdir, copyFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa, type ResultPromise } from 'execa';
+import type { Builder } from './buildah.js';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 export const WASMCTL_RUNTIME = 'io.containerd.wasmctl.v1';
@@ -28,6 +29,8 @@ export interface Containerd {
   /** Runs `ctr --address … -n …`; never rejects, the result carries the exit code. */
   ctr(args: string[], options?: { timeout?: number }): Promise<{ exitCode: number; stdout: string; stderr: string; all: string }>;
   importArchive(path: string): Promise<void>;
+  /** Moves an image `builder` has built into this containerd (through a docker-archive). */
+  importBuilt(builder: Builder, tag: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -59,6 +62,7 @@ export async function startContainerd(options: ContainerdOptions = {}): Promise<
     reject: false,
   });
   let daemonLog = '';
+  let imported = 0;
   daemon.stderr?.on('data', (chunk: Buffer) => (daemonLog += chunk.toString()));
   const ctr: Containerd['ctr'] = async (args, opts = {}) => {
     const result = await execa('ctr', ['--address', address, '-n', namespace, ...args], {
@@ -70,15 +74,22 @@ export async function startContainerd(options: ContainerdOptions = {}): Promise<
     return { exitCode: result.exitCode ?? -1, stdout: result.stdout, stderr: result.stderr, all: result.all ?? '' };
   };
   await waitForDaemon(ctr, daemon, () => daemonLog);
+  const importArchive = async (path: string) => {
+    const result = await ctr(['images', 'import', '--all-platforms', path]);
+    if (result.exitCode !== 0) throw new Error(`ctr images import ${path}: ${result.all}`);
+  };
   return {
     dir,
     address,
     shimDir,
     namespace,
     ctr,
-    async importArchive(path) {
-      const result = await ctr(['images', 'import', '--all-platforms', path]);
-      if (result.exitCode !== 0) throw new Error(`ctr images import ${path}: ${result.all}`);
+    importArchive,
+    async importBuilt(builder, tag) {
+      const archive = join(dir, `image-${++imported}.tar`);
+      await builder.push(tag, `docker-archive:${archive}:${tag}`);
+      await importArchive(archive);
+      await rm(archive);
     },
     async stop() {
       daemon.kill('SIGTERM');
@@ -113,27 +124,5 @@ async function killShimServers(shimDir: string): Promise<void> {
     } catch {
       // already gone
     }
-  }
-}
-
-/**
- * Builds a FROM-scratch image with buildah from `files` (host paths copied into the context) and
- * a Dockerfile, and writes it as a docker-archive; returns the archive's path and the image name.
- */
-export async function buildImage(name: string, dockerfile: string, files: string[], outDir: string): Promise<{ archive: string; ref: string }> {
-  const context = await mkdtemp(join(tmpdir(), 'wasmctl-img-'));
-  try {
-    await writeFile(join(context, 'Dockerfile'), dockerfile);
-    for (const file of files) await copyFile(file, join(context, basename(file)));
-    const ref = `localhost/wasmctl-shim-test/${name}:latest`;
-    await execa('buildah', ['build', '--quiet', '--timestamp', '0', '-t', ref, context]);
-    await mkdir(outDir, { recursive: true });
-    const archive = join(outDir, `${name}.tar`);
-    await rm(archive, { force: true });
-    await execa('buildah', ['push', '--quiet', ref, `docker-archive:${archive}:${ref}`]);
-    await execa('buildah', ['rmi', ref], { reject: false });
-    return { archive, ref };
-  } finally {
-    await rm(context, { recursive: true, force: true });
   }
 }
