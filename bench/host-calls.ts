@@ -1,6 +1,8 @@
 /**
- * Sequential GetState calls per second against one external `wasmctl sidecar`: our http2 client
- * vs a plain @grpc/grpc-js client, in the same run. Run: node --import tsx bench/sidecar-client.ts [seconds]
+ * Sequential GetState calls per second, in one run: (a) against one external `wasmctl sidecar`, a
+ * plain @grpc/grpc-js client vs our http2 client vs a Wasm module calling `proxy_get_state` through
+ * the host-call bridge and that client; (b) the same module against the embedded components (no
+ * network). Run: npm run build && node --import tsx bench/host-calls.ts [seconds]
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,9 +10,21 @@ import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { execa } from 'execa';
 import { RUNTIME_PROTO_DIR, RUNTIME_SERVICE, RuntimeClient } from '../src/runtime-bridge/client/index.js';
+import { layottoHostCalls, type RuntimeConnection } from '../src/runtime-bridge/index.js';
+import { Components, DEMO_CONFIG } from '../src/runtime-bridge/sidecar/index.js';
+import { buildModules, capture, modulePath, request } from '../test/modules/harness.js';
 
 const SECONDS = Number(process.argv[2] ?? 3);
 const WASMCTL = fileURLToPath(new URL('../bin/wasmctl.js', import.meta.url));
+
+/** Calls per second measured by the module itself (start-up excluded), over a few seconds' worth. */
+async function wasmRate(connect: () => Promise<RuntimeConnection>, calls: number): Promise<number> {
+  const runtime = layottoHostCalls(connect, (line) => console.error(line));
+  const r = await capture({ ...request({ argv: ['getstate-loop.wasm', 'state_demo', 'book1', String(calls)], modulePath: modulePath('getstate-loop') }), hostCalls: runtime.hostCalls });
+  await runtime.close();
+  if (r.outcome.kind !== 'exited' || r.outcome.exitCode !== 0) throw new Error(`bench module failed: ${JSON.stringify(r.outcome)} ${r.stdout}`);
+  return Number(r.stdout.trim());
+}
 
 async function rate(call: () => Promise<unknown>): Promise<number> {
   for (let i = 0; i < 500; i++) await call();
@@ -50,14 +64,21 @@ try {
   await ours.saveState('state_demo', 'book1', Buffer.from('100'));
   const plain = grpcJsGetState(address);
 
+  await buildModules();
   const grpcJs = await rate(plain.call);
   const http2 = await rate(() => ours.getState('state_demo', 'book1'));
+  const fromWasm = await wasmRate(async () => new RuntimeClient(address), Math.ceil(http2 * SECONDS));
   plain.close();
   ours.close();
-  console.log(`sequential GetState against wasmctl sidecar ${address}, ${SECONDS}s each`);
-  console.log(`  @grpc/grpc-js client : ${grpcJs.toFixed(0)} calls/s`);
-  console.log(`  wasmctl http2 client : ${http2.toFixed(0)} calls/s`);
-  console.log(`  ratio                : ${(http2 / grpcJs).toFixed(2)}x`);
+  const embedded = new Components(DEMO_CONFIG);
+  await embedded.saveState('state_demo', 'book1', Buffer.from('100'));
+  const fromWasmEmbedded = await wasmRate(async () => embedded, 100_000 * SECONDS);
+  console.log(`(a) sequential GetState against wasmctl sidecar ${address}, ~${SECONDS}s each`);
+  console.log(`  @grpc/grpc-js client              : ${grpcJs.toFixed(0)} calls/s`);
+  console.log(`  wasmctl http2 client              : ${http2.toFixed(0)} calls/s (${(http2 / grpcJs).toFixed(2)}x grpc-js)`);
+  console.log(`  Wasm proxy_get_state via bridge   : ${fromWasm.toFixed(0)} calls/s (${(fromWasm / grpcJs).toFixed(2)}x grpc-js, target >= 1.4x)`);
+  console.log('(b) Wasm proxy_get_state, embedded sidecar (no network)');
+  console.log(`  calls/s                           : ${fromWasmEmbedded.toFixed(0)} (target >= 50000)`);
 } finally {
   sidecar.kill('SIGTERM');
   await sidecar.catch(() => undefined);
