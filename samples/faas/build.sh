@@ -2,8 +2,11 @@
 # Builds Layotto's two demo functions twice, from C (clang + wasi-libc) and from AssemblyScript,
 # into build/c/ and build/as/, and their FROM-scratch images with buildah: localhost/function1:v1,
 # localhost/function2:v1 (C) and localhost/function1-as:v1, localhost/function2-as:v1. With a
-# registry argument (e.g. 127.0.0.1:5000) the images are pushed there too.
+# registry argument (e.g. 127.0.0.1:5000) the images are pushed there too; with --modules-only
+# only the .wasm files are built (the tests build their images in a private buildah storage).
 set -euo pipefail
+modules_only=false
+if [ "${1:-}" = --modules-only ]; then modules_only=true; shift; fi
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 mkdir -p "$here/build/c" "$here/build/as"
@@ -13,6 +16,7 @@ for n in 1 2; do
   # asc resolves the shim's config relative to the working directory.
   (cd "$root" && npx asc "samples/faas/as/function$n.ts" --config ./node_modules/@assemblyscript/wasi-shim/asconfig.json \
     -O2 -o "samples/faas/build/as/function_$n.wasm")
+  if $modules_only; then continue; fi
   for lang in c as; do
     suffix=""
     if [ "$lang" = as ]; then suffix=-as; fi
@@ -23,4 +27,5 @@ for n in 1 2; do
     fi
   done
 done
+if $modules_only; then echo "built samples/faas/build/{c,as}/function_{1,2}.wasm"; exit 0; fi
 echo "built samples/faas/build/{c,as}/function_{1,2}.wasm and images function{1,2}:v1, function{1,2}-as:v1"

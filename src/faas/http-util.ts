@@ -34,3 +34,19 @@ export function listen(server: Server, address: string): Promise<string> {
     });
   });
 }
+
+/**
+ * Stops accepting and resolves once every in-flight request has been answered. Keep-alive
+ * connections that go idle after their last response are closed as they do, rather than held
+ * open for their keep-alive timeout.
+ */
+export function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    const sweep = setInterval(() => server.closeIdleConnections(), 20);
+    server.close(() => {
+      clearInterval(sweep);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}

@@ -1,4 +1,5 @@
-import { WasmctlError } from '../common/index.js';
+import { describeError, WasmctlError } from '../common/index.js';
+import type { EventLogger } from './access-log.js';
 import type { FunctionInstance, FunctionRequest, FunctionResponse, InstanceFactory } from './types.js';
 
 interface Waiter {
@@ -23,6 +24,7 @@ export class FunctionPool {
     readonly id: string,
     private readonly factory: InstanceFactory,
     private readonly queueTimeoutMs: number,
+    private readonly log: EventLogger,
   ) {}
 
   get size(): number {
@@ -119,7 +121,7 @@ export class FunctionPool {
     try {
       this.offer(await this.factory());
     } catch (err) {
-      process.stderr.write(`wasmctl serve: could not replace an instance of ${this.id}: ${(err as Error).message}\n`);
+      this.log(`could not replace an instance of ${this.id}: ${describeError(err)}`);
     }
   }
 }

@@ -1,4 +1,5 @@
 import { WasmctlError } from '../common/index.js';
+import type { EventLogger } from './access-log.js';
 import { FunctionPool } from './pool.js';
 import type { FunctionInstance, FunctionRequest, FunctionResponse, InstanceFactory } from './types.js';
 
@@ -27,6 +28,7 @@ export class FunctionRegistry {
   constructor(
     private readonly load: FunctionLoader,
     private readonly queueTimeoutMs: number,
+    private readonly log: EventLogger,
   ) {}
 
   async install(spec: FunctionSource): Promise<string> {
@@ -44,7 +46,7 @@ export class FunctionRegistry {
       await first.close();
       throw new WasmctlError('AlreadyExists', `function ${id} is already installed`, { hint: 'use /wasm/update or uninstall it first' });
     }
-    const pool = new FunctionPool(id, reuseFirst(first, factory), this.queueTimeoutMs);
+    const pool = new FunctionPool(id, reuseFirst(first, factory), this.queueTimeoutMs, this.log);
     this.pools.set(id, { pool, source: spec.source });
     try {
       await pool.resize(spec.instances);

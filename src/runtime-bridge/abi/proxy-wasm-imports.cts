@@ -77,8 +77,11 @@ const guarded =
 export function proxyWasmImports(state: ProxyState, ctx: HostImportContext): Record<string, Fn> {
   const mem = () => ctx.memory();
   const text = (ptr: number, len: number) => mem().string(ptr, len);
+  // proxy-wasm's own allocator first (Rust's SDK exports no malloc), else the module's malloc.
+  let allocator: string | undefined;
   const reply = (data: Uint8Array, retPtr: number, retLen: number) => {
-    mem().u32(retPtr, data.length > 0 ? ctx.allocate(data) : 0);
+    allocator ??= typeof ctx.exports().proxy_on_memory_allocate === 'function' ? 'proxy_on_memory_allocate' : 'malloc';
+    mem().u32(retPtr, data.length > 0 ? ctx.allocate(data, allocator) : 0);
     mem().u32(retLen, data.length);
     return AbiStatus.Ok;
   };

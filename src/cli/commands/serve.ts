@@ -1,0 +1,97 @@
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { WasmctlError } from '../../common/index.js';
+import { parseDuration, parseSize } from '../parse.js';
+import { storeRoot } from '../store-root.js';
+
+const optionsSchema = z.object({
+  listen: z.string(),
+  admin: z.string(),
+  instances: z.coerce.number().int().min(1).max(1024),
+  sidecar: z.string().optional(),
+  sidecarConfig: z.string().optional(),
+  json: z.boolean().default(false),
+  timeout: z.string(),
+  memory: z.string().optional(),
+});
+
+/** `ID=FUNCTION` routes by ID; a bare FUNCTION is routed by the id the module gives itself. */
+function parseFunction(arg: string): { source: string; id?: string } {
+  const match = /^([A-Za-z0-9_.-]+)=(.+)$/.exec(arg);
+  return match ? { id: match[1] as string, source: match[2] as string } : { source: arg };
+}
+
+/** Resolves on the first SIGTERM or SIGINT. */
+function untilSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGTERM', stop).off('SIGINT', stop);
+      resolve(signal);
+    };
+    process.on('SIGTERM', stop).on('SIGINT', stop);
+  });
+}
+
+export function register(program: Command): void {
+  program
+    .command('serve')
+    .summary('serve proxy-wasm functions over HTTP, routed by header id (Layotto FaaS)')
+    .description(
+      "Run each FUNCTION as warm instances behind an HTTP gateway that routes by the request's `id`\n" +
+        'header, the way Layotto runs its FaaS functions: missing id 400, unknown id 404, a trap or a\n' +
+        'timeout 500 (the instance is replaced), no free instance within 5s 503. A request without a\n' +
+        'body gets its query string as the body. Runtime host calls (state, InvokeService, …) go to the\n' +
+        'embedded sidecar (in-memory demo stores, or --sidecar-config) or to --sidecar; InvokeService to\n' +
+        'a function of this gateway comes straight back in. Functions are managed at runtime through\n' +
+        "Layotto's admin API: POST /wasm/install, /wasm/update, /wasm/uninstall, and GET /wasm/list.\n" +
+        'SIGTERM or SIGINT drains in-flight requests, then stops.',
+    )
+    .argument('<function...>', 'image reference, transport (oci-archive:…) or .wasm file, optionally ID=FUNCTION')
+    .option('--listen <host:port>', 'function gateway address; port 0 picks a free one', '127.0.0.1:2045')
+    .option('--admin <host:port>', 'admin API address; port 0 picks a free one', '127.0.0.1:34998')
+    .option('--instances <n>', 'warm instances per function', '1')
+    .option('--sidecar <host:port>', 'serve runtime host calls from this Layotto-compatible sidecar')
+    .option('--sidecar-config <file>', "config of the embedded sidecar (Layotto's config.json shape)")
+    .option('--json', 'print the addresses as JSON and log as JSON lines')
+    .option('--timeout <duration>', 'longest a request (or an instance start) may run', '30s')
+    .option('-m, --memory <size>', "cap each instance's linear memory (e.g. 64m)")
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  wasmctl serve --sidecar-config samples/faas/layotto.json function1:v1 function2:v1\n' +
+        "  curl -H 'id:id_1' 'localhost:2045?name=book1'\n" +
+        '  wasmctl serve --instances 4 --timeout 2s id_1=./function_1.wasm id_2=oci-archive:f2.tar\n' +
+        '  wasmctl serve --listen 0.0.0.0:2045 --sidecar 127.0.0.1:34904 127.0.0.1:5000/function1:v1\n' +
+        '  curl -X POST localhost:34998/wasm/install -d \'{"name":"id_3","instance_num":2,"vm_config":{"path":"f3.wasm"}}\'',
+    )
+    .action(async (functions: string[], raw: unknown, command: Command) => {
+      const options = optionsSchema.parse(raw);
+      if (options.sidecar !== undefined && options.sidecarConfig !== undefined) {
+        throw new WasmctlError('InvalidArgument', '--sidecar and --sidecar-config exclude each other', {
+          hint: 'the config is for the embedded sidecar; an external one has its own',
+        });
+      }
+      const { startServe } = await import('../../faas/index.js');
+      const serving = await startServe({
+        listen: options.listen,
+        admin: options.admin,
+        instances: options.instances,
+        functions: functions.map(parseFunction),
+        root: storeRoot(command),
+        timeoutMs: parseDuration(options.timeout),
+        ...(options.memory === undefined ? {} : { memoryBytes: parseSize(options.memory) }),
+        ...(options.sidecar === undefined ? {} : { sidecar: options.sidecar }),
+        ...(options.sidecarConfig === undefined ? {} : { sidecarConfig: options.sidecarConfig }),
+        json: options.json,
+      });
+      // One line, so that a script reading stdout knows where the document ends.
+      if (options.json) process.stdout.write(`${JSON.stringify({ gateway: serving.gateway, admin: serving.admin, functions: serving.functions })}\n`);
+      else {
+        process.stdout.write(`gateway listening on ${serving.gateway}\nadmin listening on ${serving.admin}\n`);
+        for (const fn of serving.functions) process.stdout.write(`function ${fn.id}: ${fn.source} (${fn.instances} instances)\n`);
+      }
+      const signal = await untilSignal();
+      process.stderr.write(`wasmctl serve: ${signal}, draining\n`);
+      await serving.close();
+    });
+}

@@ -1,0 +1,2 @@
+export { startServe, type ServeOptions, type Serving } from './server.js';
+export type { FunctionInfo } from './registry.js';

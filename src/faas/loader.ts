@@ -1,0 +1,38 @@
+/**
+ * FUNCTION → compiled module: a `.wasm` file, or an image (reference, pulled when missing, or a
+ * transport such as `oci-archive:…`) whose Entrypoint + Cmd names the module inside its rootfs.
+ * The same for the command line and the admin API's `vm_config.path` / `image`.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { WasmctlError } from '../common/index.js';
+import { openStore } from '../image/index.js';
+import { compileModule, loadModuleBytes, resolveEntry } from '../runtime-bridge/index.js';
+import type { FunctionModule } from './instance.js';
+
+export interface LoadOptions {
+  /** The image store's folder. */
+  root: string;
+  /** Cap on each instance's linear memory. */
+  memoryBytes?: number;
+}
+
+const isWasmFile = (source: string) => source.endsWith('.wasm') && existsSync(source) && statSync(source).isFile();
+
+export async function loadFunction(source: string, options: LoadOptions): Promise<FunctionModule> {
+  if (isWasmFile(source)) {
+    const path = resolve(source);
+    const module = await compileModule(loadModuleBytes(path, source, options.memoryBytes), source);
+    return { module, label: source, rootfs: null, args: [source], env: [] };
+  }
+  if (source.endsWith('.wasm')) throw new WasmctlError('NotFound', `module ${source} not found`);
+  const image = await openStore(options.root).resolve(source, { pull: true });
+  const argv = [...image.config.entrypoint, ...image.config.cmd];
+  const entry = argv[0];
+  if (entry === undefined) {
+    throw new WasmctlError('InvalidArgument', `image ${image.reference} has no Entrypoint or Cmd naming its module`);
+  }
+  const hostPath = resolveEntry(image.rootfs, entry, image.config.workingDir || '/');
+  const module = await compileModule(loadModuleBytes(hostPath, entry, options.memoryBytes), entry);
+  return { module, label: source, rootfs: image.rootfs, args: argv, env: image.config.env };
+}

@@ -1,0 +1,81 @@
+/**
+ * `wasmctl serve` as a library: the function gateway (Layotto's listener on 2045), the admin API
+ * (34998), the registry of warm instance pools, and the runtime API behind the host calls.
+ */
+import { layottoHostCalls, type RuntimeConnection } from '../runtime-bridge/index.js';
+import { accessLogger, eventLogger } from './access-log.js';
+import { createAdmin } from './admin.js';
+import { createGateway } from './gateway.js';
+import { closeServer, listen } from './http-util.js';
+import { instanceFactory } from './instance.js';
+import { loadFunction } from './loader.js';
+import { FunctionRegistry, type FunctionInfo } from './registry.js';
+import { connectRuntime, invokingLocally, type RuntimeChoice } from './runtime.js';
+
+export interface ServeOptions extends RuntimeChoice {
+  /** host:port of the function gateway; port 0 picks a free one. */
+  listen: string;
+  /** host:port of the admin API. */
+  admin: string;
+  functions: Array<{ source: string; id?: string }>;
+  /** Warm instances per function given here (the admin API says its own). */
+  instances: number;
+  /** Image store folder. */
+  root: string;
+  timeoutMs: number;
+  memoryBytes?: number;
+  json: boolean;
+  /** How long a request waits for a free instance before 503. */
+  queueTimeoutMs?: number;
+}
+
+export interface Serving {
+  gateway: string;
+  admin: string;
+  functions: FunctionInfo[];
+  /** Stops accepting, lets in-flight requests finish, then closes every instance. */
+  close(): Promise<void>;
+}
+
+const DEFAULT_QUEUE_TIMEOUT_MS = 5000;
+
+export async function startServe(options: ServeOptions): Promise<Serving> {
+  const format = options.json ? 'json' : 'text';
+  const event = eventLogger(format);
+  // Opened once the gateway listens (the embedded sidecar's invoke endpoint) and before any
+  // function starts, so a bad --sidecar-config fails the start, not the first request.
+  let connection: Promise<RuntimeConnection> | undefined;
+  const runtime = layottoHostCalls(() => connection as Promise<RuntimeConnection>, event);
+  const instanceOptions = { hostCalls: runtime.hostCalls, timeoutMs: options.timeoutMs, jsonLogs: options.json };
+  const registry: FunctionRegistry = new FunctionRegistry(
+    async (source) =>
+      instanceFactory(
+        await loadFunction(source, { root: options.root, ...(options.memoryBytes === undefined ? {} : { memoryBytes: options.memoryBytes }) }),
+        instanceOptions,
+      ),
+    options.queueTimeoutMs ?? DEFAULT_QUEUE_TIMEOUT_MS,
+    event,
+  );
+  const gateway = createGateway(registry, accessLogger(format));
+  const admin = createAdmin(registry);
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await Promise.all([closeServer(gateway), closeServer(admin)]);
+      await registry.close();
+      await (await connection?.catch(() => undefined))?.close();
+    })());
+
+  try {
+    const gatewayAddress = await listen(gateway, options.listen);
+    connection = connectRuntime(options, `http://${gatewayAddress}`).then((api) => invokingLocally(api, registry));
+    await connection;
+    const adminAddress = await listen(admin, options.admin);
+    for (const fn of options.functions) await registry.install({ ...fn, instances: options.instances });
+    return { gateway: gatewayAddress, admin: adminAddress, functions: registry.list(), close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
