@@ -4,3 +4,9 @@ export { resolveEntry } from './engine/entry.js';
 export type { HostImportContext, HostImportFactory, HostImportModule } from './engine/worker/host-imports.cjs';
 export type { CallHost } from './engine/worker/host-channel.cjs';
 export { layottoHostCalls, AbiStatus, type LayottoHostCalls, type RuntimeConnection } from './abi/index.js';
+// `wasmctl serve`'s long-lived function instances reuse the engine's pieces.
+export { formatDuration } from './engine/run-module.js';
+export { compileModule, loadModuleBytes } from './engine/entry.js';
+export { serveHostCalls, type HostServer } from './engine/host-server.js';
+export { workerBoot, workerFile } from './engine/worker-file.js';
+export type { FromInstance, InstanceConfig, ToInstance } from './engine/worker/instance-protocol.cjs';

@@ -5,10 +5,11 @@ import { register as load } from './load.js';
 import { register as pull } from './pull.js';
 import { register as rmi } from './rmi.js';
 import { register as run } from './run.js';
+import { register as serve } from './serve.js';
 import { register as sidecar } from './sidecar.js';
 
 /** Each command file exports one `register`; adding a command is one line here. */
-const commands: Array<(program: Command) => void> = [run, pull, load, images, inspect, rmi, sidecar];
+const commands: Array<(program: Command) => void> = [run, pull, load, images, inspect, rmi, sidecar, serve];
 
 export function registerCommands(program: Command): void {
   for (const register of commands) register(program);
