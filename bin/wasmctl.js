@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import '../dist/cli/main.js';
+// The CLI's esbuild bundle (scripts/build.mjs), built by `npm run build` and on `npm ci`/`npm install`.
+import '../dist/bundle/wasmctl.js';

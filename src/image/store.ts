@@ -8,9 +8,7 @@ import { type ImageRecord, type IndexFile, IndexFileStore } from './index-file.j
 import { parsePlatform } from './platform.js';
 import { normalizeReference, parseReference } from './reference.js';
 import type { ImageSource, SelectOptions } from './source.js';
-import { extractArchive, folderSource } from './sources/archive.js';
-import { RegistrySource } from './sources/registry.js';
-import { type OnProgress, type StagedImage, type StoreLayout, stageImage } from './stage.js';
+import type { OnProgress, StagedImage, StoreLayout } from './stage.js';
 
 export interface StoredImage {
   /** The name it is stored under (`docker.io/library/hello:latest`), or its digest when unnamed. */
@@ -58,6 +56,10 @@ const TRANSPORTS = ['docker-archive:', 'oci-archive:', 'oci:'] as const;
 const hexOf = (digest: string) => digest.slice('sha256:'.length);
 const exists = (path: string) => access(path).then(() => true, () => false);
 
+/**
+ * Sources and staging (registry client, tar-stream, fzstd, streamx) are imported where an image
+ * comes in: running or listing a stored image reads the index file and loads none of them.
+ */
 export class ImageStore {
   private readonly index: IndexFileStore;
   private readonly cap: number;
@@ -72,6 +74,7 @@ export class ImageStore {
   }
 
   async pull(reference: string, options: FetchOptions = {}): Promise<StoredImage> {
+    const { RegistrySource } = await import('./sources/registry.js');
     const source = new RegistrySource(parseReference(reference), { ...this.select(options), plainHttp: options.plainHttp ?? false });
     const [image] = await this.ingest(source, options.onProgress);
     return image as StoredImage;
@@ -80,6 +83,7 @@ export class ImageStore {
   /** Loads every image of a `docker save` tar, an OCI archive, an OCI layout folder, or such a tar on a stream. */
   async load(from: LoadSource, options: Pick<FetchOptions, 'platform'> = {}): Promise<StoredImage[]> {
     const select = this.select(options);
+    const { extractArchive, folderSource } = await import('./sources/archive.js');
     if ('path' in from) {
       const info = await stat(from.path).catch(() => undefined);
       if (!info) throw new WasmctlError('NotFound', `${from.path} does not exist`);
@@ -197,6 +201,7 @@ export class ImageStore {
       rootfsPath: (d) => this.rootfsPath(d),
       unpacked: (d) => Object.values(current.images).find((r) => r.digest === d),
     };
+    const { stageImage } = await import('./stage.js');
     const staged: StagedImage[] = [];
     for (const image of images) staged.push(await stageImage(source, image, staging, layout, this.cap, onProgress));
     return this.commit(staged);

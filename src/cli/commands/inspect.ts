@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { openStore } from '../../image/index.js';
 import { printJson } from '../output.js';
 import { storeRoot } from '../store-root.js';
 
@@ -10,6 +9,7 @@ export function register(program: Command): void {
     .argument('<reference>', 'stored reference or (a prefix of) its digest')
     .addHelpText('after', '\nExamples:\n  wasmctl inspect hello:v1\n  wasmctl inspect sha256:db2791bf')
     .action(async (reference: string, _raw: unknown, command: Command) => {
+      const { openStore } = await import('../../image/index.js');
       printJson(await openStore(storeRoot(command)).get(reference));
     });
 }

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { openStore } from '../../image/index.js';
 import { printJson } from '../output.js';
 import { storeRoot } from '../store-root.js';
 
@@ -22,6 +21,7 @@ export function register(program: Command): void {
     )
     .action(async (raw: unknown, command: Command) => {
       const options = OptionsSchema.parse(raw);
+      const { openStore } = await import('../../image/index.js');
       const images = await openStore(storeRoot(command)).load(
         options.input ? { path: options.input } : { stream: process.stdin },
         options.platform ? { platform: options.platform } : {},

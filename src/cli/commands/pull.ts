@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { openStore } from '../../image/index.js';
 import { layerProgress } from '../progress.js';
 import { printJson } from '../output.js';
 import { storeRoot } from '../store-root.js';
@@ -31,6 +30,7 @@ export function register(program: Command): void {
     .action(async (reference: string, raw: unknown, command: Command) => {
       const options = OptionsSchema.parse(raw);
       const showProgress = !options.quiet && !options.json && process.stderr.isTTY;
+      const { openStore } = await import('../../image/index.js');
       const image = await openStore(storeRoot(command)).pull(reference, {
         ...(options.platform ? { platform: options.platform } : {}),
         plainHttp: options.plainHttp ?? false,

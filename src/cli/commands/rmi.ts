@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { openStore } from '../../image/index.js';
 import { storeRoot } from '../store-root.js';
 
 export function register(program: Command): void {
@@ -9,6 +8,7 @@ export function register(program: Command): void {
     .argument('<reference...>', 'stored references or digests')
     .addHelpText('after', '\nExamples:\n  wasmctl rmi hello:v1\n  wasmctl rmi 127.0.0.1:5000/hello:v1 sha256:db2791bf')
     .action(async (references: string[], _raw: unknown, command: Command) => {
+      const { openStore } = await import('../../image/index.js');
       const store = openStore(storeRoot(command));
       for (const reference of references) {
         const { untagged, deleted } = await store.remove(reference);

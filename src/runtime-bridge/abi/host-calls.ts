@@ -1,6 +1,6 @@
-import { fileURLToPath } from 'node:url';
 import type { RuntimeApi } from '../client/api.js';
 import type { HostCalls } from '../types.js';
+import { workerFile } from '../engine/worker-file.js';
 import { layottoHandler } from './layotto-handler.js';
 import { LAYOTTO_ABI } from './layotto-imports.cjs';
 
@@ -9,9 +9,7 @@ export interface RuntimeConnection extends RuntimeApi {
   close(): Promise<void> | void;
 }
 
-// Built, the worker loads the emitted .cjs; from source (tests through tsx) the .cts.
-const FROM_SOURCE = import.meta.url.endsWith('.ts');
-const WORKER_MODULE = fileURLToPath(new URL(`./layotto-imports.${FROM_SOURCE ? 'cts' : 'cjs'}`, import.meta.url));
+const WORKER_MODULE = workerFile(import.meta.url, './layotto-imports');
 
 export interface LayottoHostCalls {
   hostCalls: HostCalls;

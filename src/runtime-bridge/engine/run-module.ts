@@ -4,23 +4,19 @@
  * module on this thread; the compiled module is then handed over by message.
  */
 import { constants } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { describeError, exitCodeOf } from '../../common/index.js';
 import type { RunOutcome, RunRequest, RunningModule } from '../types.js';
 import { compileModule, loadModuleBytes, resolveEntry } from './entry.js';
 import { serveHostCalls } from './host-server.js';
 import { validateRequest } from './request.js';
+import { workerBoot, workerFile } from './worker-file.js';
 import type { StartMessage, WorkerConfig, WorkerResult } from './worker/protocol.cjs';
 
 const TRAP_EXIT = 134;
 const TIMEOUT_EXIT = 124;
 
-// Built, the worker is the emitted .cjs; run from source (tests through tsx) it is the .cts,
-// which needs tsx's require hook inside the worker too.
-const FROM_SOURCE = import.meta.url.endsWith('.ts');
-const WORKER_FILE = fileURLToPath(new URL(`./worker/main.${FROM_SOURCE ? 'cts' : 'cjs'}`, import.meta.url));
-const BOOT = `${FROM_SOURCE ? "require('tsx/cjs');" : ''}require(${JSON.stringify(WORKER_FILE)});`;
+const BOOT = workerBoot(workerFile(import.meta.url, './worker/main'));
 
 export function formatDuration(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;

@@ -4,8 +4,20 @@ import { HEADER_BYTES, HostSlot, HostState, IN_PORT, SPIN_LOADS, type HostReply 
 
 const encoder = new TextEncoder();
 
-/** A host call that could not be completed (deadline passed, channel broken); ends the run. */
-export class HostCallError extends Error {}
+const BRAND = Symbol.for('wasmctl.HostCallError');
+
+/**
+ * A host call that could not be completed (deadline passed, channel broken); ends the run.
+ * `instanceof` goes by a registered symbol, not by class identity: the bundled worker and a
+ * host-import module bundled on its own (scripts/build.mjs) each carry a copy of this file.
+ */
+export class HostCallError extends Error {
+  readonly [BRAND] = true;
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && BRAND in value;
+  }
+}
 
 export interface HostChannelConfig {
   sab: SharedArrayBuffer;

@@ -1,0 +1,63 @@
+// The `wasmctl` bin's bundle (issue 3's cold start): module loading, not running Wasm, was most
+// of `wasmctl run`'s time. tsc still emits dist/** for the shim server and library users; this
+// adds dist/bundle/:
+//   wasmctl.js + chunk-*.js   the CLI, minified ESM; code splitting keeps what a command imports
+//                             lazily (registry, archives, sidecar's grpc-js/ioredis) out of `run`
+//   workers/<name>.cjs        each Worker entry as ONE self-contained CommonJS file
+//
+// Worker entry convention: every file that is `require`d inside a Worker is listed in
+// WORKER_ENTRIES, and the code that starts it names it with
+// `workerFile(import.meta.url, './relative/path/without-extension')`
+// (src/runtime-bridge/engine/worker-file.ts), which finds `workers/<basename>.cjs` in the bundle.
+// Basenames must therefore be unique.
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+
+const OUT = 'dist/bundle';
+const WORKER_ENTRIES = [
+  'src/runtime-bridge/engine/worker/main.cts',
+  // Host-import modules (`hostCalls.workerModule`), required by the worker above.
+  'src/runtime-bridge/abi/layotto-imports.cts',
+];
+
+const names = WORKER_ENTRIES.map((file) => basename(file, extname(file)));
+const duplicate = names.find((name, i) => names.indexOf(name) !== i);
+if (duplicate) throw new Error(`two worker entries are named ${duplicate}: workers/${duplicate}.cjs must be unique`);
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  define: { WASMCTL_BUNDLED: 'true' },
+};
+
+// Chunk names carry content hashes: start empty so no stale chunk lingers.
+rmSync(OUT, { recursive: true, force: true });
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: { wasmctl: 'src/cli/main.ts' },
+    outdir: OUT,
+    format: 'esm',
+    splitting: true,
+    // Bundled CommonJS code (commander, grpc-js…) uses require and __dirname: give the ESM chunks them.
+    banner: {
+      js:
+        "import{createRequire as __cr}from'node:module';import{fileURLToPath as __fu}from'node:url';" +
+        'const require=__cr(import.meta.url),__filename=__fu(import.meta.url),__dirname=__fu(new URL(".",import.meta.url));',
+    },
+  }),
+  build({
+    ...common,
+    entryPoints: Object.fromEntries(WORKER_ENTRIES.map((file, i) => [names[i], file])),
+    outdir: `${OUT}/workers`,
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+    // Only `--engine wasmer` loads it, from node_modules: 450 KB the default engine need not parse.
+    external: ['@wasmer/wasi'],
+  }),
+]);
