@@ -39,7 +39,9 @@ export class EventPublisher {
     return this.queue;
   }
 
-  close(): void {
+  /** Closes the connection once the events already published have been forwarded. */
+  async close(): Promise<void> {
+    await this.queue;
     this.client.close();
   }
 }

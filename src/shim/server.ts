@@ -2,7 +2,7 @@
  * The long-lived shim server: `node dist/shim/server.js --socket S --ttrpc-address A --namespace N [--mode M]`,
  * spawned by the `start` subcommand of bin/containerd-shim-wasmctl-v1 with its stdio on /dev/null
  * and its cwd at `/`. It writes `<socket>.pid` once it accepts connections (`start` waits for that
- * file) and removes both files when it exits.
+ * file) and removes its files when it exits.
  *
  * Modes: `shared` holds every task of one namespace of one containerd and stays warm until it has
  * had no task for `--idle-ms`; `per-container` holds one task and exits after its Shutdown.
@@ -29,6 +29,8 @@ const args = argsSchema.parse(
   }).values,
 );
 const pidFile = `${args.socket}.pid`;
+/** Touched by every `start` that hands out this server's address; see the idle check below. */
+const leaseFile = `${args.socket}.lease`;
 
 const serverLog = (message: string) => process.stderr.write(`wasmctl shim ${process.pid}: ${message}\n`);
 const events = new EventPublisher(args['ttrpc-address'], serverLog);
@@ -37,6 +39,7 @@ let lastActivity = Date.now();
 function exit(code: number): never {
   rmSync(args.socket, { force: true });
   rmSync(pidFile, { force: true });
+  rmSync(leaseFile, { force: true });
   process.exit(code);
 }
 
@@ -65,7 +68,7 @@ writeFileSync(pidFile, `${process.pid}\n`);
 
 if (args.mode === 'shared') {
   setInterval(() => {
-    const lease = statSync(pidFile, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+    const lease = statSync(leaseFile, { throwIfNoEntry: false })?.mtimeMs ?? 0;
     if (tasks.size === 0 && server.connectionCount === 0 && Date.now() - Math.max(lastActivity, lease) >= args['idle-ms']) exit(0);
   }, Math.min(args['idle-ms'], 5000));
 }

@@ -59,7 +59,7 @@ before(async () => {
 
 after(async () => {
   client.close();
-  publisher.close();
+  await publisher.close();
   for (const server of servers) await server.close();
   await rm(dir, { recursive: true, force: true });
 });
