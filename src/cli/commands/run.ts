@@ -135,9 +135,13 @@ export function register(program: Command): void {
     )
     .action(async (target: string, args: string[], rawOptions: unknown, command: Command) => {
       const options = runOptionsSchema.parse(rawOptions);
-      const { layottoHostCalls, runModule } = await import('../../runtime-bridge/index.js');
+      // The engine's chunk loads while the image is looked up: both are on the cold-start path.
+      const [{ layottoHostCalls, runModule }, built] = await Promise.all([
+        import('../../runtime-bridge/index.js'),
+        buildRequest(target, args, options, storeRoot(command)),
+      ]);
       const runtime = layottoHostCalls(runtimeConnector(options), (line) => process.stderr.write(`wasmctl: ${line}\n`));
-      const request = { ...(await buildRequest(target, args, options, storeRoot(command))), hostCalls: runtime.hostCalls };
+      const request = { ...built, hostCalls: runtime.hostCalls };
       const running = runModule(request);
       const forward = (signal: NodeJS.Signals) => running.kill(signal);
       for (const signal of SIGNALS_TO_FORWARD) process.on(signal, forward);
