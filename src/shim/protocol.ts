@@ -14,7 +14,7 @@ function loadRoot(): protobuf.Root {
   // by bare name from their own folder.
   root.resolvePath = (origin, target) =>
     target.startsWith('google/') ? target : protobuf.util.path.resolve(origin, target);
-  root.loadSync(['ttrpc/ttrpc.proto', 'containerd/task.proto', 'containerd/events.proto', 'containerd/events-service.proto'].map((f) => PROTO_DIR + f));
+  root.loadSync(['ttrpc/ttrpc.proto', 'containerd/task.proto', 'containerd/events.proto', 'containerd/events-service.proto', 'containerd/runtime-options.proto'].map((f) => PROTO_DIR + f));
   root.resolveAll();
   return root;
 }

@@ -8,6 +8,7 @@ import { readBundle } from './bundle.js';
 import type { EventPublisher } from './events.js';
 import { taskService, timestampOf } from './protocol.js';
 import { rootfsOf, type MountSpec, type Rootfs } from './rootfs.js';
+import { runtimeLimits, type AnyMessage } from './runtime-options.js';
 import { openStdio, openTaskLog } from './stdio.js';
 import { resolveEntry } from '../runtime-bridge/index.js';
 import { Task } from './task.js';
@@ -105,7 +106,17 @@ export class TaskService {
   }
 
   private async create(
-    req: { id: string; bundle: string; rootfs: MountSpec[]; terminal: boolean; stdin: string; stdout: string; stderr: string; checkpoint: string },
+    req: {
+      id: string;
+      bundle: string;
+      rootfs: MountSpec[];
+      terminal: boolean;
+      stdin: string;
+      stdout: string;
+      stderr: string;
+      checkpoint: string;
+      options: AnyMessage | null;
+    },
     ctx: CallContext,
   ): Promise<object> {
     const key = this.key(ctx, req.id);
@@ -116,7 +127,8 @@ export class TaskService {
     let rootfs: Rootfs | undefined;
     let task: Task;
     try {
-      const spec = await readBundle(req.bundle);
+      const bundleSpec = await readBundle(req.bundle);
+      const spec = { ...bundleSpec, limits: { ...(await runtimeLimits(req.options)), ...bundleSpec.limits } };
       rootfs = await rootfsOf(req.rootfs, req.bundle, spec.rootPath);
       // A missing entry fails Create, so `ctr run` prints why; a file that is not Wasm is the
       // engine's to find, and its message goes to the task's stderr with exit 126.

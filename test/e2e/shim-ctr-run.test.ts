@@ -127,6 +127,19 @@ test('a timeout annotation stops the module with exit 124', async () => {
   assert.equal(result.exitCode, 124, result.all);
 });
 
+test('runtime options (ctr --runtime-config-path) set limits; an annotation overrides them', async () => {
+  const config = join(ctrd.dir, 'wasmctl-runtime.json');
+  await writeFile(config, JSON.stringify({ timeoutMs: 300 }));
+  const limited = await run('loop', 'loop-options', [], ['--runtime-config-path', config]);
+  assert.equal(limited.exitCode, 124, limited.all);
+  const overridden = await run('exit3', 'exit3-options', [], ['--runtime-config-path', config, '--annotation', 'io.wasmctl.timeout-ms=60000']);
+  assert.equal(overridden.exitCode, 3, overridden.all);
+  await writeFile(config, JSON.stringify({ timeout: '1s' }));
+  const bad = await run('exit3', 'bad-options', [], ['--runtime-config-path', config]);
+  assert.notEqual(bad.exitCode, 0);
+  assert.match(bad.all, /wasmctl runtime config .*wasmctl-runtime\.json/);
+});
+
 async function fdCount(pid: number): Promise<number> {
   return (await readdir(`/proc/${pid}/fd`)).length;
 }
