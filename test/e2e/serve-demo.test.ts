@@ -64,7 +64,7 @@ before(async () => {
       '--sidecar-config', config, '--timeout', '2s', f1, f2, `serve_trap=${modulePath('serve-trap')}`],
     { reject: false },
   );
-  const [line] = (await Promise.race([once(serve.stdout!, 'data'), serve.then((r) => [Buffer.from(r.stderr)])])) as [Buffer];
+  const [line] = (await Promise.race([once(serve.stdout!, 'data'), serve.then((r) => [Buffer.from(String(r.stderr))])])) as [Buffer];
   const started = JSON.parse(line.toString()) as { gateway: string; admin: string; functions: Array<{ id: string }> };
   ({ gateway, admin } = started);
   assert.deepEqual(started.functions.map((f) => f.id).sort(), ['id_1', 'id_2', 'serve_trap']);
@@ -163,8 +163,9 @@ describe('the seed demo through wasmctl serve', () => {
     serve.kill('SIGTERM');
     assert.deepEqual(await inFlight, [200, 'There are 100 inventories for book1.']);
     const result = await serve;
-    assert.equal(result.exitCode, 0, result.stderr);
-    assert.match(result.stderr, /SIGTERM, draining/);
-    assert.match(result.stderr, /"id":"id_1","status":200/);
+    const stderr = String(result.stderr);
+    assert.equal(result.exitCode, 0, stderr);
+    assert.match(stderr, /SIGTERM, draining/);
+    assert.match(stderr, /"id":"id_1","status":200/);
   });
 });
