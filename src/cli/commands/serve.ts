@@ -88,7 +88,7 @@ export function register(program: Command): void {
       if (options.json) process.stdout.write(`${JSON.stringify({ gateway: serving.gateway, admin: serving.admin, functions: serving.functions })}\n`);
       else {
         process.stdout.write(`gateway listening on ${serving.gateway}\nadmin listening on ${serving.admin}\n`);
-        for (const fn of serving.functions) process.stdout.write(`function ${fn.id}: ${fn.source} (${fn.instances} instances)\n`);
+        for (const fn of serving.functions) process.stdout.write(`function ${fn.id}: ${fn.source} (${fn.instances} instance${fn.instances === 1 ? '' : 's'})\n`);
       }
       const signal = await untilSignal();
       process.stderr.write(`wasmctl serve: ${signal}, draining\n`);
