@@ -56,6 +56,8 @@ class WorkerInstance implements FunctionInstance {
   private waiting: ((reply: FromInstance | Error) => void) | null = null;
   private exited: Promise<void>;
   private closing = false;
+  /** Set once the thread is gone, whichever way: an idle instance can die too (worker error). */
+  private ended = false;
 
   private constructor(
     private readonly worker: Worker,
@@ -67,6 +69,7 @@ class WorkerInstance implements FunctionInstance {
     worker.on('error', (err) => this.settle(this.failure(err.message)));
     this.exited = new Promise((resolve) =>
       worker.once('exit', () => {
+        this.ended = true;
         host.stop();
         this.settle(this.failure('the instance worker ended'));
         resolve();
@@ -121,19 +124,19 @@ class WorkerInstance implements FunctionInstance {
     return { status: reply.status, headers: reply.headers, body: Buffer.from(reply.body.buffer, reply.body.byteOffset, reply.body.byteLength) };
   }
 
+  /** Asks the worker to release its files and end; terminates it if it does not within the grace. */
   async close(): Promise<void> {
-    if (!this.closing) {
+    if (!this.closing && !this.ended) {
       this.closing = true;
       this.worker.postMessage({ type: 'close' } satisfies ToInstance);
       const grace = setTimeout(() => void this.worker.terminate(), CLOSE_GRACE_MS);
-      await this.exited;
-      clearTimeout(grace);
+      void this.exited.then(() => clearTimeout(grace));
     }
     await this.exited;
   }
 
   private exchange(message: ToInstance, what: string): Promise<FromInstance> {
-    if (this.closing) return Promise.reject(this.failure('the instance is closed'));
+    if (this.closing || this.ended) return Promise.reject(this.failure('the instance is closed'));
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.settle(this.failure(`${what} exceeded --timeout ${formatDuration(this.timeoutMs)}`));
