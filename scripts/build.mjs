@@ -17,6 +17,8 @@ import { basename, extname } from 'node:path';
 const OUT = 'dist/bundle';
 const WORKER_ENTRIES = [
   'src/runtime-bridge/engine/worker/main.cts',
+  // The long-lived proxy-wasm function instance of `wasmctl serve`.
+  'src/runtime-bridge/engine/worker/instance-main.cts',
   // Host-import modules (`hostCalls.workerModule`), required by the worker above.
   'src/runtime-bridge/abi/layotto-imports.cts',
 ];

@@ -49,18 +49,15 @@ test('without hostCalls the import is refused at start, by name', async () => {
   assert.deepEqual(r.outcome, { kind: 'failed', exitCode: 126, message: 'module imports env.host_echo, which wasmctl does not provide' });
 });
 
-test('round trips answered from a Map: at least 50,000 calls/s (best of 3 runs)', async () => {
+// The rate is a benchmark (bench/host-calls.ts), not a timed test: here, many calls in a row all arrive.
+test('100,000 round trips in a row are each answered', async () => {
   const answers = new Map([['ping', encoder.encode('pong')]]);
-  const calls = 100_000;
-  const rates: number[] = [];
-  for (let round = 0; round < 3; round++) {
-    const started = performance.now();
-    const r = await hostEcho(['ping', String(calls)], (_m, payload) => ({ status: 0, data: answers.get(decoder.decode(payload)) ?? new Uint8Array() }));
-    rates.push(Math.round(calls / ((performance.now() - started) / 1000)));
-    assert.deepEqual(r.outcome, { kind: 'exited', exitCode: 0 });
-    assert.equal(r.stdout, 'status 0 reply pong\n');
-  }
-  // The machine is shared: the best run is the channel's rate, the others show the noise.
-  console.log(`host calls: ${rates.join(', ')} calls/s`);
-  assert.ok(Math.max(...rates) >= 50_000, `${rates.join(', ')} calls/s`);
+  let served = 0;
+  const r = await hostEcho(['ping', '100000'], (_m, payload) => {
+    served++;
+    return { status: 0, data: answers.get(decoder.decode(payload)) ?? new Uint8Array() };
+  });
+  assert.deepEqual(r.outcome, { kind: 'exited', exitCode: 0 });
+  assert.equal(r.stdout, 'status 0 reply pong\n');
+  assert.equal(served, 100_000);
 });
