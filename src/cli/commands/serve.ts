@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { WasmctlError } from '../../common/index.js';
 import { parseDuration, parseSize } from '../parse.js';
 import { storeRoot } from '../store-root.js';
+import { untilSignal } from '../signals.js';
 
 const optionsSchema = z.object({
   listen: z.string(),
@@ -19,17 +20,6 @@ const optionsSchema = z.object({
 function parseFunction(arg: string): { source: string; id?: string } {
   const match = /^([A-Za-z0-9_.-]+)=(.+)$/.exec(arg);
   return match ? { id: match[1] as string, source: match[2] as string } : { source: arg };
-}
-
-/** Resolves on the first SIGTERM or SIGINT. */
-function untilSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      process.off('SIGTERM', stop).off('SIGINT', stop);
-      resolve(signal);
-    };
-    process.on('SIGTERM', stop).on('SIGINT', stop);
-  });
 }
 
 export function register(program: Command): void {

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { DEFAULT_LISTEN } from '../../runtime-bridge/sidecar/defaults.js';
 import { printJson } from '../output.js';
+import { untilSignal } from '../signals.js';
 
 const OptionsSchema = z.object({
   listen: z.string(),
@@ -9,17 +10,6 @@ const OptionsSchema = z.object({
   invokeEndpoint: z.string().optional(),
   json: z.boolean().optional(),
 });
-
-/** Resolves on the first SIGTERM or SIGINT. */
-function untilSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      process.off('SIGTERM', stop).off('SIGINT', stop);
-      resolve(signal);
-    };
-    process.on('SIGTERM', stop).on('SIGINT', stop);
-  });
-}
 
 export function register(program: Command): void {
   program
