@@ -1,7 +1,9 @@
 /**
  * runModule: the engine's one entry point. The worker is started first (as an eval'd CommonJS
  * script, the fastest way to boot one) so that its start-up overlaps reading and compiling the
- * module on this thread; the compiled module is then handed over by message.
+ * module on this thread; the config and the compiled module are then handed over by message.
+ * Booting a worker (~35 ms) costs more than anything else in `wasmctl run`, so a caller that knows
+ * a run is coming can start it even earlier with prestartWorker.
  */
 import { constants } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -17,6 +19,36 @@ const TRAP_EXIT = 134;
 const TIMEOUT_EXIT = 124;
 
 const BOOT = workerBoot(workerFile(import.meta.url, './worker/main'));
+
+/** A started worker no run has taken yet, and how it lets go of it if it dies first. */
+let spare: { worker: Worker; drop: () => void } | null = null;
+
+/**
+ * Starts the next runModule's worker now, so that its boot overlaps the caller's own work (the
+ * CLI's image lookup). Unref'd until taken: a run that fails before runModule still exits.
+ */
+export function prestartWorker(): void {
+  if (spare) return;
+  const worker = new Worker(BOOT, { eval: true });
+  worker.unref();
+  // A spare that dies unused is forgotten: runModule then starts its own, which reports why.
+  const drop = (): void => {
+    if (spare?.worker === worker) spare = null;
+  };
+  worker.once('error', drop);
+  worker.once('exit', drop);
+  spare = { worker, drop };
+}
+
+function takeWorker(): Worker {
+  if (!spare) return new Worker(BOOT, { eval: true });
+  const { worker, drop } = spare;
+  spare = null;
+  worker.off('error', drop);
+  worker.off('exit', drop);
+  worker.ref();
+  return worker;
+}
 
 export function formatDuration(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
@@ -66,11 +98,7 @@ export function runModule(req: RunRequest): RunningModule {
           }
         : null,
   };
-  const worker = new Worker(BOOT, {
-    eval: true,
-    workerData: config,
-    transferList: hostServer ? [hostServer.workerPort, hostServer.workerWakePort] : [],
-  });
+  const worker = takeWorker();
 
   let settle: (outcome: RunOutcome) => void = () => undefined;
   const done = new Promise<RunOutcome>((resolve) => (settle = resolve));
@@ -100,7 +128,9 @@ export function runModule(req: RunRequest): RunningModule {
 
   prepareModule(req).then(
     (module) => {
-      if (!finished) worker.postMessage({ module } satisfies StartMessage);
+      if (finished) return;
+      const transfer = hostServer ? [hostServer.workerPort, hostServer.workerWakePort] : [];
+      worker.postMessage({ config, module } satisfies StartMessage, transfer);
     },
     (err: unknown) => finish({ kind: 'failed', exitCode: exitCodeOf(err), message: describeError(err) }),
   );

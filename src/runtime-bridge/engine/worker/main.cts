@@ -3,16 +3,15 @@
  * runs it, and reports how it ended. Loaded as CommonJS from an eval'd script, which starts
  * several times faster than an ES-module worker.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { InstanceRef } from '../wasi/memory.cjs';
 import { WASI_MODULE, createPreview1 } from '../wasi/preview1.cjs';
 import { checkImports, describeFailure, enter, hostImports, isHostImport } from './linking.cjs';
 import type { StartMessage, WorkerConfig, WorkerResult } from './protocol.cjs';
 
-const config = workerData as WorkerConfig;
 const port = parentPort as NonNullable<typeof parentPort>;
 
-function runWithOurWasi(module: WebAssembly.Module): WorkerResult {
+function runWithOurWasi(module: WebAssembly.Module, config: WorkerConfig): WorkerResult {
   const refused = checkImports(
     module,
     'wasmctl',
@@ -33,12 +32,12 @@ function runWithOurWasi(module: WebAssembly.Module): WorkerResult {
   }
 }
 
-port.once('message', ({ module }: StartMessage) => {
+port.once('message', ({ config, module }: StartMessage) => {
   const run = async (): Promise<WorkerResult> =>
     // @wasmer/wasi is loaded only when asked for: requiring it costs more than our whole engine.
     config.engine === 'wasmer'
       ? (require('./wasmer.cjs') as typeof import('./wasmer.cjs')).runWithWasmer(module, config)
-      : runWithOurWasi(module);
+      : runWithOurWasi(module, config);
   run()
     .catch(describeFailure)
     .then((result) => port.postMessage(result));

@@ -5,7 +5,7 @@ import type { StdioFds } from '../wasi/fd-table.cjs';
 
 export type WorkerEngine = 'wasmctl' | 'wasmer';
 
-/** workerData: everything but the compiled module, which follows by message once compiled. */
+/** What the module runs with; it comes with the compiled module in the StartMessage. */
 export interface WorkerConfig {
   engine: WorkerEngine;
   args: string[];
@@ -25,7 +25,12 @@ export interface WorkerConfig {
   } | null;
 }
 
+/**
+ * The one message a module's worker waits for. The config travels with the module rather than
+ * as workerData so that a worker can be started before the request is known (prestartWorker).
+ */
 export interface StartMessage {
+  config: WorkerConfig;
   module: WebAssembly.Module;
 }
 
