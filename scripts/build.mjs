@@ -4,6 +4,11 @@
 //   wasmctl.js + chunk-*.js   the CLI, minified ESM; code splitting keeps what a command imports
 //                             lazily (registry, archives, sidecar's grpc-js/ioredis) out of `run`
 //   workers/<name>.cjs        each Worker entry as ONE self-contained CommonJS file
+//   wasmctl.cjs               the whole CLI as one CommonJS file (src/cli/snapshot.ts), and
+//   wasmctl.blob (+ .version) its V8 startup snapshot, built by and for the node running this
+//                             build; bin/wasmctl starts from it when that node is the one on PATH,
+//                             else runs wasmctl.js. Building it runs on `npm ci` (prepare), so each
+//                             machine gets a snapshot for its own node binary.
 //
 // Worker entry convention: every file that is `require`d inside a Worker is listed in
 // WORKER_ENTRIES, and the code that starts it names it with
@@ -11,7 +16,8 @@
 // (src/runtime-bridge/engine/worker-file.ts), which finds `workers/<basename>.cjs` in the bundle.
 // Basenames must therefore be unique.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 
 const OUT = 'dist/bundle';
@@ -62,4 +68,31 @@ await Promise.all([
     // Only `--engine wasmer` loads it, from node_modules: 450 KB the default engine need not parse.
     external: ['@wasmer/wasi'],
   }),
+  build({
+    ...common,
+    entryPoints: { wasmctl: 'src/cli/snapshot.ts' },
+    outdir: OUT,
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+    // import.meta.url read when a module is evaluated, which for everything that uses it (the
+    // engine, the client) is after deserialization: argv[1], the bundle bin/wasmctl names, and
+    // not the folder the snapshot happened to be built in.
+    define: { ...common.define, 'import.meta': '__wasmctl_import_meta' },
+    banner: { js: 'var __wasmctl_import_meta={get url(){return require("node:url").pathToFileURL(process.argv[1]).href}};' },
+  }),
 ]);
+
+// A snapshot that cannot be built only costs start-up time (bin/wasmctl falls back): warn, go on.
+const BLOB = `${OUT}/wasmctl.blob`;
+const snapshot = spawnSync(process.execPath, ['--snapshot-blob', BLOB, '--build-snapshot', `${OUT}/wasmctl.cjs`], {
+  encoding: 'utf8',
+});
+// Commander requires node:child_process at load; node warns that it is unverified in snapshots.
+// Spawning after deserialization (execa's credential helpers) works: spawn and spawnSync were
+// checked from a snapshot on Node 20.20. Any other warning means state we have not checked: no blob.
+const stderr = snapshot.stderr.replace(/^.*"node:child_process" works in user snapshot[^]*?--trace-warnings[^\n]*\n/m, '');
+if (snapshot.status === 0 && stderr.trim() === '') writeFileSync(`${BLOB}.version`, `${process.version}\n`);
+else {
+  rmSync(BLOB, { force: true });
+  process.stderr.write(`build: no startup snapshot (wasmctl starts without one): ${stderr || `exit ${snapshot.status}`}\n`);
+}

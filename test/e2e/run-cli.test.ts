@@ -16,8 +16,10 @@ let builder: Builder;
 let work: string;
 const store = () => join(work, 'store');
 
+// The `wasmctl` bin, as npm installs it: from its startup snapshot (image-cli.test.ts runs the
+// plain bundle through bin/wasmctl.js).
 function wasmctl(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
-  return execa('node', [join(REPO, 'bin/wasmctl.js'), '--root', store(), ...args], {
+  return execa(join(REPO, 'bin/wasmctl'), ['--root', store(), ...args], {
     reject: false,
     stripFinalNewline: false,
     ...(options.input === undefined ? { stdin: 'ignore' as const } : { input: options.input }),

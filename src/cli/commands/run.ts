@@ -135,13 +135,11 @@ export function register(program: Command): void {
     )
     .action(async (target: string, args: string[], rawOptions: unknown, command: Command) => {
       const options = runOptionsSchema.parse(rawOptions);
-      // The engine's chunk loads and the module's worker boots while the image is looked up: all
-      // three are on the cold-start path.
-      const engine = import('../../runtime-bridge/index.js').then((bridge) => {
-        bridge.prestartWorker();
-        return bridge;
-      });
-      const [{ layottoHostCalls, runModule }, built] = await Promise.all([engine, buildRequest(target, args, options, storeRoot(command))]);
+      // Booting the module's worker is the longest step of a cold start: it goes first, and the
+      // image lookup runs while it boots.
+      const { layottoHostCalls, prestartWorker, runModule } = await import('../../runtime-bridge/index.js');
+      prestartWorker();
+      const built = await buildRequest(target, args, options, storeRoot(command));
       const runtime = layottoHostCalls(runtimeConnector(options), (line) => process.stderr.write(`wasmctl: ${line}\n`));
       const request = { ...built, hostCalls: runtime.hostCalls };
       const running = runModule(request);

@@ -1,0 +1,19 @@
+/**
+ * Entry of the CLI's startup snapshot (scripts/build.mjs). Building it evaluates commander, zod
+ * and the commands once, at install time, for the node binary that builds it; every `wasmctl`
+ * start then deserializes them instead of loading ~0.5 MB of modules. bin/wasmctl runs
+ * `node --snapshot-blob wasmctl.blob wasmctl.cjs ARGS`, so process.argv has its usual shape.
+ *
+ * What a snapshot cannot hold decides the shape: only builtins can be required while it is built,
+ * and no Worker, handle or stream may exist yet (node:worker_threads loaded during the build leaves
+ * workers broken after deserialization). Everything a command imports with import() is therefore
+ * evaluated only when that command runs. The command tree is built here, once, too.
+ */
+import { startupSnapshot } from 'node:v8';
+import { runCommand } from './output.js';
+import { createProgram } from './program.js';
+
+const program = createProgram();
+startupSnapshot.setDeserializeMainFunction(() => {
+  void runCommand(() => program.parseAsync(process.argv));
+});

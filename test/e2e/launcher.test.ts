@@ -1,0 +1,63 @@
+/**
+ * bin/wasmctl, the sh launcher npm links as `wasmctl`: it starts from the startup snapshot only
+ * when the snapshot is there and was built by the node on PATH, and finds the package through
+ * the symlinks npm installs it behind.
+ */
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { execa } from 'execa';
+import { REPO } from '../support/containerd.js';
+
+const ARCHIVE = join(REPO, 'samples/hello/hello-oci.tar');
+let work: string;
+
+/** The launcher of a copy of the package (bin + dist/bundle), traced: its `exec` line tells which way it went. */
+async function run(pkg: string, bin = join(pkg, 'bin/wasmctl')) {
+  const r = await execa('sh', ['-x', bin, '--root', join(work, 'store'), 'run', ARCHIVE], { reject: false });
+  const exec = r.stderr.split('\n').find((line) => line.startsWith('+ exec node')) ?? '';
+  return { ...r, snapshot: exec.includes('--snapshot-blob') };
+}
+
+before(async () => {
+  work = await mkdtemp(join(tmpdir(), 'wasmctl-launcher-'));
+  for (const name of ['pkg', 'stale']) {
+    await cp(join(REPO, 'bin'), join(work, name, 'bin'), { recursive: true });
+    await cp(join(REPO, 'dist/bundle'), join(work, name, 'dist/bundle'), { recursive: true });
+  }
+  await writeFile(join(work, 'stale/dist/bundle/wasmctl.blob.version'), 'v0.0.1\n');
+});
+
+after(() => rm(work, { recursive: true, force: true }));
+
+test('starts from the snapshot built by this node, in a package moved after its build', async () => {
+  const r = await run(join(work, 'pkg'));
+  assert.equal(r.exitCode, 0, r.stderr);
+  assert.equal(r.stdout, 'Hello from WebAssembly!');
+  assert.ok(r.snapshot, r.stderr);
+});
+
+test('follows the symlink npm puts in node_modules/.bin', async () => {
+  await symlink(join(work, 'pkg/bin/wasmctl'), join(work, 'wasmctl'));
+  const r = await run(join(work, 'pkg'), join(work, 'wasmctl'));
+  assert.equal(r.exitCode, 0, r.stderr);
+  assert.equal(r.stdout, 'Hello from WebAssembly!');
+  assert.ok(r.snapshot, r.stderr);
+});
+
+test('falls back to the plain bundle when the snapshot is from another node', async () => {
+  const r = await run(join(work, 'stale'));
+  assert.equal(r.exitCode, 0, r.stderr);
+  assert.equal(r.stdout, 'Hello from WebAssembly!');
+  assert.ok(!r.snapshot, r.stderr);
+});
+
+test('falls back to the plain bundle when there is no snapshot', async () => {
+  await rm(join(work, 'stale/dist/bundle/wasmctl.blob'));
+  const r = await run(join(work, 'stale'));
+  assert.equal(r.exitCode, 0, r.stderr);
+  assert.equal(r.stdout, 'Hello from WebAssembly!');
+  assert.ok(!r.snapshot, r.stderr);
+});
