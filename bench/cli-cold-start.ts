@@ -1,5 +1,6 @@
 /**
- * Cold start of the whole CLI (issue 3's benchmark): `node bin/wasmctl.js run hello:v1` from a
+ * Cold start of the whole CLI (issue 3's benchmark): `wasmctl run hello:v1` as users run it (the
+ * bin/wasmctl launcher, from the startup snapshot when the build made one) from a
  * store prepared once by `wasmctl load -i samples/hello/hello-oci.tar`, against a bare node:wasi
  * runner of the same module (`node bare-wasi.mjs samples/hello/hello.wasm`), alternating, fresh
  * process each, median of N. Prints both medians, the ratio and each side's peak RSS.
@@ -13,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const rounds = Math.max(10, Number(process.argv[2] ?? 15));
-const BIN = path.join(ROOT, 'bin/wasmctl.js');
+const BIN = path.join(ROOT, 'bin/wasmctl');
 const ARCHIVE = path.join(ROOT, 'samples/hello/hello-oci.tar');
 const MODULE = path.join(ROOT, 'samples/hello/hello.wasm');
 const GREETING = 'Hello from WebAssembly!';
@@ -39,12 +40,12 @@ interface Sample {
 
 /** One fresh process; peak RSS from GNU time when present, else unknown (NaN). */
 const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
-function once(args: string[]): Sample {
-  const [cmd, argv] = TIME ? [TIME, ['-f', 'rss %M', process.execPath, ...args]] : [process.execPath, args];
+function once(command: string[]): Sample {
+  const [cmd, argv] = TIME ? [TIME, ['-f', 'rss %M', ...command]] : [command[0] as string, command.slice(1)];
   const started = process.hrtime.bigint();
   const r = spawnSync(cmd, argv, { encoding: 'utf8', env });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (r.status !== 0 || !r.stdout.includes(GREETING)) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  if (r.status !== 0 || !r.stdout.includes(GREETING)) throw new Error(`${command.join(' ')} failed (${r.status}): ${r.stderr}`);
   return { ms, rssKiB: Number(/rss (\d+)\s*$/.exec(r.stderr)?.[1]) };
 }
 
@@ -55,10 +56,10 @@ const median = (xs: number[]): number => {
 };
 
 try {
-  const loaded = spawnSync(process.execPath, [BIN, 'load', '-i', ARCHIVE], { encoding: 'utf8', env });
+  const loaded = spawnSync(BIN, ['load', '-i', ARCHIVE], { encoding: 'utf8', env });
   if (loaded.status !== 0) throw new Error(`wasmctl load failed: ${loaded.stderr}`);
   const ours = [BIN, 'run', 'hello:v1'];
-  const bare = [bareWasi, MODULE];
+  const bare = [process.execPath, bareWasi, MODULE];
   once(ours);
   once(bare);
   const a: Sample[] = [];
