@@ -34,6 +34,24 @@ export interface BundleSpec {
   /** `root.path` resolved against the bundle; used when Create carries no rootfs mounts. */
   rootPath: string | undefined;
   limits: RunLimits;
+  /** A CRI pod's sandbox ("pause") container: it only has to exist, there is nothing to run. */
+  sandbox: boolean;
+}
+
+/** What CRI (containerd's, as the kubelet drives it) marks a pod's sandbox container with. */
+const CRI_CONTAINER_TYPE = 'io.kubernetes.cri.container-type';
+
+/**
+ * One entry per name, the last one winning, as runc's init does (it setenv()s each in order):
+ * CRI appends a pod's env after the image's without removing the image's entry of the same name.
+ */
+function lastWins(env: string[]): string[] {
+  const byName = new Map<string, string>();
+  for (const entry of env) {
+    const eq = entry.indexOf('=');
+    byName.set(eq === -1 ? entry : entry.slice(0, eq), entry);
+  }
+  return [...byName.values()];
 }
 
 function limitsOf(annotations: Record<string, string>): RunLimits {
@@ -63,5 +81,12 @@ export async function readBundle(bundle: string): Promise<BundleSpec> {
   }
   const spec = parsed.data;
   const rootPath = spec.root ? (isAbsolute(spec.root.path) ? spec.root.path : join(bundle, spec.root.path)) : undefined;
-  return { args: spec.process.args, env: spec.process.env, cwd: spec.process.cwd, rootPath, limits: limitsOf(spec.annotations) };
+  return {
+    args: spec.process.args,
+    env: lastWins(spec.process.env),
+    cwd: spec.process.cwd,
+    rootPath,
+    limits: limitsOf(spec.annotations),
+    sandbox: spec.annotations[CRI_CONTAINER_TYPE] === 'sandbox',
+  };
 }

@@ -132,7 +132,7 @@ export class TaskService {
       rootfs = await rootfsOf(req.rootfs, req.bundle, spec.rootPath);
       // A missing entry fails Create, so `ctr run` prints why; a file that is not Wasm is the
       // engine's to find, and its message goes to the task's stderr with exit 126.
-      resolveEntry(rootfs.path, spec.args[0]!, spec.cwd);
+      if (!spec.sandbox) resolveEntry(rootfs.path, spec.args[0]!, spec.cwd);
       task = new Task({ id: req.id, bundle: req.bundle, paths, spec, rootfs, stdio: openStdio(paths), log });
     } catch (err) {
       await rootfs?.release();

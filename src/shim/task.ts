@@ -56,6 +56,11 @@ export class Task {
     if (this.status !== 'created') throw new WasmctlError('FailedPrecondition', `task ${this.id} is ${this.status}, not created`);
     const { spec, rootfs } = this.init;
     const { stdin, stdout, stderr } = this.init.stdio;
+    if (spec.sandbox) {
+      // A pod sandbox holds no namespaces here (modules share none): it runs until killed.
+      this.status = 'running';
+      return;
+    }
     this.module = runModule({
       rootfs: rootfs.path,
       argv: spec.args,
@@ -74,13 +79,14 @@ export class Task {
   kill(signo: number): void {
     const signal = signalName(signo);
     if (this.status === 'stopped') throw new WasmctlError('NotFound', `task ${this.id}: process already finished`);
-    if (this.status === 'created') {
+    if (!this.module) {
       this.finish({ kind: 'killed', exitCode: 128 + signo, signal });
       return;
     }
-    this.module?.kill(signal);
+    this.module.kill(signal);
     if (signal !== 'SIGKILL') {
-      setTimeout(() => this.status === 'running' && this.module?.kill('SIGKILL'), KILL_GRACE_MS).unref();
+      const module = this.module;
+      setTimeout(() => this.status === 'running' && module.kill('SIGKILL'), KILL_GRACE_MS).unref();
     }
   }
 

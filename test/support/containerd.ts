@@ -16,8 +16,13 @@ export const WASMCTL_RUNTIME = 'io.containerd.wasmctl.v1';
 export interface ContainerdOptions {
   /** Extra environment for containerd, which its shims inherit (WASMCTL_SHIM_MODE, …). */
   env?: Record<string, string>;
-  /** Load the CRI plugin with a `wasmctl` runtime handler (slower start-up). */
-  cri?: boolean;
+  /**
+   * Load the CRI plugin with a `wasmctl` runtime handler (slower start-up); its pods' sandbox
+   * image must be imported by the test (no network here), in the `k8s.io` namespace.
+   */
+  cri?: { sandboxImage: string };
+  /** The namespace `ctr` works in; default `wasmctl-test` (CRI's is `k8s.io`). */
+  namespace?: string;
 }
 
 export interface Containerd {
@@ -34,11 +39,23 @@ export interface Containerd {
   stop(): Promise<void>;
 }
 
-function configToml(dir: string, cri: boolean): string {
-  const runtimes = `
+function configToml(dir: string, cri: ContainerdOptions['cri']): string {
+  const criSection = cri
+    ? `
+[plugins."io.containerd.grpc.v1.cri"]
+  sandbox_image = "${cri.sandboxImage}"
+  disable_apparmor = true
+  enable_selinux = false
+[plugins."io.containerd.grpc.v1.cri".cni]
+  bin_dir = "${dir}/cni/bin"
+  conf_dir = "${dir}/cni/conf"
+[plugins."io.containerd.grpc.v1.cri".containerd.runtimes.runc]
+  runtime_type = "io.containerd.runc.v2"
 [plugins."io.containerd.grpc.v1.cri".containerd.runtimes.wasmctl]
   runtime_type = "${WASMCTL_RUNTIME}"
-`;
+`
+    : '';
+  // Top-level keys first: in TOML, anything after a [table] header belongs to that table.
   return `version = 2
 root = "${dir}/root"
 state = "${dir}/state"
@@ -47,15 +64,15 @@ ${cri ? '' : 'disabled_plugins = ["io.containerd.grpc.v1.cri"]'}
   address = "${dir}/containerd.sock"
 [plugins."io.containerd.internal.v1.opt"]
   path = "${dir}/opt"
-${cri ? runtimes : ''}`;
+${criSection}`;
 }
 
 export async function startContainerd(options: ContainerdOptions = {}): Promise<Containerd> {
   const dir = await mkdtemp(join(tmpdir(), 'wasmctl-ctrd-'));
   const address = join(dir, 'containerd.sock');
   const shimDir = join(dir, 'shims');
-  const namespace = 'wasmctl-test';
-  await writeFile(join(dir, 'config.toml'), configToml(dir, options.cri ?? false));
+  const namespace = options.namespace ?? 'wasmctl-test';
+  await writeFile(join(dir, 'config.toml'), configToml(dir, options.cri));
   const daemon = execa('containerd', ['--config', join(dir, 'config.toml'), '--log-level', 'warn'], {
     env: { PATH: `${join(REPO, 'bin')}:${process.env.PATH ?? ''}`, WASMCTL_SHIM_DIR: shimDir, ...options.env },
     stdio: ['ignore', 'ignore', 'pipe'],
