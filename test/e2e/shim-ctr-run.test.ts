@@ -171,18 +171,28 @@ test('per-container mode (annotation) runs its own server, gone with its contain
   assert.equal(result.exitCode, 0, result.all);
   assert.equal(result.stdout, 'Hi from WebAssembly!\narg[1]=from-image');
 
-  const detached = await ctrd.ctr(['run', '-d', '--runtime', WASMCTL_RUNTIME, ...flags, images.loop!, 'own-loop']);
-  assert.equal(detached.exitCode, 0, detached.all);
+  for (const id of ['own-loop', 'own-loop-2']) {
+    const detached = await ctrd.ctr(['run', '-d', '--runtime', WASMCTL_RUNTIME, ...flags, images.loop!, id]);
+    assert.equal(detached.exitCode, 0, detached.all);
+  }
   const servers = await shimServerPids(ctrd.shimDir);
   const own = servers.filter((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('per-container'));
-  assert.equal(own.length, 1, 'one per-container server');
+  assert.equal(own.length, 2, 'one server per container');
+  const address = (id: string) => readFile(join(ctrd.dir, 'state/io.containerd.runtime.v2.task', ctrd.namespace, id, 'address'), 'utf8');
+  assert.notEqual(await address('own-loop'), await address('own-loop-2'), 'each on its own socket');
+  assert.equal(await taskStatus('own-loop-2'), 'RUNNING');
   assert.equal((await ctrd.ctr(['task', 'kill', '--signal', 'SIGKILL', 'own-loop'])).exitCode, 0);
   await until('STOPPED', async () => ((await taskStatus('own-loop')) === 'STOPPED' ? true : undefined));
   assert.equal((await ctrd.ctr(['task', 'delete', 'own-loop'])).exitCode, 0);
   // Well before the shared server's idle time: it is the container's deletion that ends it.
   // (A zombie counts as ended: reaping it is the init's business, and this VM's init is slow.)
-  await until('its server to exit', async () => ((await shimServerPids(ctrd.shimDir)).includes(own[0]!) ? undefined : true), IDLE_MS / 2);
-  assert.equal((await ctrd.ctr(['container', 'delete', 'own-loop'])).exitCode, 0);
+  await until('its server to exit', async () => ((await shimServerPids(ctrd.shimDir)).length === 1 ? true : undefined), IDLE_MS / 2);
+  assert.equal(await taskStatus('own-loop-2'), 'RUNNING', 'the other container is untouched');
+  assert.equal((await ctrd.ctr(['task', 'kill', '--signal', 'SIGKILL', 'own-loop-2'])).exitCode, 0);
+  await until('STOPPED', async () => ((await taskStatus('own-loop-2')) === 'STOPPED' ? true : undefined));
+  assert.equal((await ctrd.ctr(['task', 'delete', 'own-loop-2'])).exitCode, 0);
+  await until('no server left', async () => ((await shimServerPids(ctrd.shimDir)).length === 0 ? true : undefined), IDLE_MS / 2);
+  for (const id of ['own-loop', 'own-loop-2']) assert.equal((await ctrd.ctr(['container', 'delete', id])).exitCode, 0);
 });
 
 test('a crashed shared server strands no task: it ends as exited 137 and the next run gets a fresh server', async () => {
