@@ -1,9 +1,9 @@
 /**
  * `wasmctl serve` on the seed's demo request — function 1 → InvokeService → function 2 →
  * GetState → redis-server — at 32 connections for 10 s with autocannon; then the memory of warm
- * instances: the server's RSS growth when one function grows by M instances through the admin API.
+ * instances: the server's RSS growth when function 1 grows by M (default 200) instances through the admin API.
  * Targets (2 cores): ≥ 2,000 req/s, p99 < 10 ms, ≥ 200 warm instances in 1 GiB.
- * Run: npm run build && node --import tsx bench/serve.ts [instances=8] [seconds=10] [extra=50]
+ * Run: npm run build && node --import tsx bench/serve.ts [instances=8] [seconds=10] [extra=200]
  */
 import { once } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
@@ -15,7 +15,7 @@ import autocannon from 'autocannon';
 import { execa } from 'execa';
 import { startRedis } from '../test/support/redis.js';
 
-const [INSTANCES, SECONDS, EXTRA] = [8, 10, 50].map((fallback, i) => Number(process.argv[2 + i] ?? fallback)) as [number, number, number];
+const [INSTANCES, SECONDS, EXTRA] = [8, 10, 200].map((fallback, i) => Number(process.argv[2 + i] ?? fallback)) as [number, number, number];
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const SAMPLES = join(REPO, 'samples/faas');
 const CONNECTIONS = 32;
@@ -53,12 +53,12 @@ try {
 
   await settle();
   const before = rssOf(serve.pid!);
-  const grown = await fetch(`http://${admin}/wasm/update`, { method: 'POST', body: JSON.stringify({ name: 'id_2', instance_num: INSTANCES + EXTRA }) });
+  const grown = await fetch(`http://${admin}/wasm/update`, { method: 'POST', body: JSON.stringify({ name: 'id_1', instance_num: INSTANCES + EXTRA }) });
   if (grown.status !== 200) throw new Error(`update failed: ${await grown.text()}`);
   await settle();
   const perInstance = (rssOf(serve.pid!) - before) / EXTRA;
   const total = rssOf(serve.pid!);
-  console.log(`warm instances: +${EXTRA} instances of id_2 → RSS +${((perInstance * EXTRA) / MIB).toFixed(0)} MiB, ${(perInstance / MIB).toFixed(2)} MiB each` +
+  console.log(`warm instances: +${EXTRA} instances of id_1 → RSS +${((perInstance * EXTRA) / MIB).toFixed(0)} MiB, ${(perInstance / MIB).toFixed(2)} MiB each` +
     ` (server RSS now ${(total / MIB).toFixed(0)} MiB for ${2 * INSTANCES + EXTRA} instances)`);
   const fit = Math.floor(1024 / (perInstance / MIB));
   console.log(`  about ${fit} warm instances per GiB: target >= 200 ${fit >= 200 ? 'met' : 'MISSED'}`);
