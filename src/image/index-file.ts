@@ -1,9 +1,10 @@
-import { open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { WasmctlError } from '../common/index.js';
 import { parseJson } from './blob-copy.js';
+import { processAlive, tempPath } from './temp-files.js';
 import { DigestSchema } from './types.js';
 
 export const ImageRecordSchema = z.object({
@@ -31,23 +32,16 @@ export type IndexFile = z.infer<typeof IndexFileSchema>;
 
 const LOCK_WAIT_MS = 30_000;
 
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-
 /** The reference index: read freely, changed only under an exclusive lock file, written by rename. */
 export class IndexFileStore {
   private readonly path: string;
   private readonly lockPath: string;
+  private readonly tmp: string;
 
   constructor(root: string) {
     this.path = join(root, 'images.json');
     this.lockPath = join(root, 'images.json.lock');
+    this.tmp = join(root, 'tmp');
   }
 
   async read(): Promise<IndexFile> {
@@ -64,7 +58,9 @@ export class IndexFileStore {
     try {
       const index = await this.read();
       const result = await change(index);
-      const temp = `${this.path}.${process.pid}.tmp`;
+      // In tmp/ with the other temp files, so a crash between write and rename is swept too.
+      await mkdir(this.tmp, { recursive: true });
+      const temp = tempPath(this.tmp, 'index', 'images.json');
       await writeFile(temp, `${JSON.stringify(index, null, 2)}\n`);
       await rename(temp, this.path);
       return result;
@@ -86,7 +82,7 @@ export class IndexFileStore {
       }
       const holder = Number(await readFile(this.lockPath, 'utf8').catch(() => ''));
       // A lock left by a process that died is taken over; an empty one may be mid-write.
-      if (holder > 0 && !alive(holder)) await rm(this.lockPath, { force: true });
+      if (holder > 0 && !processAlive(holder)) await rm(this.lockPath, { force: true });
       else if (Date.now() > deadline) {
         throw new WasmctlError('Unavailable', `the image store is locked by process ${holder || 'unknown'}`, {
           hint: `remove ${this.lockPath} if no wasmctl is running`,

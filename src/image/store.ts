@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { access, mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { access, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
@@ -9,6 +9,7 @@ import { parsePlatform } from './platform.js';
 import { normalizeReference, parseReference } from './reference.js';
 import type { ImageSource, SelectOptions } from './source.js';
 import type { OnProgress, StagedImage, StoreLayout } from './stage.js';
+import { makeTempDir, sweepStale, tempPath } from './temp-files.js';
 
 export interface StoredImage {
   /** The name it is stored under (`docker.io/library/hello:latest`), or its digest when unnamed. */
@@ -87,13 +88,14 @@ export class ImageStore {
     if ('path' in from) {
       const info = await stat(from.path).catch(() => undefined);
       if (!info) throw new WasmctlError('NotFound', `${from.path} does not exist`);
-      if (info.isDirectory()) return this.ingest(await folderSource(from.path, from.path, select));
+      if (info.isDirectory()) return this.ingest(await folderSource(from.path, from.path, { ...select, namedAfter: from.path }));
     }
     const what = 'path' in from ? from.path : 'the input';
     return this.withStaging(async (staging) => {
       const dir = join(staging, 'archive');
       await extractArchive('path' in from ? createReadStream(from.path) : from.stream, dir, what);
-      return this.ingest(await folderSource(dir, what, select), undefined, staging);
+      const named = 'path' in from ? { namedAfter: from.path } : {};
+      return this.ingest(await folderSource(dir, what, { ...select, ...named }), undefined, staging);
     });
   }
 
@@ -113,6 +115,7 @@ export class ImageStore {
 
   /** Untags `reference` (every name, when given a digest) and deletes what no other image uses. */
   async remove(reference: string): Promise<Removed> {
+    await sweepStale(this.tmp);
     return this.index.update(async (index) => {
       const keys = this.lookup(index, reference);
       const removed = keys.map((k) => index.images[k] as ImageRecord);
@@ -180,10 +183,14 @@ export class ImageStore {
     return join(this.root, 'rootfs', hexOf(digest));
   }
 
+  private get tmp(): string {
+    return join(this.root, 'tmp');
+  }
+
+  /** Every write starts by sweeping what crashed processes left in tmp/. */
   private async withStaging<T>(run: (staging: string) => Promise<T>): Promise<T> {
-    const tmp = join(this.root, 'tmp');
-    await mkdir(tmp, { recursive: true });
-    const staging = await mkdtemp(join(tmp, 'op-'));
+    await sweepStale(this.tmp);
+    const staging = await makeTempDir(this.tmp, 'op');
     try {
       return await run(staging);
     } finally {
@@ -266,7 +273,8 @@ export class ImageStore {
       for (const blob of [digest, gone.configDigest, ...gone.layers.map((l) => l.digest)]) {
         if (!inUse.has(blob)) await rm(this.blobPath(blob), { force: true });
       }
-      const trash = join(this.root, 'tmp', `rm-${hexOf(digest)}-${process.pid}`);
+      const trash = tempPath(this.tmp, 'rm', hexOf(digest));
+      await mkdir(this.tmp, { recursive: true });
       await rename(this.rootfsPath(digest), trash).catch(() => undefined);
       await rm(trash, { recursive: true, force: true });
       deleted.push(digest);

@@ -37,15 +37,20 @@ const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
 const hostOfKey = (key: string): string => key.replace(/^[a-z]+:\/\//, '').replace(/\/.*$/, '');
 
 async function fromHelper(helper: string, serverUrl: string): Promise<Credentials | undefined> {
-  const result = await execa(`docker-credential-${helper}`, ['get'], { input: serverUrl, reject: false });
+  const program = `docker-credential-${helper}`;
+  const result = await execa(program, ['get'], { input: serverUrl, reject: false });
+  if (result.code === 'ENOENT') {
+    throw new WasmctlError('FailedPrecondition', `credential helper ${program} (named for ${serverUrl} in the docker config) is not on PATH`, {
+      hint: `install ${program}, or remove "${helper}" from credHelpers/credsStore in $DOCKER_CONFIG/config.json`,
+    });
+  }
   if (result.failed) {
     // Helpers answer "credentials not found" with a non-zero exit: that is "no credentials".
     if (/not found/i.test(`${result.stdout}${result.stderr}`)) return undefined;
-    throw new WasmctlError('PermissionDenied', `docker-credential-${helper} failed for ${serverUrl}`, {
-      hint: String(result.stderr || result.shortMessage).split('\n')[0] ?? '',
-    });
+    const why = String(result.stderr || result.stdout || result.shortMessage).trim().split('\n')[0] ?? '';
+    throw new WasmctlError('PermissionDenied', `credential helper ${program} failed for ${serverUrl}${why ? `: ${why}` : ''}`);
   }
-  const out = parseJson(result.stdout, HelperOutputSchema, `docker-credential-${helper} output`);
+  const out = parseJson(result.stdout, HelperOutputSchema, `the output of credential helper ${program}`);
   return out.Username === '<token>'
     ? { username: '', password: '', identityToken: out.Secret }
     : { username: out.Username, password: out.Secret };

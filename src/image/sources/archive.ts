@@ -6,9 +6,9 @@ import { pipeline } from 'node:stream/promises';
 import { WasmctlError, isWasmctlError } from '../../common/index.js';
 import { entryPath, resolveInRoot } from '../safe-path.js';
 import { forEachTarEntry } from '../tar-entries.js';
-import type { ImageSource, SelectOptions } from '../source.js';
+import type { ImageSource } from '../source.js';
 import { dockerSaveSource } from './docker-save.js';
-import { LayoutSource } from './layout.js';
+import { type LayoutOptions, LayoutSource } from './layout.js';
 
 function archiveError(err: unknown, what: string): WasmctlError {
   if (isWasmctlError(err)) return err;
@@ -50,10 +50,12 @@ export async function extractArchive(input: Readable, dest: string, what: string
 const exists = (path: string) => access(path).then(() => true, () => false);
 
 /** A folder holding a `docker save` tree or an OCI layout. */
-export async function folderSource(dir: string, what: string, options: SelectOptions): Promise<ImageSource> {
+export async function folderSource(dir: string, what: string, options: LayoutOptions): Promise<ImageSource> {
   const info = await stat(dir).catch(() => undefined);
   if (!info?.isDirectory()) throw new WasmctlError('NotFound', `${what} does not exist`);
-  if (await exists(join(dir, 'manifest.json'))) return dockerSaveSource(dir, what, options);
+  // docker save names its images in manifest.json: no borrowed names there.
+  const { namedAfter: _unused, ...select } = options;
+  if (await exists(join(dir, 'manifest.json'))) return dockerSaveSource(dir, what, select);
   if ((await exists(join(dir, 'index.json'))) || (await exists(join(dir, 'oci-layout')))) {
     return new LayoutSource(dir, what, options);
   }

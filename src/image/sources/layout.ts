@@ -1,10 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { WasmctlError } from '../../common/index.js';
 import { parseJson, readSmallFile, verifyBytes } from '../blob-copy.js';
 import { selectManifest } from '../platform.js';
-import { normalizeReference } from '../reference.js';
+import { isTag, normalizeReference } from '../reference.js';
 import { resolveInRoot } from '../safe-path.js';
 import type { ImageSource, SelectOptions, SourceImage } from '../source.js';
 import {
@@ -18,24 +18,47 @@ import {
 
 const MAX_INDEX_DEPTH = 4;
 
-/** A name annotation as a reference; a bare tag (`v1`, as `skopeo copy … oci:DIR:v1` writes) names nothing. */
-function namesOf(descriptor: Descriptor): string[] {
+/** A file or folder name as one lowercase repository component: `Hello_Layout.tar` → `hello-layout`. */
+function repositoryFromPath(path: string): string | undefined {
+  const name = basename(resolve(path)).replace(/\.(tar(\.gz)?|tgz)$/i, '');
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || undefined;
+}
+
+/**
+ * A name annotation as a reference. A bare tag (`v1`, as `skopeo copy … oci:DIR:v1` writes) is
+ * joined to the name of the folder or archive the user loaded: `hello-layout:v1`. That is the only
+ * repository in sight, containerd names such tags the same way (`ctr import --base-name`, whose
+ * default is a made-up `import-<date>`), and `wasmctl run hello-layout:v1` then finds the image
+ * (normalised like any short name). Read from a stream there is no name to borrow: digest only.
+ */
+function namesOf(descriptor: Descriptor, repository: string | undefined): string[] {
   const full = descriptor.annotations?.[Annotation.containerdName];
   const refName = descriptor.annotations?.[Annotation.refName];
-  const name = full ?? (refName && /[:/@]/.test(refName) ? refName : undefined);
-  return name ? [normalizeReference(name)] : [];
+  if (full) return [normalizeReference(full)];
+  if (!refName) return [];
+  if (/[:/@]/.test(refName)) return [normalizeReference(refName)];
+  return repository && isTag(refName) ? [normalizeReference(`${repository}:${refName}`)] : [];
+}
+
+export interface LayoutOptions extends SelectOptions {
+  /** The folder or archive the user named; its name is the repository of bare-tag annotations. */
+  namedAfter?: string;
 }
 
 /** An OCI image layout folder (`oci-layout`, `index.json`, `blobs/sha256/…`). */
 export class LayoutSource implements ImageSource {
+  private readonly repository: string | undefined;
+
   constructor(
     private readonly dir: string,
     private readonly what: string,
-    private readonly options: SelectOptions & {
+    private readonly options: LayoutOptions & {
       /** Names found elsewhere (docker save's manifest.json), keyed by config digest. */
       namesByConfig?: Map<string, string[]>;
     } = {},
-  ) {}
+  ) {
+    this.repository = options.namedAfter === undefined ? undefined : repositoryFromPath(options.namedAfter);
+  }
 
   async images(): Promise<SourceImage[]> {
     const layoutFile = join(this.dir, 'oci-layout');
@@ -52,7 +75,7 @@ export class LayoutSource implements ImageSource {
     for (const descriptor of index.manifests) {
       const image = await this.resolve(descriptor, 0);
       const known = byDigest.get(image.manifestDigest);
-      const names = [...namesOf(descriptor), ...(this.options.namesByConfig?.get(image.manifest.config.digest) ?? [])];
+      const names = [...namesOf(descriptor, this.repository), ...(this.options.namesByConfig?.get(image.manifest.config.digest) ?? [])];
       if (known) known.names = [...new Set([...known.names, ...names])];
       else byDigest.set(image.manifestDigest, { ...image, names: [...new Set(names)] });
     }
