@@ -1,7 +1,7 @@
 /**
  * FROM-scratch images built by buildah in a private storage (vfs driver, temp root) and pushed
  * where the tests need them: docker-archive:, oci-archive:, an oci: layout or a registry; skopeo
- * makes the zstd copies.
+ * makes the zstd copies. Multi-platform lists come from `buildah manifest`.
  */
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,8 @@ export interface Builder {
   build(tag: string, dockerfile: string, files: Record<string, Buffer | string>, extra?: string[]): Promise<void>;
   /** `buildah push` to any transport (`docker-archive:P:tag`, `oci-archive:P:tag`, `oci:DIR:tag`, `docker://…`). */
   push(tag: string, destination: string, extra?: string[]): Promise<void>;
+  /** `buildah manifest create` of a list holding the built `images`, then `manifest push --all` to `destination`. */
+  pushList(list: string, images: string[], destination: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -35,6 +37,11 @@ export async function startBuilder(): Promise<Builder> {
     },
     async push(tag, destination, extra = []) {
       await execa('buildah', [...storage, 'push', '--quiet', '--tls-verify=false', ...extra, tag, destination]);
+    },
+    async pushList(list, images, destination) {
+      await execa('buildah', [...storage, 'manifest', 'create', list]);
+      for (const image of images) await execa('buildah', [...storage, 'manifest', 'add', list, `containers-storage:${image}`]);
+      await execa('buildah', [...storage, 'manifest', 'push', '--quiet', '--all', '--tls-verify=false', list, destination]);
     },
     async stop() {
       await execa('buildah', [...storage, 'rm', '--all'], { reject: false });

@@ -3,7 +3,7 @@
  * folder, 127.0.0.1 on a free port, optionally behind htpasswd basic auth or token auth with a
  * small token issuer (RS256 JWTs signed by a self-signed key made with openssl).
  */
-import { createSign, randomUUID } from 'node:crypto';
+import { createHash, createSign, randomUUID } from 'node:crypto';
 import { readFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { type IncomingMessage, type ServerResponse, createServer, type Server } from 'node:http';
 import { type AddressInfo, createServer as createNetServer } from 'node:net';
@@ -143,3 +143,27 @@ export const registryBlobPath = (registry: Registry, digest: string): string => 
   const hex = digest.slice('sha256:'.length);
   return join(registry.storage, 'docker/registry/v2/blobs/sha256', hex.slice(0, 2), hex, 'data');
 };
+
+const sha256 = (bytes: Buffer): string => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+
+/** Uploads a blob with the monolithic POST + PUT of the distribution API (what oras does); returns its digest. */
+export async function pushBlob(host: string, repository: string, bytes: Buffer): Promise<string> {
+  const digest = sha256(bytes);
+  const start = await fetch(`http://${host}/v2/${repository}/blobs/uploads/`, { method: 'POST' });
+  const location = start.headers.get('location');
+  if (start.status !== 202 || !location) throw new Error(`blob upload to ${host}/${repository} answered ${start.status}`);
+  const upload = new URL(location, `http://${host}`);
+  upload.searchParams.set('digest', digest);
+  const put = await fetch(upload, { method: 'PUT', body: bytes, headers: { 'content-type': 'application/octet-stream' } });
+  if (put.status !== 201) throw new Error(`blob PUT to ${host}/${repository} answered ${put.status}: ${await put.text()}`);
+  return digest;
+}
+
+/** PUTs a manifest or index under a tag; returns its digest. */
+export async function pushManifest(host: string, repository: string, tag: string, manifest: object): Promise<string> {
+  const bytes = Buffer.from(JSON.stringify(manifest));
+  const mediaType = (manifest as { mediaType?: string }).mediaType ?? 'application/vnd.oci.image.manifest.v1+json';
+  const put = await fetch(`http://${host}/v2/${repository}/manifests/${tag}`, { method: 'PUT', body: bytes, headers: { 'content-type': mediaType } });
+  if (put.status !== 201) throw new Error(`manifest PUT to ${host}/${repository}:${tag} answered ${put.status}: ${await put.text()}`);
+  return sha256(bytes);
+}
