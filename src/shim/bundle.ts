@@ -1,20 +1,12 @@
 /**
  * The bundle's `config.json` (an OCI runtime spec) read down to what a Wasm task needs, validated
- * with zod, and the wasmctl limits carried in its annotations.
+ * with zod, and the wasmctl settings carried in its annotations.
  */
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import { WasmctlError } from '../common/index.js';
-import type { RunLimits } from '../runtime-bridge/index.js';
-
-/** Annotation names (`ctr run --annotation`, a pod's annotations through CRI). */
-export const ANNOTATIONS = {
-  timeoutMs: 'io.wasmctl.timeout-ms',
-  memoryBytes: 'io.wasmctl.memory-bytes',
-} as const;
-
-const positiveInt = z.coerce.number().int().positive();
+import { settingsFromAnnotations, type TaskSettings } from './settings.js';
 
 const specSchema = z.object({
   process: z.object({
@@ -33,7 +25,7 @@ export interface BundleSpec {
   cwd: string;
   /** `root.path` resolved against the bundle; used when Create carries no rootfs mounts. */
   rootPath: string | undefined;
-  limits: RunLimits;
+  settings: TaskSettings;
   /** A CRI pod's sandbox ("pause") container: it only has to exist, there is nothing to run. */
   sandbox: boolean;
 }
@@ -52,18 +44,6 @@ function lastWins(env: string[]): string[] {
     byName.set(eq === -1 ? entry : entry.slice(0, eq), entry);
   }
   return [...byName.values()];
-}
-
-function limitsOf(annotations: Record<string, string>): RunLimits {
-  const limits: RunLimits = {};
-  for (const [key, name] of Object.entries(ANNOTATIONS) as [keyof RunLimits, string][]) {
-    const value = annotations[name];
-    if (value === undefined) continue;
-    const parsed = positiveInt.safeParse(value);
-    if (!parsed.success) throw new WasmctlError('InvalidArgument', `annotation ${name}="${value}" is not a positive integer`);
-    limits[key] = parsed.data;
-  }
-  return limits;
 }
 
 export async function readBundle(bundle: string): Promise<BundleSpec> {
@@ -86,7 +66,7 @@ export async function readBundle(bundle: string): Promise<BundleSpec> {
     env: lastWins(spec.process.env),
     cwd: spec.process.cwd,
     rootPath,
-    limits: limitsOf(spec.annotations),
+    settings: settingsFromAnnotations(spec.annotations),
     sandbox: spec.annotations[CRI_CONTAINER_TYPE] === 'sandbox',
   };
 }

@@ -5,8 +5,10 @@
 import { constants } from 'node:os';
 import { writeSync } from 'node:fs';
 import { WasmctlError } from '../common/index.js';
-import { runModule, type RunningModule, type RunOutcome } from '../runtime-bridge/index.js';
+import { runModule, type LayottoHostCalls, type RunningModule, type RunOutcome } from '../runtime-bridge/index.js';
 import type { BundleSpec } from './bundle.js';
+import { taskHostCalls } from './host-calls.js';
+import { limitsOf } from './settings.js';
 import type { Rootfs } from './rootfs.js';
 import type { StdioPaths, TaskLog, TaskStdio } from './stdio.js';
 
@@ -43,6 +45,7 @@ export class Task {
   readonly exited: Promise<TaskExit>;
   private settle!: (exit: TaskExit) => void;
   private module: RunningModule | undefined;
+  private hostCalls: LayottoHostCalls | undefined;
 
   constructor(readonly init: TaskInit) {
     this.exited = new Promise((resolve) => (this.settle = resolve));
@@ -61,6 +64,7 @@ export class Task {
       this.status = 'running';
       return;
     }
+    this.hostCalls = taskHostCalls(spec.settings, this.init.log);
     this.module = runModule({
       rootfs: rootfs.path,
       argv: spec.args,
@@ -68,8 +72,9 @@ export class Task {
       cwd: spec.cwd,
       mounts: [],
       stdio: { stdin, stdout, stderr },
-      limits: spec.limits,
+      limits: limitsOf(spec.settings),
       engine: 'wasmctl',
+      hostCalls: this.hostCalls.hostCalls,
     });
     this.status = 'running';
     this.init.log(`started ${spec.args[0]}`);
@@ -96,6 +101,7 @@ export class Task {
 
   /** Frees what the task holds; it must be stopped. */
   async dispose(): Promise<void> {
+    await this.hostCalls?.close();
     this.init.stdio.close();
     this.init.log.close();
     await this.init.rootfs.release();

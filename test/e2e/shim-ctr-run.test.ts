@@ -36,6 +36,7 @@ before(async () => {
   await image('hello', 'FROM scratch\nCOPY hello.wasm /hello.wasm\nENV GREETING=Hi\nENTRYPOINT ["/hello.wasm", "from-image"]\n', { 'hello.wasm': join(REPO, 'samples/hello/hello.wasm') });
   await image('exit3', 'FROM scratch\nCOPY exit3.wasm /exit3.wasm\nCMD ["/exit3.wasm"]\n', { 'exit3.wasm': join(MODULES, 'exit3.wasm') });
   await image('loop', 'FROM scratch\nCOPY loop.wasm /loop.wasm\nCMD ["/loop.wasm"]\n', { 'loop.wasm': join(MODULES, 'loop.wasm') });
+  await image('abi', 'FROM scratch\nCOPY abi-calls.wasm /abi-calls.wasm\nENTRYPOINT ["/abi-calls.wasm"]\n', { 'abi-calls.wasm': join(MODULES, 'abi-calls.wasm') });
   await image('native', 'FROM scratch\nCOPY run.sh /run.sh\nCMD ["/run.sh"]\n', { 'run.sh': notWasm });
   // Two layers: the rootfs is an overlay of two lowerdirs, which the shim has to union.
   await image('layers', 'FROM scratch\nCOPY hello.wasm /bin/hello.wasm\nCOPY exit3.wasm /bin/other.wasm\nCMD ["/bin/hello.wasm", "layered"]\n', {
@@ -138,6 +139,14 @@ test('runtime options (ctr --runtime-config-path) set limits; an annotation over
   const bad = await run('exit3', 'bad-options', [], ['--runtime-config-path', config]);
   assert.notEqual(bad.exitCode, 0);
   assert.match(bad.all, /wasmctl runtime config .*wasmctl-runtime\.json/);
+});
+
+test("Layotto's runtime host functions are served, by the embedded sidecar unless one is named", async () => {
+  const result = await run('abi', 'abi-embedded', ['/abi-calls.wasm', 'save:state_demo:k:v1', 'get:state_demo:k']);
+  assert.equal(result.exitCode, 0, result.all);
+  assert.equal(result.stdout, 'save 0\nget 0 v1');
+  const unreachable = await run('abi', 'abi-sidecar', ['/abi-calls.wasm', 'get:state_demo:k'], ['--annotation', 'io.wasmctl.sidecar=127.0.0.1:1']);
+  assert.match(unreachable.all, /get [1-9]/, 'an unreachable sidecar is an error status to the module, not a hang');
 });
 
 async function fdCount(pid: number): Promise<number> {
