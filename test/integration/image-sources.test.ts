@@ -77,6 +77,22 @@ describe('archives and layouts', () => {
     assert.equal((await store.list()).length, 2);
   });
 
+  test('a bare tag (skopeo oci:DIR:v1, buildah oci-archive:PATH:v1) is named after the folder or archive', async () => {
+    const layout = join(work, 'Hello_Tagged');
+    await skopeoCopy(`oci:${join(work, 'layout')}:localhost/hello:v3`, `oci:${layout}:v1`);
+    const index = JSON.parse(await readFile(join(layout, 'index.json'), 'utf8')) as { manifests: Array<{ annotations?: Record<string, string> }> };
+    assert.equal(index.manifests[0]?.annotations?.['org.opencontainers.image.ref.name'], 'v1');
+    const archive = join(work, 'hello-tagged.tar');
+    await builder.push('localhost/hello:v1', `oci-archive:${archive}:v2`);
+    const store = freshStore();
+    await assertHello((await store.load({ path: layout }))[0], 'docker.io/library/hello-tagged:v1');
+    await assertHello((await store.load({ path: archive }))[0], 'docker.io/library/hello-tagged:v2');
+    const { createReadStream } = await import('node:fs');
+    // From a stream there is no name to borrow: the image stays known by its digest.
+    const [fromStream] = await freshStore().load({ stream: createReadStream(archive) });
+    assert.equal(fromStream?.reference, fromStream?.digest);
+  });
+
   test('resolve() takes transports and stored references', async () => {
     const store = freshStore();
     const image = await store.resolve(`oci-archive:${join(work, 'hello-oci.tar')}`, { pull: false });
