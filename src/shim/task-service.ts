@@ -4,13 +4,13 @@
  * and id so two namespaces never collide.
  */
 import { WasmctlError } from '../common/index.js';
+import { prestartWorker, resolveEntry } from '../runtime-bridge/index.js';
 import { readBundle } from './bundle.js';
 import type { EventPublisher } from './events.js';
 import { taskService, timestampOf } from './protocol.js';
 import { rootfsOf, type MountSpec, type Rootfs } from './rootfs.js';
 import { runtimeSettings, type AnyMessage } from './runtime-options.js';
 import { openStdio, openTaskLog } from './stdio.js';
-import { prestartWorker, resolveEntry } from '../runtime-bridge/index.js';
 import { Task } from './task.js';
 import type { CallContext, Handler, ServiceBinding } from './ttrpc-server.js';
 

@@ -22,7 +22,7 @@ export interface TaskExit {
 /** SIGTERM asks, then SIGKILL forces: a module that has not stopped by then is torn down. */
 const KILL_GRACE_MS = 2000;
 
-export function signalName(signo: number): NodeJS.Signals {
+function signalName(signo: number): NodeJS.Signals {
   const entry = Object.entries(constants.signals).find(([, n]) => n === signo);
   if (!entry) throw new WasmctlError('InvalidArgument', `unknown signal number ${signo}`);
   return entry[0] as NodeJS.Signals;

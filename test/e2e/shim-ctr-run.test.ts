@@ -37,6 +37,7 @@ before(async () => {
   await image('exit3', 'FROM scratch\nCOPY exit3.wasm /exit3.wasm\nCMD ["/exit3.wasm"]\n', { 'exit3.wasm': join(MODULES, 'exit3.wasm') });
   await image('loop', 'FROM scratch\nCOPY loop.wasm /loop.wasm\nCMD ["/loop.wasm"]\n', { 'loop.wasm': join(MODULES, 'loop.wasm') });
   await image('abi', 'FROM scratch\nCOPY abi-calls.wasm /abi-calls.wasm\nENTRYPOINT ["/abi-calls.wasm"]\n', { 'abi-calls.wasm': join(MODULES, 'abi-calls.wasm') });
+  await image('echo', 'FROM scratch\nCOPY echo.wasm /echo.wasm\nCMD ["/echo.wasm"]\n', { 'echo.wasm': join(MODULES, 'echo.wasm') });
   await image('native', 'FROM scratch\nCOPY run.sh /run.sh\nCMD ["/run.sh"]\n', { 'run.sh': notWasm });
   // Two layers: the rootfs is an overlay of two lowerdirs, which the shim has to union.
   await image('layers', 'FROM scratch\nCOPY hello.wasm /bin/hello.wasm\nCOPY exit3.wasm /bin/other.wasm\nCMD ["/bin/hello.wasm", "layered"]\n', {
@@ -85,6 +86,15 @@ test("the module's exit code is ctr run's exit code, and its stderr reaches ctr"
   const result = await run('exit3', 'exit3');
   assert.equal(result.exitCode, 3);
   assert.match(result.stderr, /about to exit 3/);
+});
+
+test("ctr's stdin reaches the module through the stdin FIFO, to its end; /dev/null reads as empty", async () => {
+  const fed = await ctrd.ctr(['run', '--rm', '--runtime', WASMCTL_RUNTIME, images.echo!, 'echo-fed'], { input: 'line one\nline two\n' });
+  assert.equal(fed.exitCode, 0, fed.all);
+  assert.equal(fed.stdout, 'line one\nline two');
+  const empty = await run('echo', 'echo-devnull');
+  assert.equal(empty.exitCode, 0, empty.all);
+  assert.equal(empty.stdout, '');
 });
 
 test('an image of several layers runs from the union of its layers', async () => {

@@ -32,7 +32,7 @@ export interface Containerd {
   shimDir: string;
   namespace: string;
   /** Runs `ctr --address … -n …`; never rejects, the result carries the exit code. */
-  ctr(args: string[], options?: { timeout?: number }): Promise<{ exitCode: number; stdout: string; stderr: string; all: string }>;
+  ctr(args: string[], options?: { timeout?: number; input?: string }): Promise<{ exitCode: number; stdout: string; stderr: string; all: string }>;
   importArchive(path: string): Promise<void>;
   /** Moves an image `builder` has built into this containerd (through a docker-archive). */
   importBuilt(builder: Builder, tag: string): Promise<void>;
@@ -85,7 +85,7 @@ export async function startContainerd(options: ContainerdOptions = {}): Promise<
     const result = await execa('ctr', ['--address', address, '-n', namespace, ...args], {
       reject: false,
       all: true,
-      stdin: 'ignore',
+      ...(opts.input === undefined ? { stdin: 'ignore' as const } : { input: opts.input }),
       timeout: opts.timeout ?? 60_000,
     });
     return { exitCode: result.exitCode ?? -1, stdout: result.stdout, stderr: result.stderr, all: result.all ?? '' };
@@ -128,7 +128,7 @@ async function waitForDaemon(ctr: Containerd['ctr'], daemon: ResultPromise, log:
   throw new Error(`containerd did not come up: ${log()}`);
 }
 
-/** Pids of the shim servers serving sockets in `shimDir` (from their `<socket>.pid` files). */
+/** Pids of the live shim servers with sockets in `shimDir` (a zombie has no cmdline: not listed). */
 export async function shimServerPids(shimDir: string): Promise<number[]> {
   const { stdout } = await execa('pgrep', ['-f', `dist/shim/server.js --socket ${shimDir}/`], { reject: false });
   return stdout.split('\n').filter(Boolean).map(Number);
