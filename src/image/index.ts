@@ -8,7 +8,7 @@ import { ImageStore, type StoreOptions } from './store.js';
 export type { FetchOptions, LoadSource, Removed, ResolveOptions, StoredImage, StoreOptions } from './store.js';
 export type { ProgressEvent, OnProgress } from './stage.js';
 export type { ImageStore };
-export { familiarRepository, normalizeReference, parseReference, type Reference } from './reference.js';
+export { displayName, familiarRepository, normalizeReference, parseReference, type Reference } from './reference.js';
 export { resolveInRoot } from './safe-path.js';
 
 export const openStore = (root: string, options: StoreOptions = {}): ImageStore => new ImageStore(root, options);

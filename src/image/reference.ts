@@ -74,3 +74,13 @@ export function familiarRepository(repository: string): string {
 }
 
 export const normalizeReference = (input: string): string => formatReference(parseReference(input));
+
+/** How docker shows a stored name: `docker.io/library/hello:v1` → hello, v1; an unnamed image (its digest) → <none>. */
+export function displayName(reference: string): { repository: string; tag: string } {
+  if (reference.startsWith('sha256:')) return { repository: '<none>', tag: '<none>' };
+  const at = reference.indexOf('@');
+  const named = at >= 0 ? reference.slice(0, at) : reference;
+  const colon = named.lastIndexOf(':');
+  const hasTag = colon > named.lastIndexOf('/');
+  return { repository: familiarRepository(hasTag ? named.slice(0, colon) : named), tag: hasTag ? named.slice(colon + 1) : '<none>' };
+}

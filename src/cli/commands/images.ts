@@ -1,20 +1,9 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import type { familiarRepository } from '../../image/index.js';
 import { formatBytes, printJson, printTable } from '../output.js';
 import { storeRoot } from '../store-root.js';
 
 const OptionsSchema = z.object({ json: z.boolean().optional() });
-
-/** `docker.io/library/hello:v1` → [`hello`, `v1`]; an unnamed image (its digest) → `<none>`. */
-function repositoryAndTag(reference: string, familiar: typeof familiarRepository): [string, string] {
-  if (reference.startsWith('sha256:')) return ['<none>', '<none>'];
-  const at = reference.indexOf('@');
-  const named = at >= 0 ? reference.slice(0, at) : reference;
-  const colon = named.lastIndexOf(':');
-  const hasTag = colon > named.lastIndexOf('/');
-  return [familiar(hasTag ? named.slice(0, colon) : named), hasTag ? named.slice(colon + 1) : '<none>'];
-}
 
 export function register(program: Command): void {
   program
@@ -24,7 +13,7 @@ export function register(program: Command): void {
     .addHelpText('after', '\nExamples:\n  wasmctl images\n  wasmctl images --json')
     .action(async (raw: unknown, command: Command) => {
       const options = OptionsSchema.parse(raw);
-      const { familiarRepository, openStore } = await import('../../image/index.js');
+      const { displayName, openStore } = await import('../../image/index.js');
       const images = await openStore(storeRoot(command)).list();
       if (options.json) {
         printJson(images);
@@ -32,12 +21,10 @@ export function register(program: Command): void {
       }
       printTable(
         ['REPOSITORY', 'TAG', 'DIGEST', 'SIZE', 'CREATED'],
-        images.map((image) => [
-          ...repositoryAndTag(image.reference, familiarRepository),
-          image.digest.slice(0, 19),
-          formatBytes(image.size),
-          image.created ?? '',
-        ]),
+        images.map((image) => {
+          const { repository, tag } = displayName(image.reference);
+          return [repository, tag, image.digest.slice(0, 19), formatBytes(image.size), image.created ?? ''];
+        }),
       );
     });
 }

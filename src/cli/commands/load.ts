@@ -21,12 +21,16 @@ export function register(program: Command): void {
     )
     .action(async (raw: unknown, command: Command) => {
       const options = OptionsSchema.parse(raw);
-      const { openStore } = await import('../../image/index.js');
+      const { displayName, openStore } = await import('../../image/index.js');
+      const loadedName = (reference: string) => {
+        const { repository, tag } = displayName(reference);
+        return repository === '<none>' ? reference : `${repository}:${tag}`;
+      };
       const images = await openStore(storeRoot(command)).load(
         options.input ? { path: options.input } : { stream: process.stdin },
         options.platform ? { platform: options.platform } : {},
       );
       if (options.json) printJson(images);
-      else for (const image of images) process.stdout.write(`Loaded image: ${image.reference}\n`);
+      else for (const image of images) process.stdout.write(`Loaded image: ${loadedName(image.reference)}\n`);
     });
 }
