@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { WasmctlError } from '../common/index.js';
 import { openStore } from '../image/index.js';
 import { compileModule, loadModuleBytes, resolveEntry } from '../runtime-bridge/index.js';
-import type { FunctionModule } from './instance.js';
+import type { FunctionModule } from './types.js';
 
 export interface LoadOptions {
   /** The image store's folder. */

@@ -1,127 +1,94 @@
 import { describeError, WasmctlError } from '../common/index.js';
 import type { EventLogger } from './access-log.js';
-import type { FunctionInstance, FunctionRequest, FunctionResponse, InstanceFactory } from './types.js';
+import type { WorkerGroup } from './worker-group.js';
+import type { HostedFunction } from './worker-host.js';
+import type { FunctionModule, FunctionRequest, FunctionResponse } from './types.js';
 
-interface Waiter {
-  resolve(instance: FunctionInstance): void;
-  reject(err: Error): void;
-  timer: NodeJS.Timeout;
-}
+let nextKey = 1;
 
 /**
- * N warm instances of one function. A request holds an instance for its whole call (a proxy-wasm
- * instance keeps per-request state), waits a bounded time for a free one, and an instance that
- * trapped or timed out is replaced, never reused.
+ * The N warm instances of one function (`--instances`, `instance_num`), spread over the shared
+ * Workers. A request holds one for its whole call (a proxy-wasm instance keeps per-request state)
+ * and waits a bounded time for a free one. An instance that trapped is replaced inside its Worker;
+ * one that timed out is replaced with its whole Worker (worker-host.ts).
  */
-export class FunctionPool {
-  private readonly idle: FunctionInstance[] = [];
-  private readonly busy = new Set<FunctionInstance>();
-  private readonly waiters: Waiter[] = [];
+export class FunctionPool implements HostedFunction {
+  readonly key = nextKey++;
+  /** The id the module gave itself (proxy_get_id), once an instance started. */
+  moduleId: string | null = null;
+  private starting = 0;
+  private busy = 0;
   private target = 0;
   private closed = false;
 
   constructor(
-    readonly id: string,
-    private readonly factory: InstanceFactory,
-    private readonly queueTimeoutMs: number,
+    readonly module: FunctionModule,
+    readonly routeId: string | null,
+    private readonly group: WorkerGroup,
     private readonly log: EventLogger,
   ) {}
 
+  get id(): string {
+    return this.routeId ?? this.moduleId ?? this.module.label;
+  }
+
   get size(): number {
-    return this.idle.length + this.busy.size;
+    return this.group.hosts.reduce((sum, host) => sum + host.count(this), 0);
   }
 
   get inFlight(): number {
-    return this.busy.size;
+    return this.busy;
   }
 
-  /** Grows or shrinks to n instances; shrinking retires idle ones now and busy ones on release. */
+  /** Grows or shrinks to n instances; dropped ones finish what they serve first. */
   async resize(n: number): Promise<void> {
     this.target = n;
-    const missing = n - this.size;
-    if (missing > 0) {
-      const fresh = await Promise.all(Array.from({ length: missing }, () => this.factory()));
-      for (const instance of fresh) this.offer(instance);
+    const missing = n - this.size - this.starting;
+    if (missing > 0) await Promise.all(Array.from({ length: missing }, () => this.startOne()));
+    const drops: Array<Promise<void>> = [];
+    for (let extra = this.size - this.target; extra > 0; extra--) {
+      const host = this.group.hosts.reduce((a, b) => (b.count(this) > a.count(this) ? b : a));
+      drops.push(host.drop(this, 1));
     }
-    while (this.size > this.target && this.idle.length > 0) await this.idle.pop()?.close();
+    await Promise.all(drops);
   }
 
   async invoke(request: FunctionRequest): Promise<FunctionResponse> {
-    const instance = await this.acquire();
+    if (this.closed) throw new WasmctlError('Unavailable', `function ${this.id} was uninstalled`);
+    const host = await this.group.acquire(this, this.id, this.size);
+    this.busy++;
     try {
-      const response = await instance.handle(request);
-      this.release(instance);
-      return response;
-    } catch (err) {
-      this.busy.delete(instance);
-      void instance.close();
-      void this.replenish();
-      throw err;
+      return await host.request(this, request);
+    } finally {
+      this.busy--;
     }
   }
 
-  /** Stops taking requests, lets in-flight ones finish, then closes every instance. */
+  lost(message: string): void {
+    this.log(`an instance of ${this.id} could not be started again: ${message}`);
+    if (this.closed || this.size + this.starting >= this.target) return;
+    this.startOne().catch((err: unknown) => this.log(`could not replace an instance of ${this.id}: ${describeError(err)}`));
+  }
+
+  /** Stops taking requests, lets in-flight ones finish, then drops every instance. */
   async close(): Promise<void> {
     this.closed = true;
     this.target = 0;
-    for (const waiter of this.waiters.splice(0)) {
-      clearTimeout(waiter.timer);
-      waiter.reject(new WasmctlError('Unavailable', `function ${this.id} was uninstalled`));
-    }
-    await Promise.all(this.idle.splice(0).map((instance) => instance.close()));
-    while (this.busy.size > 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    this.group.cancel(this, new WasmctlError('Unavailable', `function ${this.id} was uninstalled`));
+    while (this.busy > 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    await Promise.all(this.group.hosts.filter((host) => host.count(this) > 0).map((host) => host.drop(this, host.count(this))));
   }
 
-  private acquire(): Promise<FunctionInstance> {
-    if (this.closed) return Promise.reject(new WasmctlError('Unavailable', `function ${this.id} was uninstalled`));
-    const instance = this.idle.pop();
-    if (instance) {
-      this.busy.add(instance);
-      return Promise.resolve(instance);
-    }
-    return new Promise((resolve, reject) => {
-      const waiter: Waiter = {
-        resolve,
-        reject,
-        timer: setTimeout(() => {
-          this.waiters.splice(this.waiters.indexOf(waiter), 1);
-          reject(
-            new WasmctlError('ResourceExhausted', `all ${this.size} instances of ${this.id} stayed busy for ${this.queueTimeoutMs} ms`, {
-              hint: 'raise instance_num or --instances',
-            }),
-          );
-        }, this.queueTimeoutMs),
-      };
-      this.waiters.push(waiter);
-    });
-  }
-
-  private release(instance: FunctionInstance): void {
-    this.busy.delete(instance);
-    if (this.size >= this.target) {
-      void instance.close();
-      return;
-    }
-    this.offer(instance);
-  }
-
-  private offer(instance: FunctionInstance): void {
-    const waiter = this.waiters.shift();
-    if (waiter) {
-      clearTimeout(waiter.timer);
-      this.busy.add(instance);
-      waiter.resolve(instance);
-    } else {
-      this.idle.push(instance);
-    }
-  }
-
-  private async replenish(): Promise<void> {
-    if (this.closed || this.size >= this.target) return;
+  private async startOne(): Promise<void> {
+    this.starting++;
     try {
-      this.offer(await this.factory());
-    } catch (err) {
-      this.log(`could not replace an instance of ${this.id}: ${describeError(err)}`);
+      const host = this.group.place(this);
+      const moduleId = await host.start(this);
+      this.moduleId ??= moduleId;
+      // Uninstalled while it started.
+      if (this.closed) await host.drop(this, 1);
+    } finally {
+      this.starting--;
     }
   }
 }

@@ -1,7 +1,8 @@
 import { WasmctlError } from '../common/index.js';
 import type { EventLogger } from './access-log.js';
 import { FunctionPool } from './pool.js';
-import type { FunctionInstance, FunctionRequest, FunctionResponse, InstanceFactory } from './types.js';
+import type { FunctionModule, FunctionRequest, FunctionResponse } from './types.js';
+import type { WorkerGroup } from './worker-group.js';
 
 /** Where a function comes from: an image reference, a transport, or a .wasm file. */
 export interface FunctionSource {
@@ -11,8 +12,8 @@ export interface FunctionSource {
   instances: number;
 }
 
-/** Turns a source into a factory of warm instances (image resolution + engine). */
-export type FunctionLoader = (source: string) => Promise<InstanceFactory>;
+/** Turns a source into a compiled module (image resolution + engine). */
+export type FunctionLoader = (source: string) => Promise<FunctionModule>;
 
 export interface FunctionInfo {
   id: string;
@@ -27,7 +28,7 @@ export class FunctionRegistry {
 
   constructor(
     private readonly load: FunctionLoader,
-    private readonly queueTimeoutMs: number,
+    private readonly group: WorkerGroup,
     private readonly log: EventLogger,
   ) {}
 
@@ -35,27 +36,26 @@ export class FunctionRegistry {
     if (spec.id !== undefined && this.pools.has(spec.id)) {
       throw new WasmctlError('AlreadyExists', `function ${spec.id} is already installed`, { hint: 'use /wasm/update or uninstall it first' });
     }
-    const factory = await this.load(spec.source);
-    const first = await factory();
-    const id = spec.id ?? first.moduleId;
-    if (!id) {
-      await first.close();
-      throw new WasmctlError('InvalidArgument', `${spec.source} gives no id through proxy_get_id`, { hint: 'name it: ID=FUNCTION' });
-    }
-    if (this.pools.has(id)) {
-      await first.close();
-      throw new WasmctlError('AlreadyExists', `function ${id} is already installed`, { hint: 'use /wasm/update or uninstall it first' });
-    }
-    const pool = new FunctionPool(id, reuseFirst(first, factory), this.queueTimeoutMs, this.log);
-    this.pools.set(id, { pool, source: spec.source });
+    const pool = new FunctionPool(await this.load(spec.source), spec.id ?? null, this.group, this.log);
+    let id: string | undefined;
     try {
+      // The first instance tells the module's own id when none is given.
+      await pool.resize(1);
+      if (spec.id === undefined && pool.moduleId === null) {
+        throw new WasmctlError('InvalidArgument', `${spec.source} gives no id through proxy_get_id`, { hint: 'name it: ID=FUNCTION' });
+      }
+      if (this.pools.has(pool.id)) {
+        throw new WasmctlError('AlreadyExists', `function ${pool.id} is already installed`, { hint: 'use /wasm/update or uninstall it first' });
+      }
+      id = pool.id;
+      this.pools.set(id, { pool, source: spec.source });
       await pool.resize(spec.instances);
+      return id;
     } catch (err) {
-      this.pools.delete(id);
+      if (id !== undefined) this.pools.delete(id);
       await pool.close();
       throw err;
     }
-    return id;
   }
 
   async update(id: string, instances: number): Promise<void> {
@@ -89,14 +89,4 @@ export class FunctionRegistry {
     if (!entry) throw new WasmctlError('NotFound', `no function with id ${id}`, { hint: 'GET /wasm/list shows the installed ids' });
     return entry;
   }
-}
-
-/** The instance made to learn the module's id becomes the pool's first instance. */
-function reuseFirst(first: FunctionInstance, factory: InstanceFactory): InstanceFactory {
-  let spare: FunctionInstance | undefined = first;
-  return async () => {
-    const instance = spare;
-    spare = undefined;
-    return instance ?? factory();
-  };
 }

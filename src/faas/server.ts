@@ -2,15 +2,16 @@
  * `wasmctl serve` as a library: the function gateway (Layotto's listener on 2045), the admin API
  * (34998), the registry of warm instance pools, and the runtime API behind the host calls.
  */
+import { availableParallelism } from 'node:os';
 import { layottoHostCalls, type RuntimeConnection } from '../runtime-bridge/index.js';
 import { accessLogger, eventLogger } from './access-log.js';
 import { createAdmin } from './admin.js';
 import { createGateway } from './gateway.js';
 import { closeServer, listen } from './http-util.js';
-import { instanceFactory } from './instance.js';
 import { loadFunction } from './loader.js';
 import { FunctionRegistry, type FunctionInfo } from './registry.js';
 import { connectRuntime, invokingLocally, type RuntimeChoice } from './runtime.js';
+import { WorkerGroup } from './worker-group.js';
 
 export interface ServeOptions extends RuntimeChoice {
   /** host:port of the function gateway; port 0 picks a free one. */
@@ -20,6 +21,8 @@ export interface ServeOptions extends RuntimeChoice {
   functions: Array<{ source: string; id?: string }>;
   /** Warm instances per function given here (the admin API says its own). */
   instances: number;
+  /** Workers the instances of every function share; each serves one request at a time. */
+  workers?: number;
   /** Image store folder. */
   root: string;
   timeoutMs: number;
@@ -38,6 +41,8 @@ export interface Serving {
 }
 
 const DEFAULT_QUEUE_TIMEOUT_MS = 5000;
+/** Per core: a Worker waiting on a host call (Redis, another function) leaves its core to others. */
+export const DEFAULT_WORKERS = 2 * availableParallelism();
 
 export async function startServe(options: ServeOptions): Promise<Serving> {
   const format = options.json ? 'json' : 'text';
@@ -46,14 +51,14 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
   // function starts, so a bad --sidecar-config fails the start, not the first request.
   let connection: Promise<RuntimeConnection> | undefined;
   const runtime = layottoHostCalls(() => connection as Promise<RuntimeConnection>, event);
-  const instanceOptions = { hostCalls: runtime.hostCalls, timeoutMs: options.timeoutMs, jsonLogs: options.json };
-  const registry: FunctionRegistry = new FunctionRegistry(
-    async (source) =>
-      instanceFactory(
-        await loadFunction(source, { root: options.root, ...(options.memoryBytes === undefined ? {} : { memoryBytes: options.memoryBytes }) }),
-        instanceOptions,
-      ),
+  const group = new WorkerGroup(
+    options.workers ?? DEFAULT_WORKERS,
+    { hostCalls: runtime.hostCalls, timeoutMs: options.timeoutMs, jsonLogs: options.json },
     options.queueTimeoutMs ?? DEFAULT_QUEUE_TIMEOUT_MS,
+  );
+  const registry: FunctionRegistry = new FunctionRegistry(
+    (source) => loadFunction(source, { root: options.root, ...(options.memoryBytes === undefined ? {} : { memoryBytes: options.memoryBytes }) }),
+    group,
     event,
   );
   const gateway = createGateway(registry, accessLogger(format));
@@ -64,6 +69,7 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
     (closing ??= (async () => {
       await Promise.all([closeServer(gateway), closeServer(admin)]);
       await registry.close();
+      await group.close();
       await (await connection?.catch(() => undefined))?.close();
     })());
 

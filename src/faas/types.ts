@@ -12,13 +12,12 @@ export interface FunctionResponse {
   body: Buffer;
 }
 
-/** One warm instance of a function module; serves one request at a time. */
-export interface FunctionInstance {
-  /** The id the module registered through proxy_get_id (call-data buffer), if any. */
-  readonly moduleId: string | undefined;
-  handle(request: FunctionRequest): Promise<FunctionResponse>;
-  close(): Promise<void>;
+/** A function module as loaded once: compiled, with what its WASI sandbox sees. */
+export interface FunctionModule {
+  module: WebAssembly.Module;
+  /** Where it came from (image reference or file); names it in messages and logs. */
+  label: string;
+  rootfs: string | null;
+  args: string[];
+  env: string[];
 }
-
-/** Makes warm instances of one module; the pool calls it to grow and to replace a broken one. */
-export type InstanceFactory = () => Promise<FunctionInstance>;

@@ -9,4 +9,4 @@ export { formatDuration } from './engine/run-module.js';
 export { compileModule, loadModuleBytes } from './engine/entry.js';
 export { serveHostCalls, type HostServer } from './engine/host-server.js';
 export { workerBoot, workerFile } from './engine/worker-file.js';
-export type { FromInstance, InstanceConfig, ToInstance } from './engine/worker/instance-protocol.cjs';
+export type { FromInstance, FunctionDef, InstanceConfig, ToInstance } from './engine/worker/instance-protocol.cjs';

@@ -1,144 +1,149 @@
 /**
- * A long-lived function instance's worker (`wasmctl serve`): links the module against our WASI,
- * the proxy-wasm HTTP-filter host calls and Layotto's runtime host calls, runs `_start` (or
- * `_initialize`) and Layotto's plugin start once, then serves one request per message with the
- * lifecycle Layotto drives. Any failure leaves the instance broken: it says so and is replaced.
+ * A `wasmctl serve` worker: many warm function instances (of any functions) on one thread, which
+ * is what keeps a warm instance well under a MiB rather than a Worker's ~7 MiB. The thread runs
+ * one operation at a time, and a host call blocks it; so InvokeService to a function that has an
+ * idle instance here runs that instance's request inline, synchronously, without a main-thread hop
+ * (it could not be served here otherwise: this thread waits). Any other id goes to the main thread,
+ * which serves it from a worker that is not blocked. A broken instance (trap, exit) is replaced by
+ * a fresh one of the same module; the others never notice.
  */
-import * as fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { BufferType, MapType, ProxyState, type HeaderPairs } from '../../abi/proxy-state.cjs';
-import { proxyWasmImports } from '../../abi/proxy-wasm-imports.cjs';
-import { InstanceRef } from '../wasi/memory.cjs';
-import { WASI_MODULE, createPreview1 } from '../wasi/preview1.cjs';
-import { hostCaller } from './host-channel.cjs';
-import { buildHostImports, createHostContext, type HostImportModule } from './host-imports.cjs';
-import type { FromInstance, InstanceConfig, ToInstance } from './instance-protocol.cjs';
-import { checkImports, describeFailure, enter } from './linking.cjs';
+import { decodeParts, partText } from '../../abi/payload.cjs';
+import type { HeaderPairs, LocalResponse } from '../../abi/proxy-state.cjs';
+import { AbiStatus } from '../../abi/status.cjs';
+import { HostCallError, hostCaller, type CallHost } from './host-channel.cjs';
+import type { HostImportModule } from './host-imports.cjs';
+import { BrokenInstance, checkModule, logLine, serveRequest, startInstance, type Instance, type LinkContext } from './instance-lifecycle.cjs';
+import type { FromInstance, FunctionDef, InstanceConfig, Reply, ToInstance } from './instance-protocol.cjs';
+import { describeFailure } from './linking.cjs';
 
 const config = workerData as InstanceConfig;
 const port = parentPort as NonNullable<typeof parentPort>;
+const hc = config.hostCalls;
+if (!hc) throw new Error('a serve worker needs the host channel');
 
-/** Layotto accepts 0_1_0 besides 0_2_0; Rust's proxy-wasm 0.2.2+ marks itself 0_2_1. */
-const ABI_VERSIONS = ['proxy_abi_version_0_2_0', 'proxy_abi_version_0_2_1', 'proxy_abi_version_0_1_0'];
-const ROOT_CONTEXT = 1;
-const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'critical'];
-/** proxy_get_log_level answers info: trace and debug lines are not even built by the SDKs. */
-const MIN_LOG_LEVEL = 2;
-
-const decoder = new TextDecoder();
-
-function writeLog(level: number, message: string): void {
-  if (level < MIN_LOG_LEVEL) return;
-  const name = LOG_LEVELS[level] ?? String(level);
-  const line = config.jsonLogs
-    ? JSON.stringify({ time: new Date().toISOString(), function: config.label, level: name, message })
-    : `${new Date().toISOString()} ${config.label} ${name}: ${message}`;
-  fs.writeSync(2, `${line}\n`);
+interface Slot {
+  def: FunctionDef;
+  /** The id InvokeService reaches it by. */
+  id: string | null;
+  instance: Instance;
+  /** On the stack: serving a request, possibly waiting on one it invoked. */
+  busy: boolean;
 }
 
-class BrokenInstance extends Error {}
+const byFunction = new Map<number, Slot[]>();
+const byId = new Map<string, Slot[]>();
+/** Instances that broke and could not be re-instantiated, reported with the next reply. */
+const lost: FromInstance['lost'] = [];
 
-interface Started {
-  call(name: string, ...args: number[]): number | undefined;
-  state: ProxyState;
-  close(): void;
-}
+const toHost = hostCaller(hc);
+const callHost: CallHost = (method, payload) => (method === 'InvokeService' && invokeHere(payload)) || toHost(method, payload);
+const ctx: LinkContext = {
+  config,
+  callHost,
+  runtime: hc.workerModule ? (require(hc.workerModule) as HostImportModule).hostImports : {},
+};
 
-function link(module: WebAssembly.Module): Started {
-  const hc = config.hostCalls;
-  if (!hc) throw new BrokenInstance('an instance needs the host channel');
-  const ref = new InstanceRef();
-  const state = new ProxyState(writeLog);
-  const ctx = createHostContext(ref, hostCaller(hc));
-  const runtime = hc.workerModule ? (require(hc.workerModule) as HostImportModule).hostImports : {};
-  const env = { ...proxyWasmImports(state, ctx), ...buildHostImports(hc.imports, runtime, ctx) };
-  const refused = checkImports(
-    module,
-    'wasmctl serve',
-    (i) => i.kind === 'function' && (i.module === WASI_MODULE || (i.module === 'env' && i.name in env)),
-  );
-  if (refused) throw new BrokenInstance(refused.type === 'failed' ? refused.message : 'module refused');
-  const exported = new Set(WebAssembly.Module.exports(module).map((e) => e.name));
-  if (!ABI_VERSIONS.some((v) => exported.has(v))) {
-    throw new BrokenInstance(`not a proxy-wasm module: it exports none of ${ABI_VERSIONS.join(', ')}`);
-  }
-  const wasi = createPreview1({ ...config, memory: () => ref.memory() });
-  try {
-    const instance = new WebAssembly.Instance(module, { [WASI_MODULE]: wasi.imports, env } as WebAssembly.Imports);
-    ref.bind(instance);
-    const code = enter(instance.exports, null);
-    if (code !== 0) throw new BrokenInstance(`the module exited with code ${code} while starting`);
-    const call = (name: string, ...args: number[]): number | undefined => {
-      const fn = instance.exports[name];
-      return typeof fn === 'function' ? Number((fn as (...a: number[]) => unknown)(...args)) : undefined;
-    };
-    return { call, state, close: () => wasi.close() };
-  } catch (err) {
-    wasi.close();
-    throw err;
-  }
-}
+const idle = (slots: Slot[] | undefined): Slot | undefined => slots?.find((slot) => !slot.busy);
 
-/** Layotto's plugin start: the module's id from the call-data buffer, root context, VM, plugin. */
-function pluginStart({ call, state }: Started): string | null {
-  call('proxy_get_id');
-  const id = decoder.decode(state.buffer(BufferType.CallData)).trim();
-  call('proxy_on_context_create', ROOT_CONTEXT, 0);
-  if (call('proxy_on_vm_start', ROOT_CONTEXT, state.buffer(BufferType.VmConfiguration).length) === 0) {
-    throw new BrokenInstance('proxy_on_vm_start returned false');
-  }
-  if (call('proxy_on_configure', ROOT_CONTEXT, state.buffer(BufferType.PluginConfiguration).length) === 0) {
-    throw new BrokenInstance('proxy_on_configure returned false');
-  }
-  return id || null;
-}
-
-let nextContext = ROOT_CONTEXT + 1;
-
-/** One HTTP request through the filter callbacks; a local response wins over the body buffer. */
-function serve({ call, state }: Started, headers: HeaderPairs, body: Uint8Array): FromInstance {
-  const context = nextContext++;
-  state.resetRequest(headers, body);
-  call('proxy_on_context_create', context, ROOT_CONTEXT);
-  // end_of_stream false: the body (the query string when there is none) follows.
-  call('proxy_on_request_headers', context, headers.length, 0);
-  if (!state.localResponse) call('proxy_on_request_body', context, body.length, 1);
-  const response = state.localResponse ?? {
-    status: 200,
-    headers: state.map(MapType.HttpResponseHeaders),
-    body: state.buffer(BufferType.HttpResponseBody),
-  };
-  call('proxy_on_done', context);
-  call('proxy_on_delete', context);
-  return { type: 'response', ...response };
-}
-
-function broken(err: unknown): FromInstance {
-  if (err instanceof BrokenInstance) return { type: 'broken', message: err.message };
+function describe(err: unknown): string {
+  if (err instanceof BrokenInstance) return err.message;
   const failure = describeFailure(err);
-  return { type: 'broken', message: 'message' in failure ? failure.message : String(err) };
+  return 'message' in failure ? failure.message : String(err);
 }
 
-let started: Started | null = null;
+/** What the main thread would do with InvokeService(id, method, param) for an id served here. */
+function invokeHere(payload: Uint8Array): { status: number; data: Uint8Array } | null {
+  const [id, method, param] = decodeParts(payload);
+  const target = partText(id);
+  const slot = idle(byId.get(target));
+  if (!slot) return null;
+  const outcome = run(slot, [['id', target]], param ?? new Uint8Array());
+  const failed = 'message' in outcome ? outcome.message : outcome.status >= 400 ? `HTTP ${outcome.status}` : null;
+  if (failed === null) return { status: AbiStatus.Ok, data: (outcome as LocalResponse).body };
+  logLine(config, slot.def.label, 4, `invoke ${target}/${partText(method)} (in-worker) failed: ${failed}`);
+  return { status: AbiStatus.InternalFailure, data: new Uint8Array() };
+}
+
+/** One request on one instance; a broken instance is replaced before this returns. */
+function run(slot: Slot, headers: HeaderPairs, body: Uint8Array): LocalResponse | { message: string } {
+  slot.busy = true;
+  try {
+    return serveRequest(slot.instance, headers, body);
+  } catch (err) {
+    // The channel is gone for every instance here: the worker must end (and be replaced).
+    if (err instanceof HostCallError) throw err;
+    replace(slot);
+    return { message: describe(err) };
+  } finally {
+    slot.busy = false;
+  }
+}
+
+function replace(slot: Slot): void {
+  slot.instance.close();
+  try {
+    slot.instance = startInstance(slot.def, ctx).instance;
+  } catch (err) {
+    remove(slot);
+    lost.push({ fn: slot.def.fn, message: describe(err) });
+  }
+}
+
+function add(slot: Slot): void {
+  byFunction.set(slot.def.fn, [...(byFunction.get(slot.def.fn) ?? []), slot]);
+  if (slot.id !== null) byId.set(slot.id, [...(byId.get(slot.id) ?? []), slot]);
+}
+
+function remove(slot: Slot): void {
+  const without = (slots: Slot[] | undefined) => (slots ?? []).filter((s) => s !== slot);
+  byFunction.set(slot.def.fn, without(byFunction.get(slot.def.fn)));
+  if (slot.id !== null) byId.set(slot.id, without(byId.get(slot.id)));
+  if (byFunction.get(slot.def.fn)?.length === 0) byFunction.delete(slot.def.fn);
+  if (slot.id !== null && byId.get(slot.id)?.length === 0) byId.delete(slot.id);
+}
+
+function start(def: FunctionDef): Reply {
+  // Once per function and worker: the module is the same for all its instances.
+  if (!byFunction.has(def.fn)) checkModule(def, ctx);
+  const { instance, moduleId } = startInstance(def, ctx);
+  add({ def, id: def.routeId ?? moduleId, instance, busy: false });
+  return { type: 'ready', moduleId };
+}
+
+function handle(message: Exclude<ToInstance, { type: 'close' }>): Reply {
+  switch (message.type) {
+    case 'start':
+      return start(message.def);
+    case 'request': {
+      const slot = idle(byFunction.get(message.fn));
+      if (!slot) return { type: 'failed', message: 'no instance of this function is left in its worker' };
+      const outcome = run(slot, message.headers, message.body);
+      return 'message' in outcome ? { type: 'failed', message: outcome.message } : { type: 'response', ...outcome };
+    }
+    case 'drop':
+      for (const slot of (byFunction.get(message.fn) ?? []).slice(0, message.count)) {
+        slot.instance.close();
+        remove(slot);
+      }
+      return { type: 'dropped' };
+  }
+}
 
 port.on('message', (message: ToInstance) => {
-  let reply: FromInstance;
-  try {
-    if (message.type === 'close') {
-      started?.close();
-      process.exit(0);
-    }
-    if (message.type === 'start') {
-      started = link(message.module);
-      reply = { type: 'ready', moduleId: pluginStart(started) };
-    } else {
-      if (!started) throw new BrokenInstance('a request arrived before the module started');
-      reply = serve(started, message.headers, message.body);
-    }
-  } catch (err) {
-    reply = broken(err);
-    started?.close();
-    started = null;
+  if (message.type === 'close') {
+    for (const slots of byFunction.values()) for (const slot of slots) slot.instance.close();
+    process.exit(0);
   }
-  port.postMessage(reply);
+  let reply: Reply;
+  let fatal = false;
+  try {
+    reply = handle(message);
+  } catch (err) {
+    fatal = err instanceof HostCallError;
+    reply = { type: 'failed', message: describe(err) };
+  }
+  port.postMessage({ ...reply, lost: lost.splice(0) } satisfies FromInstance);
+  // A late host reply would land in the middle of another call: the main thread starts a new worker.
+  if (fatal) process.exit(1);
 });
