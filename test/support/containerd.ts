@@ -3,7 +3,7 @@
  * the repo's bin/ first on its PATH (so `io.containerd.wasmctl.v1` finds our shim), driven with
  * `ctr --address`. Images come from buildah (test/support/buildah.ts) through docker-archives.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -113,10 +113,17 @@ export async function startContainerd(options: ContainerdOptions = {}): Promise<
       await daemon;
       // Shims outlive containerd by design; a test's own shared server goes with its folder.
       await killShimServers(shimDir);
-      await execa('umount', ['-R', join(dir, 'root')], { reject: false });
+      await unmountBelow(dir);
       await rm(dir, { recursive: true, force: true, maxRetries: 3 });
     },
   };
+}
+
+/** Snapshots, and the shm CRI mounts for a pod sandbox, may outlive their containerd: undo them. */
+async function unmountBelow(dir: string): Promise<void> {
+  const mounts = (await readFile('/proc/self/mounts', 'utf8')).split('\n').map((line) => line.split(' ')[1] ?? '');
+  const below = mounts.filter((target) => target.startsWith(`${dir}/`)).sort((a, b) => b.length - a.length);
+  for (const target of below) await execa('umount', [target], { reject: false });
 }
 
 async function waitForDaemon(ctr: Containerd['ctr'], daemon: ResultPromise, log: () => string): Promise<void> {
