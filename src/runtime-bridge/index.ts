@@ -10,3 +10,4 @@ export { compileModule, loadModuleBytes } from './engine/entry.js';
 export { serveHostCalls, type HostServer } from './engine/host-server.js';
 export { workerBoot, workerFile } from './engine/worker-file.js';
 export type { FromInstance, FunctionDef, InstanceConfig, ToInstance } from './engine/worker/instance-protocol.cjs';
+export { connectRuntime, type RuntimeChoice } from './connect.js';

@@ -4,7 +4,7 @@ import { Command, Option } from 'commander';
 import { z } from 'zod';
 import { WasmctlError } from '../../common/index.js';
 import type { StoredImage } from '../../image/index.js';
-import type { RunOutcome, RunRequest, RuntimeConnection } from '../../runtime-bridge/index.js';
+import type { RunOutcome, RunRequest } from '../../runtime-bridge/index.js';
 import { collect, parseDuration, parseEngine, parseEnvEntry, parseMount, parseSize, readEnvFile } from '../parse.js';
 import { storeRoot } from '../store-root.js';
 import { composeArgv } from '../run-request.js';
@@ -48,19 +48,6 @@ async function findImage(target: string, options: RunOptions, root: string): Pro
   const isTransport = /^(docker-archive|oci-archive|oci):/.test(target);
   if (options.pull === 'always' && !isTransport) return store.pull(target.replace(/^docker:\/\//, ''), fetch);
   return store.resolve(target, { ...fetch, pull: options.pull === 'missing' });
-}
-
-/** `--sidecar ADDR` dials that sidecar (ours or a real Layotto); else the embedded components. */
-function runtimeConnector(options: RunOptions): () => Promise<RuntimeConnection> {
-  const address = options.sidecar;
-  if (address !== undefined) {
-    return async () => new (await import('../../runtime-bridge/client/index.js')).RuntimeClient(address);
-  }
-  return async () => {
-    const sidecar = await import('../../runtime-bridge/sidecar/index.js');
-    const config = options.sidecarConfig === undefined ? sidecar.DEMO_CONFIG : await sidecar.loadSidecarConfig(options.sidecarConfig);
-    return new sidecar.Components(config);
-  };
 }
 
 async function buildRequest(target: string, args: string[], options: RunOptions, root: string): Promise<RunRequest> {
@@ -137,10 +124,10 @@ export function register(program: Command): void {
       const options = runOptionsSchema.parse(rawOptions);
       // Booting the module's worker is the longest step of a cold start: it goes first, and the
       // image lookup runs while it boots.
-      const { layottoHostCalls, prestartWorker, runModule } = await import('../../runtime-bridge/index.js');
+      const { connectRuntime, layottoHostCalls, prestartWorker, runModule } = await import('../../runtime-bridge/index.js');
       prestartWorker();
       const built = await buildRequest(target, args, options, storeRoot(command));
-      const runtime = layottoHostCalls(runtimeConnector(options), (line) => process.stderr.write(`wasmctl: ${line}\n`));
+      const runtime = layottoHostCalls(() => connectRuntime(options), (line) => process.stderr.write(`wasmctl: ${line}\n`));
       const request = { ...built, hostCalls: runtime.hostCalls };
       const running = runModule(request);
       const forward = (signal: NodeJS.Signals) => running.kill(signal);
