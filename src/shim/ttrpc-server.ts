@@ -88,7 +88,7 @@ export class TtrpcServer {
       const method = binding?.definition.methods[request.method];
       const handler = binding?.handlers[request.method];
       if (!binding || !method || !handler) {
-        throw new WasmctlError('Unimplemented', `${request.service}/${request.method} is not implemented`);
+        throw new WasmctlError('Unimplemented', `this shim serves no method ${request.service}/${request.method}`);
       }
       const namespace = request.metadata.find((kv) => kv.key === NAMESPACE_KEY)?.value ?? '';
       const input = decode(method.resolvedRequestType!, request.payload);
