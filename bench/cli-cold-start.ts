@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { alternate, median, peakMiB, type Sample } from './alternating.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const rounds = Math.max(10, Number(process.argv[2] ?? 15));
@@ -33,11 +34,6 @@ process.exitCode = wasi.start(new WebAssembly.Instance(module, wasi.getImportObj
 `,
 );
 
-interface Sample {
-  ms: number;
-  rssKiB: number;
-}
-
 /** One fresh process; peak RSS from GNU time when present, else unknown (NaN). */
 const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 function once(command: string[]): Sample {
@@ -49,31 +45,17 @@ function once(command: string[]): Sample {
   return { ms, rssKiB: Number(/rss (\d+)\s*$/.exec(r.stderr)?.[1]) };
 }
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-};
-
 try {
   const loaded = spawnSync(BIN, ['load', '-i', ARCHIVE], { encoding: 'utf8', env });
   if (loaded.status !== 0) throw new Error(`wasmctl load failed: ${loaded.stderr}`);
   const ours = [BIN, 'run', 'hello:v1'];
   const bare = [process.execPath, bareWasi, MODULE];
-  once(ours);
-  once(bare);
-  const a: Sample[] = [];
-  const b: Sample[] = [];
-  for (let i = 0; i < rounds; i++) {
-    a.push(once(ours));
-    b.push(once(bare));
-  }
+  const { a, b } = alternate(rounds, () => once(ours), () => once(bare));
   const oursMs = median(a.map((s) => s.ms));
   const bareMs = median(b.map((s) => s.ms));
-  const peak = (xs: Sample[]): string => `${(Math.max(...xs.map((s) => s.rssKiB)) / 1024).toFixed(1)} MiB`;
   console.log(`cold start, stored hello image, median of ${rounds} alternating runs (fresh node process each):`);
-  console.log(`  wasmctl run hello:v1:         ${oursMs.toFixed(1)} ms   peak RSS ${peak(a)}`);
-  console.log(`  node bare-wasi.mjs hello.wasm: ${bareMs.toFixed(1)} ms   peak RSS ${peak(b)}`);
+  console.log(`  wasmctl run hello:v1:         ${oursMs.toFixed(1)} ms   peak RSS ${peakMiB(a)}`);
+  console.log(`  node bare-wasi.mjs hello.wasm: ${bareMs.toFixed(1)} ms   peak RSS ${peakMiB(b)}`);
   console.log(`  ratio: ${(oursMs / bareMs).toFixed(2)}x (target <= 1.2x)`);
 } finally {
   fs.rmSync(work, { recursive: true, force: true });

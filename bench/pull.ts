@@ -12,6 +12,7 @@ import { execa } from 'execa';
 import { startBuilder } from '../test/support/buildah.js';
 import { openStore } from '../src/image/index.js';
 import { startRegistry } from '../test/support/registry.js';
+import { median } from './alternating.js';
 
 const rounds = Number(process.argv[2] ?? 5);
 const FILES = 5;
@@ -46,7 +47,6 @@ try {
     ours.push(await time((dir) => openStore(dir).pull(ref)));
     skopeo.push(await time((dir) => execa('skopeo', ['copy', '--quiet', '--src-tls-verify=false', `docker://${ref}`, `oci:${dir}/layout:bench`])));
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
   const oursRate = megabytes / median(ours);
   const skopeoRate = megabytes / median(skopeo);
   console.log(`image: ${megabytes.toFixed(1)} MB uncompressed in ${FILES} files, ${rounds} alternating rounds, medians`);

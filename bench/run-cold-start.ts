@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { alternate, median, peakMiB, type Sample } from './alternating.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const rounds = Math.max(10, Number(process.argv[2] ?? 15));
@@ -36,11 +37,6 @@ WebAssembly.compile(fs.readFileSync(${JSON.stringify(hello)})).then((module) => 
   process.exitCode = wasi.start(instance);
 });`;
 
-interface Sample {
-  ms: number;
-  rssKiB: number;
-}
-
 function once(script: string): Sample {
   const started = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['--no-warnings', '-e', script], { encoding: 'utf8' });
@@ -49,24 +45,10 @@ function once(script: string): Sample {
   return { ms, rssKiB: Number(/rss (\d+)\s*$/.exec(r.stderr)?.[1]) };
 }
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-};
-
-once(ours);
-once(baseline);
-const a: Sample[] = [];
-const b: Sample[] = [];
-for (let i = 0; i < rounds; i++) {
-  a.push(once(ours));
-  b.push(once(baseline));
-}
+const { a, b } = alternate(rounds, () => once(ours), () => once(baseline));
 const oursMs = median(a.map((s) => s.ms));
 const baseMs = median(b.map((s) => s.ms));
-const peak = (xs: Sample[]): string => `${(Math.max(...xs.map((s) => s.rssKiB)) / 1024).toFixed(1)} MiB`;
 console.log(`cold start, hello module, median of ${rounds} alternating runs (fresh node process each):`);
-console.log(`  runModule (engine ${engine}): ${oursMs.toFixed(1)} ms   peak RSS ${peak(a)}`);
-console.log(`  node:wasi bare script:      ${baseMs.toFixed(1)} ms   peak RSS ${peak(b)}`);
+console.log(`  runModule (engine ${engine}): ${oursMs.toFixed(1)} ms   peak RSS ${peakMiB(a)}`);
+console.log(`  node:wasi bare script:      ${baseMs.toFixed(1)} ms   peak RSS ${peakMiB(b)}`);
 console.log(`  ratio: ${(oursMs / baseMs).toFixed(2)}x (target <= 1.2x)`);

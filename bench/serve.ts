@@ -3,7 +3,7 @@
  * GetState → redis-server — at 32 connections for 10 s with autocannon; then the memory of warm
  * instances: the server's RSS growth when function 1 grows by M (default 200) instances through the admin API.
  * Targets (2 cores): ≥ 2,000 req/s, p99 < 10 ms, ≥ 200 warm instances in 1 GiB.
- * Run: npm run build && node --import tsx bench/serve.ts [instances=8] [seconds=10] [extra=200]
+ * Run: npm run build && node --import tsx bench/serve.ts [instances=8] [seconds=10] [extra=200] [workers]
  */
 import { once } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { execa } from 'execa';
 import { startRedis } from '../test/support/redis.js';
 
 const [INSTANCES, SECONDS, EXTRA] = [8, 10, 200].map((fallback, i) => Number(process.argv[2 + i] ?? fallback)) as [number, number, number];
+const WORKERS = process.argv[5];
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const SAMPLES = join(REPO, 'samples/faas');
 const CONNECTIONS = 32;
@@ -33,7 +34,7 @@ await writeFile(config, readFileSync(join(SAMPLES, 'layotto.json'), 'utf8').repl
 const serve = execa(
   'node',
   [join(REPO, 'bin/wasmctl.js'), '--root', join(work, 'store'), 'serve', '--json', '--listen', '127.0.0.1:0', '--admin', '127.0.0.1:0',
-    '--instances', String(INSTANCES), '--sidecar-config', config,
+    '--instances', String(INSTANCES), ...(WORKERS ? ['--workers', WORKERS] : []), '--sidecar-config', config,
     join(SAMPLES, 'build/c/function_1.wasm'), join(SAMPLES, 'build/c/function_2.wasm')],
   { stderr: 'ignore', reject: false },
 );
