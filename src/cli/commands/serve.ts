@@ -9,6 +9,7 @@ const optionsSchema = z.object({
   listen: z.string(),
   admin: z.string(),
   instances: z.coerce.number().int().min(1).max(1024),
+  workers: z.coerce.number().int().min(1).max(256).optional(),
   sidecar: z.string().optional(),
   sidecarConfig: z.string().optional(),
   json: z.boolean().default(false),
@@ -42,6 +43,7 @@ export function register(program: Command): void {
     .option('--listen <host:port>', 'function gateway address; port 0 picks a free one', '127.0.0.1:2045')
     .option('--admin <host:port>', 'admin API address; port 0 picks a free one', '127.0.0.1:34998')
     .option('--instances <n>', 'warm instances per function', '1')
+    .option('--workers <n>', 'threads all instances share, each serving one request at a time (default: 2 per core)')
     .option('--sidecar <host:port>', 'serve runtime host calls from this Layotto-compatible sidecar')
     .option('--sidecar-config <file>', "config of the embedded sidecar (Layotto's config.json shape)")
     .option('--json', 'print the addresses as JSON and log as JSON lines')
@@ -68,6 +70,7 @@ export function register(program: Command): void {
         listen: options.listen,
         admin: options.admin,
         instances: options.instances,
+        ...(options.workers === undefined ? {} : { workers: options.workers }),
         functions: functions.map(parseFunction),
         root: storeRoot(command),
         timeoutMs: parseDuration(options.timeout),
