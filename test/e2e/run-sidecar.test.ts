@@ -116,3 +116,10 @@ test('a sidecar that is down: the module gets InternalFailure quickly, the user 
   assert.match(r.stderr, new RegExp(`^wasmctl: host call GetState failed: .*127\\.0\\.0\\.1:${port}`));
   assert.ok(Date.now() - started < 10_000, 'no hang');
 });
+
+test('a sidecar config that cannot be read: InternalFailure for the module, one line, its exit code kept', async () => {
+  const r = await run(['--sidecar-config', join(work, 'missing.json'), modulePath('abi-calls'), 'get:state_demo:k1']);
+  assert.equal(r.exitCode, 0, r.stderr);
+  assert.equal(r.stdout, 'get 10');
+  assert.equal(r.stderr, `wasmctl: runtime host calls unavailable: cannot read sidecar config ${join(work, 'missing.json')}`);
+});
