@@ -187,9 +187,14 @@ describe('failures get docker exit codes and one-line messages', () => {
   });
 });
 
-test('a bare .wasm file runs without an image', async () => {
+test('a bare .wasm file runs without an image; a missing one is named, not parsed as a reference', async () => {
   const r = await wasmctl(['run', modulePath('exit3')]);
   assert.equal(r.exitCode, 3);
+  for (const path of ['./nope.wasm', join(work, 'nope.tar')]) {
+    const missing = await wasmctl(['run', path]);
+    assert.equal(missing.exitCode, 125);
+    assert.equal(missing.stderr, `wasmctl: ${path} does not exist\n`);
+  }
 });
 
 test('the sample image runs from its OCI archive, as README first command does', async () => {

@@ -31,6 +31,8 @@ type RunOptions = z.infer<typeof runOptionsSchema>;
 
 const isWasmFile = (target: string) => target.endsWith('.wasm') && existsSync(target) && statSync(target).isFile();
 const isLocalArchive = (target: string) => !target.includes(':') && existsSync(target);
+/** Only a host path looks like this: a missing one is named as such, not parsed as a reference. */
+const isPathLike = (target: string) => /^\.{0,2}\//.test(target) || target.endsWith('.wasm');
 
 async function findImage(target: string, options: RunOptions, root: string): Promise<StoredImage> {
   const { openStore } = await import('../../image/index.js');
@@ -51,6 +53,7 @@ async function findImage(target: string, options: RunOptions, root: string): Pro
 }
 
 async function buildRequest(target: string, args: string[], options: RunOptions, root: string): Promise<RunRequest> {
+  if (isPathLike(target) && !existsSync(target)) throw new WasmctlError('NotFound', `${target} does not exist`);
   const env = options.envFile.flatMap(readEnvFile);
   const userEnv = [...env, ...options.env.flatMap((entry) => parseEnvEntry(entry) ?? [])];
   const common = {
