@@ -51,6 +51,9 @@ export function logLine(config: InstanceConfig, label: string, level: number, me
   fs.writeSync(2, `${line}\n`);
 }
 
+/** The proxy-wasm names, from a throwaway set of imports (they do not touch their context). */
+const PROXY_NAMES = proxyWasmImports(new ProxyState(() => {}), null as never);
+
 /** The checks a module passes once per worker, before its first instance. */
 export function checkModule(def: FunctionDef, ctx: LinkContext): void {
   const refused = checkImports(
@@ -64,9 +67,6 @@ export function checkModule(def: FunctionDef, ctx: LinkContext): void {
     throw new BrokenInstance(`not a proxy-wasm module: it exports none of ${ABI_VERSIONS.join(', ')}`);
   }
 }
-
-/** The proxy-wasm names, from a throwaway set of imports (they do not touch their context). */
-const PROXY_NAMES = proxyWasmImports(new ProxyState(() => {}), null as never);
 
 /** Instantiates and enters (`_start`) the module, then runs Layotto's plugin start; returns its id. */
 export function startInstance(def: FunctionDef, ctx: LinkContext): { instance: Instance; moduleId: string | null } {
