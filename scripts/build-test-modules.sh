@@ -3,6 +3,9 @@
 # (AssemblyScript) into test/modules/build/. A C file's first line may be `// cflags: ...`.
 # Rebuilds only what changed.
 set -euo pipefail
+# Under `npm test`, node_modules/.bin is on PATH and holds binaryen's wasm-opt (an AssemblyScript
+# dependency); clang runs any wasm-opt it finds, which strips the name section the trap tests read.
+PATH=$(printf '%s' "$PATH" | tr ':' '\n' | grep -v 'node_modules/.bin' | paste -sd: -)
 cd "$(dirname "$0")/../test/modules"
 mkdir -p build
 shopt -s nullglob
