@@ -10,7 +10,8 @@ import { createGateway } from './gateway.js';
 import { closeServer, listen } from './http-util.js';
 import { loadFunction } from './loader.js';
 import { FunctionRegistry, type FunctionInfo } from './registry.js';
-import { connectRuntime, invokingLocally, type RuntimeChoice } from './runtime.js';
+import { connectRuntime, type RuntimeChoice } from '../runtime-bridge/index.js';
+import { invokingLocally } from './runtime.js';
 import { WorkerGroup } from './worker-group.js';
 
 export interface ServeOptions extends RuntimeChoice {
@@ -75,7 +76,7 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
 
   try {
     const gatewayAddress = await listen(gateway, options.listen);
-    connection = connectRuntime(options, `http://${gatewayAddress}`).then((api) => invokingLocally(api, registry));
+    connection = connectRuntime({ ...options, invokeEndpoint: `http://${gatewayAddress}` }).then((api) => invokingLocally(api, registry));
     await connection;
     const adminAddress = await listen(admin, options.admin);
     for (const fn of options.functions) await registry.install({ ...fn, instances: options.instances });
