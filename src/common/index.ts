@@ -1,2 +1,3 @@
 export * from './errors.js';
 export { BUNDLED } from './bundled.js';
+export { describeIssue, parseJson, readJsonFile } from './json.js';

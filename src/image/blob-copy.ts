@@ -4,7 +4,7 @@ import { readFile, rm, stat } from 'node:fs/promises';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { z } from 'zod';
-import { WasmctlError, isWasmctlError } from '../common/index.js';
+import { WasmctlError, isWasmctlError, parseJson } from '../common/index.js';
 
 /** containerd's and skopeo's cap: a manifest or config larger than this is refused unread. */
 export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
@@ -83,17 +83,5 @@ export async function readSmallFile(path: string, what: string): Promise<Buffer>
   return readFile(path);
 }
 
-/** Parses JSON through a zod schema; any failure is one line naming the document. */
-export function parseJson<T>(bytes: Buffer | string, schema: z.ZodType<T>, what: string): T {
-  let value: unknown;
-  try {
-    value = JSON.parse(bytes.toString());
-  } catch {
-    throw new WasmctlError('DataLoss', `${what} is not valid JSON`);
-  }
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const where = issue && issue.path.length > 0 ? ` at ${issue.path.map(String).join('.')}` : '';
-  throw new WasmctlError('DataLoss', `${what} is not valid${where}: ${issue?.message ?? 'unexpected shape'}`);
-}
+/** An image document (manifest, config, index, registry answer) that does not parse is DataLoss. */
+export const parseImageJson = <T>(bytes: Buffer | string, schema: z.ZodType<T>, what: string): T => parseJson(bytes, schema, what, 'DataLoss');

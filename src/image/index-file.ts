@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { WasmctlError } from '../common/index.js';
-import { parseJson } from './blob-copy.js';
+import { parseImageJson } from './blob-copy.js';
 import { processAlive, tempPath } from './temp-files.js';
 import { DigestSchema } from './types.js';
 
@@ -49,7 +49,7 @@ export class IndexFileStore {
       if (err.code === 'ENOENT') return undefined;
       throw err;
     });
-    return bytes ? parseJson(bytes, IndexFileSchema, this.path) : { version: 1, images: {} };
+    return bytes ? parseImageJson(bytes, IndexFileSchema, this.path) : { version: 1, images: {} };
   }
 
   /** Runs `change` with the index locked; what it returns is written back atomically. */

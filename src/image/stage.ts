@@ -1,7 +1,7 @@
 import { access, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { WasmctlError } from '../common/index.js';
-import { copyVerified, parseJson, readSmallFile } from './blob-copy.js';
+import { copyVerified, parseImageJson, readSmallFile } from './blob-copy.js';
 import { SizeBudget } from './compression.js';
 import type { ImageRecord } from './index-file.js';
 import type { ImageSource, SourceImage } from './source.js';
@@ -84,8 +84,8 @@ export async function stageImage(
   const configWhat = `config ${manifest.config.digest}`;
   const configBytes = await readSmallFile(await fetchBlob(manifest.config, configWhat, false), configWhat);
   const isWasmArtifact = manifest.config.mediaType === MediaType.wasmConfig;
-  const config = isWasmArtifact ? undefined : parseJson(configBytes, ImageConfigSchema, configWhat);
-  const wasmConfig = isWasmArtifact ? parseJson(configBytes, WasmConfigSchema, configWhat) : undefined;
+  const config = isWasmArtifact ? undefined : parseImageJson(configBytes, ImageConfigSchema, configWhat);
+  const wasmConfig = isWasmArtifact ? parseImageJson(configBytes, WasmConfigSchema, configWhat) : undefined;
   if (config && config.rootfs.diff_ids.length !== manifest.layers.length) {
     throw new WasmctlError('DataLoss', `${configWhat} lists ${config.rootfs.diff_ids.length} diff_ids for ${manifest.layers.length} layers`);
   }

@@ -2,10 +2,9 @@
  * The bundle's `config.json` (an OCI runtime spec) read down to what a Wasm task needs, validated
  * with zod, and the wasmctl settings carried in its annotations.
  */
-import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
-import { WasmctlError } from '../common/index.js';
+import { readJsonFile } from '../common/index.js';
 import { settingsFromAnnotations, type TaskSettings } from './settings.js';
 
 const specSchema = z.object({
@@ -48,18 +47,7 @@ function lastWins(env: string[]): string[] {
 
 export async function readBundle(bundle: string): Promise<BundleSpec> {
   const path = join(bundle, 'config.json');
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await readFile(path, 'utf8'));
-  } catch (err) {
-    throw new WasmctlError('InvalidArgument', `cannot read the bundle's config.json at ${path}: ${(err as Error).message}`);
-  }
-  const parsed = specSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new WasmctlError('InvalidArgument', `bundle config.json: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
-  }
-  const spec = parsed.data;
+  const spec = await readJsonFile(path, specSchema, `the bundle's ${path}`);
   const rootPath = spec.root ? (isAbsolute(spec.root.path) ? spec.root.path : join(bundle, spec.root.path)) : undefined;
   return {
     args: spec.process.args,

@@ -3,8 +3,8 @@
  * `[plugins."io.containerd.grpc.v1.cri".containerd.runtimes.wasmctl.options] ConfigPath = "…"` or
  * `ctr run --runtime-config-path`, pointing at a JSON file. A task's annotations override them.
  */
-import { readFile } from 'node:fs/promises';
-import { WasmctlError } from '../common/index.js';
+import { z } from 'zod';
+import { WasmctlError, readJsonFile } from '../common/index.js';
 import { decode, messageType } from './protocol.js';
 import { parseSettings, type TaskSettings } from './settings.js';
 
@@ -25,11 +25,6 @@ export async function runtimeSettings(options: AnyMessage | null | undefined): P
   }
   const { configPath } = decode<{ configPath: string }>(messageType(OPTIONS_TYPE), options.value);
   if (!configPath) return {};
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await readFile(configPath, 'utf8'));
-  } catch (err) {
-    throw new WasmctlError('InvalidArgument', `cannot read the wasmctl runtime config ${configPath}: ${(err as Error).message}`);
-  }
-  return parseSettings(raw, `wasmctl runtime config ${configPath}`);
+  const what = `wasmctl runtime config ${configPath}`;
+  return parseSettings(await readJsonFile(configPath, z.unknown(), what), what);
 }

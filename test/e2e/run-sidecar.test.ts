@@ -121,5 +121,5 @@ test('a sidecar config that cannot be read: InternalFailure for the module, one 
   const r = await run(['--sidecar-config', join(work, 'missing.json'), modulePath('abi-calls'), 'get:state_demo:k1']);
   assert.equal(r.exitCode, 0, r.stderr);
   assert.equal(r.stdout, 'get 10');
-  assert.equal(r.stderr, `wasmctl: runtime host calls unavailable: cannot read sidecar config ${join(work, 'missing.json')}`);
+  assert.equal(r.stderr, `wasmctl: runtime host calls unavailable: cannot read sidecar config ${join(work, 'missing.json')}: it does not exist`);
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { WasmctlError } from '../../common/index.js';
-import { parseJson } from '../blob-copy.js';
+import { parseImageJson } from '../blob-copy.js';
 import type { Credentials } from './credentials.js';
 
 export interface Challenge {
@@ -51,6 +51,6 @@ export async function fetchToken(challenge: Challenge, scope: string, creds: Cre
     });
   }
   if (!response.ok) throw new WasmctlError('Unavailable', `the token service ${realm} answered ${response.status}`);
-  const answer = parseJson(Buffer.from(await response.arrayBuffer()), TokenSchema, `the answer of ${realm}`);
+  const answer = parseImageJson(Buffer.from(await response.arrayBuffer()), TokenSchema, `the answer of ${realm}`);
   return (answer.token || answer.access_token) as string;
 }

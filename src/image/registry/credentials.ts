@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { z } from 'zod';
 import { WasmctlError } from '../../common/index.js';
-import { parseJson } from '../blob-copy.js';
+import { parseImageJson } from '../blob-copy.js';
 
 export interface Credentials {
   username: string;
@@ -50,7 +50,7 @@ async function fromHelper(helper: string, serverUrl: string): Promise<Credential
     const why = String(result.stderr || result.stdout || result.shortMessage).trim().split('\n')[0] ?? '';
     throw new WasmctlError('PermissionDenied', `credential helper ${program} failed for ${serverUrl}${why ? `: ${why}` : ''}`);
   }
-  const out = parseJson(result.stdout, HelperOutputSchema, `the output of credential helper ${program}`);
+  const out = parseImageJson(result.stdout, HelperOutputSchema, `the output of credential helper ${program}`);
   return out.Username === '<token>'
     ? { username: '', password: '', identityToken: out.Secret }
     : { username: out.Username, password: out.Secret };
@@ -62,7 +62,7 @@ export async function credentialsFor(domain: string): Promise<Credentials | unde
   const path = join(dir, 'config.json');
   const text = await readFile(path).catch(() => undefined);
   if (!text) return undefined;
-  const config = parseJson(text, DockerConfigSchema, path);
+  const config = parseImageJson(text, DockerConfigSchema, path);
   const serverUrl = domain === 'docker.io' ? DOCKER_HUB_KEY : domain;
   const host = hostOfKey(serverUrl);
   const helper = config.credHelpers?.[domain] ?? config.credHelpers?.[serverUrl];

@@ -4,7 +4,7 @@ import { access, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { WasmctlError } from '../../common/index.js';
-import { parseJson, readSmallFile, sha256Of } from '../blob-copy.js';
+import { parseImageJson, readSmallFile, sha256Of } from '../blob-copy.js';
 import { sniffCompression } from '../compression.js';
 import { normalizeReference } from '../reference.js';
 import { resolveInRoot } from '../safe-path.js';
@@ -23,7 +23,7 @@ async function hashFile(path: string): Promise<string> {
  * manifest written for it; Docker 25+ also carries an OCI layout, which is read instead.
  */
 export async function dockerSaveSource(dir: string, what: string, options: SelectOptions): Promise<ImageSource> {
-  const entries = parseJson(
+  const entries = parseImageJson(
     await readSmallFile(join(dir, 'manifest.json'), `${what}: manifest.json`),
     DockerSaveManifestSchema,
     `${what}: manifest.json`,

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { WasmctlError } from '../../common/index.js';
-import { parseJson, readSmallFile, verifyBytes } from '../blob-copy.js';
+import { parseImageJson, readSmallFile, verifyBytes } from '../blob-copy.js';
 import { selectManifest } from '../platform.js';
 import { isTag, normalizeReference } from '../reference.js';
 import { resolveInRoot } from '../safe-path.js';
@@ -65,8 +65,8 @@ export class LayoutSource implements ImageSource {
     if (!(await access(layoutFile).then(() => true, () => false))) {
       throw new WasmctlError('InvalidArgument', `${this.what} is not an OCI layout: oci-layout is missing`);
     }
-    parseJson(await readSmallFile(layoutFile, `${this.what}: oci-layout`), OciLayoutSchema, `${this.what}: oci-layout`);
-    const index = parseJson(
+    parseImageJson(await readSmallFile(layoutFile, `${this.what}: oci-layout`), OciLayoutSchema, `${this.what}: oci-layout`);
+    const index = parseImageJson(
       await readSmallFile(join(this.dir, 'index.json'), `${this.what}: index.json`),
       IndexSchema,
       `${this.what}: index.json`,
@@ -100,10 +100,10 @@ export class LayoutSource implements ImageSource {
     const bytes = await this.readBlob(descriptor, what);
     if (isIndexMediaType(descriptor.mediaType)) {
       if (depth >= MAX_INDEX_DEPTH) throw new WasmctlError('DataLoss', `${what} nests indexes too deeply`);
-      const nested = parseJson(bytes, IndexSchema, what);
+      const nested = parseImageJson(bytes, IndexSchema, what);
       return this.resolve(selectManifest(nested.manifests, this.options.platform, what), depth + 1);
     }
-    const manifest = parseJson(bytes, ManifestSchema, what);
+    const manifest = parseImageJson(bytes, ManifestSchema, what);
     return { names: [], manifestDigest: descriptor.digest, manifestBytes: bytes, manifest };
   }
 }

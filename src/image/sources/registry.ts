@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { WasmctlError } from '../../common/index.js';
-import { parseJson } from '../blob-copy.js';
+import { parseImageJson } from '../blob-copy.js';
 import { selectManifest } from '../platform.js';
 import { type Reference, formatReference } from '../reference.js';
 import { type ClientOptions, type FetchedManifest, RegistryClient } from '../registry/client.js';
@@ -25,12 +25,12 @@ export class RegistrySource implements ImageSource {
   async images(): Promise<SourceImage[]> {
     let fetched = await this.client.manifest(this.ref.digest ?? this.ref.tag ?? 'latest', this.label);
     if (this.isIndex(fetched)) {
-      const index = parseJson(fetched.bytes, IndexSchema, `the index of ${this.label}`);
+      const index = parseImageJson(fetched.bytes, IndexSchema, `the index of ${this.label}`);
       const chosen = selectManifest(index.manifests, this.options.platform, this.label);
       fetched = await this.client.manifest(chosen.digest, this.label);
       if (this.isIndex(fetched)) throw new WasmctlError('Unimplemented', `${this.label} nests an index in an index`);
     }
-    const manifest = parseJson(fetched.bytes, ManifestSchema, `the manifest of ${this.label}`);
+    const manifest = parseImageJson(fetched.bytes, ManifestSchema, `the manifest of ${this.label}`);
     return [{ names: [this.label], manifestDigest: fetched.digest, manifestBytes: fetched.bytes, manifest }];
   }
 
@@ -39,7 +39,7 @@ export class RegistrySource implements ImageSource {
   }
 
   private isIndex(fetched: FetchedManifest): boolean {
-    const doc = parseJson(fetched.bytes, KindSchema, `the manifest of ${this.label}`);
+    const doc = parseImageJson(fetched.bytes, KindSchema, `the manifest of ${this.label}`);
     return isIndexMediaType(fetched.mediaType) || isIndexMediaType(doc.mediaType) || doc.manifests !== undefined;
   }
 }

@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { WasmctlError } from '../../common/index.js';
+import { WasmctlError, describeIssue, readJsonFile } from '../../common/index.js';
 
 /** One named component as Layotto's `grpc_config` writes it; extra keys (hello's `hello`) kept. */
 const ComponentSchema = z.looseObject({
@@ -74,26 +73,10 @@ export function parseSidecarConfig(doc: unknown, source = 'config'): SidecarConf
     return found;
   }
   const bare = SidecarConfigSchema.safeParse(doc);
-  if (!bare.success) {
-    const issue = bare.error.issues[0];
-    const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
-    throw new WasmctlError('InvalidArgument', `${source}: not a Layotto config${where}: ${issue?.message ?? 'invalid'}`);
-  }
+  if (!bare.success) throw new WasmctlError('InvalidArgument', `${source}: not a Layotto config${describeIssue(bare.error)}`);
   return bare.data;
 }
 
 export async function loadSidecarConfig(file: string): Promise<SidecarConfig> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    throw new WasmctlError('NotFound', `cannot read sidecar config ${file}`, { cause: err });
-  }
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (err) {
-    throw new WasmctlError('InvalidArgument', `${file} is not JSON: ${(err as Error).message}`);
-  }
-  return parseSidecarConfig(doc, file);
+  return parseSidecarConfig(await readJsonFile(file, z.unknown(), `sidecar config ${file}`), file);
 }
