@@ -5,9 +5,8 @@
 import { constants } from 'node:os';
 import { writeSync } from 'node:fs';
 import { WasmctlError } from '../common/index.js';
-import { runModule, type LayottoHostCalls, type RunningModule, type RunOutcome } from '../runtime-bridge/index.js';
+import { connectRuntime, layottoHostCalls, runModule, type LayottoHostCalls, type RunningModule, type RunOutcome } from '../runtime-bridge/index.js';
 import type { BundleSpec } from './bundle.js';
-import { taskHostCalls } from './host-calls.js';
 import { limitsOf } from './settings.js';
 import type { Rootfs } from './rootfs.js';
 import type { StdioPaths, TaskLog, TaskStdio } from './stdio.js';
@@ -64,7 +63,8 @@ export class Task {
       this.status = 'running';
       return;
     }
-    this.hostCalls = taskHostCalls(spec.settings, this.init.log);
+    // Served as `wasmctl run` serves them: by settings.sidecar, else embedded components; opened on the first call.
+    this.hostCalls = layottoHostCalls(() => connectRuntime(spec.settings), this.init.log);
     this.module = runModule({
       rootfs: rootfs.path,
       argv: spec.args,
