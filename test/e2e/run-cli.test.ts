@@ -93,6 +93,9 @@ describe('entry, arguments and environment', () => {
     assert.match(r.stdout, /^env PASSED=through$/m);
     assert.match(r.stdout, /^env FROM_FILE=yes$/m);
     assert.doesNotMatch(r.stdout, /SECRET_HOST_VAR/);
+    const missing = await wasmctl(['run', '--env-file', join(work, 'no.env'), 'localhost/tools:v1']);
+    assert.equal(missing.exitCode, 125);
+    assert.match(missing.stderr, /^wasmctl: env file .*no\.env not found/);
   });
 
   test('a relative Cmd resolves against WorkingDir inside the image', async () => {
