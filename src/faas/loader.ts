@@ -26,7 +26,7 @@ export async function loadFunction(source: string, options: LoadOptions): Promis
     return { module, label: source, rootfs: null, args: [source], env: [] };
   }
   if (source.endsWith('.wasm')) throw new WasmctlError('NotFound', `module ${source} not found`);
-  const image = await openStore(options.root).resolve(source, { pull: true });
+  const image = await openStore(options.root).resolve(source, { pull: 'missing' });
   const argv = [...image.config.entrypoint, ...image.config.cmd];
   const entry = argv[0];
   if (entry === undefined) {

@@ -40,9 +40,11 @@ export interface FetchOptions {
 
 export type LoadSource = { path: string } | { stream: Readable };
 
+/** docker's `--pull`: when a registry reference is pulled (transports are always read). */
+export type PullPolicy = 'missing' | 'never' | 'always';
+
 export interface ResolveOptions extends FetchOptions {
-  /** Pull a registry reference that is not in the store yet. */
-  pull: boolean;
+  pull: PullPolicy;
 }
 
 export interface Removed {
@@ -136,10 +138,11 @@ export class ImageStore {
       return first as StoredImage;
     }
     const reference = target.replace(/^docker:\/\//, '');
+    if (options.pull === 'always') return this.pull(reference, options);
     try {
       return await this.get(reference);
     } catch (err) {
-      if (!options.pull || !hasKind(err, 'NotFound')) throw err;
+      if (options.pull === 'never' || !hasKind(err, 'NotFound')) throw err;
       return this.pull(reference, options);
     }
   }

@@ -95,9 +95,9 @@ describe('archives and layouts', () => {
 
   test('resolve() takes transports and stored references', async () => {
     const store = freshStore();
-    const image = await store.resolve(`oci-archive:${join(work, 'hello-oci.tar')}`, { pull: false });
-    assert.equal((await store.resolve('localhost/hello:v2', { pull: false })).digest, image.digest);
-    await assert.rejects(store.resolve('localhost/nothere:v1', { pull: false }), (err: Error & { hint?: string }) => {
+    const image = await store.resolve(`oci-archive:${join(work, 'hello-oci.tar')}`, { pull: 'never' });
+    assert.equal((await store.resolve('localhost/hello:v2', { pull: 'never' })).digest, image.digest);
+    await assert.rejects(store.resolve('localhost/nothere:v1', { pull: 'never' }), (err: Error & { hint?: string }) => {
       assert.equal(err.message, 'image "localhost/nothere:v1" is not in the store');
       assert.match(err.hint ?? '', /wasmctl pull localhost\/nothere:v1/);
       return true;
@@ -127,6 +127,20 @@ describe('registry without auth', () => {
     await assertHello(z, `${registry.host}/hello:zstd`);
     const byDigest = await store.pull(`${registry.host}/hello@${z.digest}`);
     assert.equal(byDigest.digest, z.digest);
+  });
+
+  test('resolve() pull policies: never refuses a missing image, missing pulls once, always asks the registry again', async () => {
+    const store = freshStore();
+    const ref = `${registry.host}/hello:v1`;
+    await assert.rejects(store.resolve(ref, { pull: 'never' }), /is not in the store/);
+    const events: string[] = [];
+    const onProgress = (e: { status: string }) => events.push(e.status);
+    await assertHello(await store.resolve(ref, { pull: 'missing', onProgress }), ref);
+    const pulled = events.length;
+    await store.resolve(ref, { pull: 'missing', onProgress });
+    assert.equal(events.length, pulled, 'a stored image is not pulled again');
+    await store.resolve(ref, { pull: 'always', onProgress });
+    assert.ok(events.length > pulled, 'always goes back to the registry');
   });
 
   test('an unknown reference is NotFound and leaves nothing', async () => {

@@ -13,7 +13,7 @@ import { layerProgress } from '../progress.js';
 const runOptionsSchema = z.object({
   env: z.array(z.string()).default([]),
   envFile: z.array(z.string()).default([]),
-  workdir: z.string().optional(),
+  workdir: z.string().startsWith('/', '-w takes an absolute path inside the image, e.g. -w /app').optional(),
   entrypoint: z.string().optional(),
   volume: z.array(z.string()).default([]),
   timeout: z.string().optional(),
@@ -47,9 +47,7 @@ async function findImage(target: string, options: RunOptions, root: string): Pro
     plainHttp: options.plainHttp,
     ...(!options.quiet && process.stderr.isTTY ? { onProgress: layerProgress(process.stderr) } : {}),
   };
-  const isTransport = /^(docker-archive|oci-archive|oci):/.test(target);
-  if (options.pull === 'always' && !isTransport) return store.pull(target.replace(/^docker:\/\//, ''), fetch);
-  return store.resolve(target, { ...fetch, pull: options.pull === 'missing' });
+  return store.resolve(target, { ...fetch, pull: options.pull });
 }
 
 async function buildRequest(target: string, args: string[], options: RunOptions, root: string): Promise<RunRequest> {
