@@ -107,6 +107,9 @@ describe('entry, arguments and environment', () => {
   test('-w and --entrypoint override the image', async () => {
     const r = await wasmctl(['run', '-w', '/etc', '--entrypoint', '/bin/exit3.wasm', 'localhost/tools:v1']);
     assert.equal(r.exitCode, 3, 'the module exit code is wasmctl exit code');
+    const relative = await wasmctl(['run', '-w', 'app', 'localhost/tools:v1']);
+    assert.equal(relative.exitCode, 125);
+    assert.equal(relative.stderr, 'wasmctl: invalid --workdir: -w takes an absolute path inside the image, e.g. -w /app (see --help)\n');
   });
 });
 

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { formatBytes, printJson, printTable } from '../output.js';
 import { storeRoot } from '../store-root.js';
+import { parseOptions } from '../options.js';
 
 const OptionsSchema = z.object({ json: z.boolean().optional() });
 
@@ -12,7 +13,7 @@ export function register(program: Command): void {
     .option('--json', 'one JSON object per image')
     .addHelpText('after', '\nExamples:\n  wasmctl images\n  wasmctl images --json')
     .action(async (raw: unknown, command: Command) => {
-      const options = OptionsSchema.parse(raw);
+      const options = parseOptions(OptionsSchema, raw);
       const { displayName, openStore } = await import('../../image/index.js');
       const images = await openStore(storeRoot(command)).list();
       if (options.json) {

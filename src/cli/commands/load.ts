@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { printJson } from '../output.js';
 import { storeRoot } from '../store-root.js';
+import { parseOptions } from '../options.js';
 
 const OptionsSchema = z.object({ input: z.string().optional(), platform: z.string().optional(), json: z.boolean().optional() });
 
@@ -20,7 +21,7 @@ export function register(program: Command): void {
         '  buildah push hello docker-archive:/dev/stdout | wasmctl load',
     )
     .action(async (raw: unknown, command: Command) => {
-      const options = OptionsSchema.parse(raw);
+      const options = parseOptions(OptionsSchema, raw);
       const { displayName, openStore } = await import('../../image/index.js');
       const loadedName = (reference: string) => {
         const { repository, tag } = displayName(reference);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { layerProgress } from '../progress.js';
 import { printJson } from '../output.js';
 import { storeRoot } from '../store-root.js';
+import { parseOptions } from '../options.js';
 
 const OptionsSchema = z.object({
   platform: z.string().optional(),
@@ -28,7 +29,7 @@ export function register(program: Command): void {
         'Credentials come from $DOCKER_CONFIG/config.json (or ~/.docker/config.json), credential helpers included.',
     )
     .action(async (reference: string, raw: unknown, command: Command) => {
-      const options = OptionsSchema.parse(raw);
+      const options = parseOptions(OptionsSchema, raw);
       const showProgress = !options.quiet && !options.json && process.stderr.isTTY;
       const { openStore } = await import('../../image/index.js');
       const image = await openStore(storeRoot(command)).pull(reference, {

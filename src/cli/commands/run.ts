@@ -9,6 +9,7 @@ import { collect, parseDuration, parseEngine, parseEnvEntry, parseMount, parseSi
 import { storeRoot } from '../store-root.js';
 import { composeArgv } from '../run-request.js';
 import { layerProgress } from '../progress.js';
+import { parseOptions } from '../options.js';
 
 const runOptionsSchema = z.object({
   env: z.array(z.string()).default([]),
@@ -122,7 +123,7 @@ export function register(program: Command): void {
         '  echo text | wasmctl run -i ./echo.wasm',
     )
     .action(async (target: string, args: string[], rawOptions: unknown, command: Command) => {
-      const options = runOptionsSchema.parse(rawOptions);
+      const options = parseOptions(runOptionsSchema, rawOptions);
       // Booting the module's worker is the longest step of a cold start: it goes first, and the
       // image lookup runs while it boots.
       const { connectRuntime, layottoHostCalls, prestartWorker, runModule } = await import('../../runtime-bridge/index.js');

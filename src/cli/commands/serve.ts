@@ -4,6 +4,7 @@ import { WasmctlError } from '../../common/index.js';
 import { parseDuration, parseSize } from '../parse.js';
 import { storeRoot } from '../store-root.js';
 import { untilSignal } from '../signals.js';
+import { parseOptions } from '../options.js';
 
 const optionsSchema = z.object({
   listen: z.string(),
@@ -59,7 +60,7 @@ export function register(program: Command): void {
         '  curl -X POST localhost:34998/wasm/install -d \'{"name":"id_3","instance_num":2,"vm_config":{"path":"f3.wasm"}}\'',
     )
     .action(async (functions: string[], raw: unknown, command: Command) => {
-      const options = optionsSchema.parse(raw);
+      const options = parseOptions(optionsSchema, raw);
       if (options.sidecar !== undefined && options.sidecarConfig !== undefined) {
         throw new WasmctlError('InvalidArgument', '--sidecar and --sidecar-config exclude each other', {
           hint: 'the config is for the embedded sidecar; an external one has its own',

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DEFAULT_LISTEN } from '../../runtime-bridge/sidecar/defaults.js';
 import { printJson } from '../output.js';
 import { untilSignal } from '../signals.js';
+import { parseOptions } from '../options.js';
 
 const OptionsSchema = z.object({
   listen: z.string(),
@@ -29,7 +30,7 @@ export function register(program: Command): void {
         '  wasmctl sidecar --listen 127.0.0.1:0 --json --invoke-endpoint http://127.0.0.1:2045',
     )
     .action(async (raw: unknown) => {
-      const options = OptionsSchema.parse(raw);
+      const options = parseOptions(OptionsSchema, raw);
       const { loadSidecarConfig, startSidecar } = await import('../../runtime-bridge/sidecar/index.js');
       const config = options.config ? await loadSidecarConfig(options.config) : undefined;
       const sidecar = await startSidecar({
