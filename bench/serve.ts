@@ -57,12 +57,15 @@ try {
   const grown = await fetch(`http://${admin}/wasm/update`, { method: 'POST', body: JSON.stringify({ name: 'id_1', instance_num: INSTANCES + EXTRA }) });
   if (grown.status !== 200) throw new Error(`update failed: ${await grown.text()}`);
   await settle();
-  const perInstance = (rssOf(serve.pid!) - before) / EXTRA;
   const total = rssOf(serve.pid!);
-  console.log(`warm instances: +${EXTRA} instances of id_1 → RSS +${((perInstance * EXTRA) / MIB).toFixed(0)} MiB, ${(perInstance / MIB).toFixed(2)} MiB each` +
-    ` (server RSS now ${(total / MIB).toFixed(0)} MiB for ${2 * INSTANCES + EXTRA} instances)`);
-  const fit = Math.floor(1024 / (perInstance / MIB));
-  console.log(`  about ${fit} warm instances per GiB: target >= 200 ${fit >= 200 ? 'met' : 'MISSED'}`);
+  const instances = 2 * INSTANCES + EXTRA;
+  // The marginal growth is within GC noise after a load run, so the verdict uses the whole server's
+  // RSS spread over its instances: an upper bound on what one warm instance costs.
+  const upperBound = total / instances;
+  console.log(`warm instances: +${EXTRA} instances of id_1 → RSS ${((total - before) / MIB).toFixed(0)} MiB more;` +
+    ` server RSS ${(total / MIB).toFixed(0)} MiB for ${instances} instances = at most ${(upperBound / MIB).toFixed(2)} MiB each`);
+  const fit = Math.floor(1024 / (upperBound / MIB));
+  console.log(`  at least ${fit} warm instances per GiB: target >= 200 ${fit >= 200 ? 'met' : 'MISSED'}`);
 } finally {
   serve.kill('SIGTERM');
   await serve;
