@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { Transform, type TransformCallback } from 'node:stream';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { Decompress } from 'fzstd';
 import { WasmctlError } from '../common/index.js';
@@ -27,14 +28,19 @@ export async function sniffCompression(path: string): Promise<Compression> {
   const file = await open(path, 'r');
   try {
     const { buffer, bytesRead } = await file.read(Buffer.alloc(4), 0, 4, 0);
-    const head = buffer.subarray(0, bytesRead);
-    if (head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
-    if (head.equals(Buffer.from([0x28, 0xb5, 0x2f, 0xfd]))) return 'zstd';
-    return 'none';
+    return compressionOf(buffer.subarray(0, bytesRead));
   } finally {
     await file.close();
   }
 }
+
+/** The compression of a stream, by the magic in its first four bytes. */
+export function compressionOf(head: Buffer): Compression {
+  if (head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
+  if (head.subarray(0, 4).equals(ZSTD_MAGIC)) return 'zstd';
+  return 'none';
+}
+const ZSTD_MAGIC = Buffer.from([0x28, 0xb5, 0x2f, 0xfd]);
 
 /** fzstd decodes a whole pushed chunk at once, so the cap is checked inside, before memory grows. */
 class ZstdDecompress extends Transform {
@@ -95,12 +101,47 @@ export class DiffHasher extends Transform {
   }
 }
 
-/** The stages that turn a blob file into its uncompressed bytes, compression sniffed by magic. */
-export async function decompressedStages(path: string, budget: SizeBudget): Promise<NodeJS.ReadWriteStream[]> {
-  const kind = await sniffCompression(path);
-  if (kind === 'gzip') return [createGunzip({ chunkSize: 256 * 1024 })];
-  if (kind === 'zstd') return [new ZstdDecompress(budget.cap - budget.used + 1)];
-  return [];
+/** A pipeline stage: bytes in, bytes out. */
+export type Stage = NodeJS.ReadWriteStream | ((source: AsyncIterable<Buffer>) => AsyncIterable<Buffer>);
+
+/** gunzip's output per call on the thread pool: 1 MiB costs ~half of 256 KiB per byte, and each becomes one file write. */
+const GUNZIP_CHUNK = 1024 * 1024;
+
+/**
+ * The stage that turns a blob's bytes into its uncompressed bytes, the compression sniffed by magic
+ * from the first bytes as they stream by (a layer can be unpacked while it downloads).
+ */
+export function decompressing(budget: SizeBudget): Stage {
+  return async function* decompress(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+    const chunks = source[Symbol.asyncIterator]();
+    const head: Buffer[] = [];
+    let size = 0;
+    let ended = false;
+    while (size < 4) {
+      const next = await chunks.next();
+      if (next.done) {
+        ended = true;
+        break;
+      }
+      head.push(next.value);
+      size += next.value.length;
+    }
+    const first = Buffer.concat(head);
+    async function* all(): AsyncGenerator<Buffer> {
+      if (first.length > 0) yield first;
+      if (!ended) yield* { [Symbol.asyncIterator]: () => chunks };
+    }
+    const kind = compressionOf(first);
+    if (kind === 'none') {
+      yield* all();
+      return;
+    }
+    const decoder = kind === 'gzip' ? createGunzip({ chunkSize: GUNZIP_CHUNK }) : new ZstdDecompress(budget.cap - budget.used + 1);
+    const feeding = pipeline(Readable.from(all(), { objectMode: false }), decoder);
+    feeding.catch(() => undefined);
+    for await (const chunk of decoder) yield chunk as Buffer;
+    await feeding;
+  };
 }
 
-export const openBlobFile = (path: string) => createReadStream(path, { highWaterMark: 256 * 1024 });
+export const openBlobFile = (path: string) => createReadStream(path, { highWaterMark: 1024 * 1024 });

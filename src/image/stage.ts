@@ -1,8 +1,9 @@
 import { access, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { WasmctlError } from '../common/index.js';
-import { copyVerified, parseImageJson, readSmallFile } from './blob-copy.js';
-import { SizeBudget } from './compression.js';
+import { rm } from 'node:fs/promises';
+import { coalescing, copyVerified, parseImageJson, readSmallFile, teeToFile, verifying } from './blob-copy.js';
+import { SizeBudget, openBlobFile } from './compression.js';
 import type { ImageRecord } from './index-file.js';
 import type { ImageSource, SourceImage } from './source.js';
 import { ImageConfigSchema, MediaType, WasmConfigSchema, isWasmLayer, type Descriptor, Annotation } from './types.js';
@@ -90,32 +91,67 @@ export async function stageImage(
     throw new WasmctlError('DataLoss', `${configWhat} lists ${config.rootfs.diff_ids.length} diff_ids for ${manifest.layers.length} layers`);
   }
 
+  const known = store.unpacked(image.manifestDigest);
+  const rootfs = known ? undefined : join(staging, `rootfs-${image.manifestDigest.slice(7)}`);
+  if (rootfs) await mkdir(rootfs);
+  const budget = new SizeBudget(cap);
+  const modules: string[] = [];
+  const checkDiffId = (i: number, diffId: string, what: string) => {
+    const expected = config?.rootfs.diff_ids[i];
+    if (config && diffId !== expected) {
+      throw new WasmctlError('DataLoss', `${what} unpacks to ${diffId}, but the config's rootfs.diff_ids says ${expected}`);
+    }
+  };
+  /** Layers before this one are applied: a tar layer whose download starts now can be unpacked as it arrives. */
+  let applied = 0;
+
+  /**
+   * Downloads one layer; when every layer before it is applied, it is also unpacked on the way, in
+   * one pass (digest → blob file → decompress → diff_id → tar), and `unpacked` says so.
+   */
+  const fetchLayer = async (layer: Descriptor, i: number): Promise<{ path: string; unpacked: boolean }> => {
+    const what = `layer ${layer.digest}`;
+    const inStore = await exists(store.blobPath(layer.digest));
+    if (!rootfs || inStore || i !== applied || isWasmLayer(layer.mediaType) || blobs.has(layer.digest)) {
+      return { path: await fetchBlob(layer, what, true), unpacked: false };
+    }
+    const staged = join(blobDir, layer.digest.slice(7));
+    blobs.set(layer.digest, staged);
+    const id = shortId(layer.digest);
+    let current = 0;
+    onProgress?.({ id, status: 'Downloading', current, total: layer.size });
+    const onBytes = (n: number) => {
+      current += n;
+      onProgress?.({ id, status: 'Downloading', current, total: layer.size });
+    };
+    try {
+      const input = await source.openBlob(image, layer);
+      const diffId = await applyTarLayer(rootfs, input, what, budget, [coalescing(), verifying(layer, what, onBytes), teeToFile(staged)]);
+      checkDiffId(i, diffId, what);
+    } catch (err) {
+      await rm(staged, { force: true });
+      throw err;
+    }
+    return { path: staged, unpacked: true };
+  };
+
   for (const layer of manifest.layers) onProgress?.({ id: shortId(layer.digest), status: 'Waiting', current: 0, total: layer.size });
-  const downloads = limitedAll(manifest.layers, DOWNLOAD_CONCURRENCY, (layer) =>
-    fetchBlob(layer, `layer ${layer.digest}`, true),
-  );
+  const downloads = limitedAll(manifest.layers, DOWNLOAD_CONCURRENCY, fetchLayer);
   try {
-    const known = store.unpacked(image.manifestDigest);
-    const rootfs = known ? undefined : join(staging, `rootfs-${image.manifestDigest.slice(7)}`);
-    const budget = new SizeBudget(cap);
-    const modules: string[] = [];
-    if (rootfs) await mkdir(rootfs);
     for (const [i, layer] of manifest.layers.entries()) {
-      const path = await downloads[i];
-      if (!rootfs || path === undefined) continue;
+      const { path, unpacked } = await (downloads[i] as Promise<{ path: string; unpacked: boolean }>);
       const what = `layer ${layer.digest}`;
-      onProgress?.({ id: shortId(layer.digest), status: 'Extracting', current: layer.size, total: layer.size });
-      if (isWasmLayer(layer.mediaType)) {
-        const name = moduleName(layer);
-        await placeWasmLayer(rootfs, path, name, budget);
-        modules.push(`/${name}`);
-      } else {
-        const diffId = await applyTarLayer(rootfs, path, what, budget);
-        const expected = config?.rootfs.diff_ids[i];
-        if (config && diffId !== expected) {
-          throw new WasmctlError('DataLoss', `${what} unpacks to ${diffId}, but the config's rootfs.diff_ids says ${expected}`);
+      if (rootfs && !unpacked) {
+        onProgress?.({ id: shortId(layer.digest), status: 'Extracting', current: layer.size, total: layer.size });
+        if (isWasmLayer(layer.mediaType)) {
+          const name = moduleName(layer);
+          await placeWasmLayer(rootfs, path, name, budget);
+          modules.push(`/${name}`);
+        } else {
+          checkDiffId(i, await applyTarLayer(rootfs, openBlobFile(path), what, budget), what);
         }
       }
+      applied = i + 1;
       onProgress?.({ id: shortId(layer.digest), status: 'Pull complete', current: layer.size, total: layer.size });
     }
     const first = modules[0];
@@ -143,7 +179,7 @@ export async function stageImage(
 }
 
 /** Runs `run` over `items` with at most `limit` at once; the promises keep the items' order. */
-function limitedAll<T, R>(items: T[], limit: number, run: (item: T) => Promise<R>): Promise<R>[] {
+function limitedAll<T, R>(items: T[], limit: number, run: (item: T, index: number) => Promise<R>): Promise<R>[] {
   const slots: Array<() => void> = [];
   let active = 0;
   const acquire = () =>
@@ -158,8 +194,8 @@ function limitedAll<T, R>(items: T[], limit: number, run: (item: T) => Promise<R
     if (waiter) waiter();
     else active--;
   };
-  return items.map((item) => {
-    const promise = acquire().then(() => run(item).finally(release));
+  return items.map((item, index) => {
+    const promise = acquire().then(() => run(item, index).finally(release));
     promise.catch(() => undefined);
     return promise;
   });

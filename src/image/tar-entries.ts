@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import tar from 'tar-stream';
+import type { Stage } from './compression.js';
 
 export type TarEntry = tar.Extract extends AsyncIterable<infer S> ? S : never;
 
@@ -12,11 +13,11 @@ export type TarEntry = tar.Extract extends AsyncIterable<infer S> ? S : never;
  */
 export async function forEachTarEntry(
   source: Readable,
-  stages: NodeJS.ReadWriteStream[],
+  stages: Stage[],
   onEntry: (entry: TarEntry) => Promise<void>,
 ): Promise<void> {
   const extract = tar.extract();
-  const feeding = pipeline([source, ...stages, extract]);
+  const feeding = pipeline([source, ...stages, extract] as unknown as NodeJS.ReadWriteStream[]);
   const failed = feeding.then(() => new Promise<never>(() => undefined));
   const loop = (async () => {
     for await (const entry of extract) await onEntry(entry);

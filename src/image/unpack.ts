@@ -4,20 +4,23 @@ import { basename, dirname, join, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { WasmctlError, isWasmctlError } from '../common/index.js';
-import { DiffHasher, type SizeBudget, decompressedStages, openBlobFile } from './compression.js';
+import { DiffHasher, type SizeBudget, type Stage, decompressing } from './compression.js';
 import { entryPath, resolveInRoot } from './safe-path.js';
 import { type TarEntry, forEachTarEntry } from './tar-entries.js';
 
 const WHITEOUT = '.wh.';
 const OPAQUE = '.wh..wh..opq';
 
-/** Applies one tar layer onto `root`; returns the digest of its uncompressed bytes (diff_id). */
-export async function applyTarLayer(root: string, blobPath: string, what: string, budget: SizeBudget): Promise<string> {
+/**
+ * Applies one tar layer, read from `input` (a blob file, or a download as it arrives, through
+ * `before`: the digest check and the blob's file) onto `root`; returns the digest of its
+ * uncompressed bytes (diff_id).
+ */
+export async function applyTarLayer(root: string, input: Readable, what: string, budget: SizeBudget, before: Stage[] = []): Promise<string> {
   const hasher = new DiffHasher(budget, what);
   const layer = new LayerWriter(root, what);
-  const stages = [...(await decompressedStages(blobPath, budget)), hasher];
   try {
-    await forEachTarEntry(openBlobFile(blobPath), stages, (entry) => layer.apply(entry));
+    await forEachTarEntry(input, [...before, decompressing(budget), hasher], (entry) => layer.apply(entry));
   } catch (err) {
     throw asLayerError(err, what);
   }
