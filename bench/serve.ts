@@ -10,14 +10,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { execa } from 'execa';
 import { startRedis } from '../test/support/redis.js';
+import { REPO } from '../test/support/repo.js';
 
 const [INSTANCES, SECONDS, EXTRA] = [8, 10, 200].map((fallback, i) => Number(process.argv[2 + i] ?? fallback)) as [number, number, number];
 const WORKERS = process.argv[5];
-const REPO = fileURLToPath(new URL('..', import.meta.url));
 const SAMPLES = join(REPO, 'samples/faas');
 const CONNECTIONS = 32;
 const MIB = 1024 * 1024;

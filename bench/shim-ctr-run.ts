@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { execa } from 'execa';
 import { startBuilder } from '../test/support/buildah.js';
-import { REPO, shimServerPids, startContainerd, WASMCTL_RUNTIME, type Containerd } from '../test/support/containerd.js';
+import { shimServerPids, startContainerd, WASMCTL_RUNTIME, type Containerd } from '../test/support/containerd.js';
+import { REPO } from '../test/support/repo.js';
 
 const rounds = Number(process.argv[2] ?? 20);
 const RUNNING = 50;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { execa } from 'execa';
 import { type Builder, startBuilder } from '../support/buildah.js';
-import { REPO } from '../support/containerd.js';
+import { REPO } from '../support/repo.js';
 
 let builder: Builder;
 let work: string;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { execa } from 'execa';
-import { REPO } from '../support/containerd.js';
+import { REPO } from '../support/repo.js';
 
 const ARCHIVE = join(REPO, 'samples/hello/hello-oci.tar');
 let work: string;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { execa } from 'execa';
 import { type Builder, startBuilder } from '../support/buildah.js';
-import { REPO } from '../support/containerd.js';
+import { REPO } from '../support/repo.js';
 import { buildModules, modulePath } from '../modules/harness.js';
 
 let builder: Builder;

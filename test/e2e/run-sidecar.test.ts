@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { type ResultPromise, execa } from 'execa';
-import { REPO } from '../support/containerd.js';
+import { REPO } from '../support/repo.js';
 import { type RedisServer, startRedis } from '../support/redis.js';
 import { freePort } from '../support/registry.js';
 import { buildModules, modulePath } from '../modules/harness.js';

@@ -12,7 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import { execa, type ResultPromise } from 'execa';
 import { buildModules, modulePath } from '../modules/harness.js';
 import { type Builder, startBuilder } from '../support/buildah.js';
-import { REPO } from '../support/containerd.js';
+import { REPO } from '../support/repo.js';
 import { type RedisServer, startRedis } from '../support/redis.js';
 import { type Registry, startRegistry } from '../support/registry.js';
 

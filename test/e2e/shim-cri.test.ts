@@ -12,7 +12,8 @@ import { promisify } from 'node:util';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { startBuilder, type Builder } from '../support/buildah.js';
-import { REPO, startContainerd, type Containerd } from '../support/containerd.js';
+import { REPO } from '../support/repo.js';
+import { startContainerd, type Containerd } from '../support/containerd.js';
 
 const IMAGE = 'localhost/shim-cri/hello:v1';
 const NODE_NETWORK = 2;

@@ -9,7 +9,8 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { startBuilder, type Builder } from '../support/buildah.js';
-import { REPO, shimServerPids, startContainerd, WASMCTL_RUNTIME, type Containerd } from '../support/containerd.js';
+import { REPO } from '../support/repo.js';
+import { shimServerPids, startContainerd, WASMCTL_RUNTIME, type Containerd } from '../support/containerd.js';
 
 const MODULES = join(REPO, 'test/modules/build');
 const IDLE_MS = 1500;

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { RuntimeClient } from '../../src/runtime-bridge/client/index.js';
-import { REPO } from '../support/containerd.js';
+import { REPO } from '../support/repo.js';
 
 const WASMCTL = join(REPO, 'bin', 'wasmctl.js');
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { openStore } from '../../src/image/index.js';
 import { type Builder, startBuilder } from '../support/buildah.js';
-import { REPO } from '../support/containerd.js';
+import { REPO } from '../support/repo.js';
 import { type Registry, startRegistry } from '../support/registry.js';
 
 const user = { username: 'alice', password: 's3cret-pw' };

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { openStore } from '../../src/image/index.js';
 import { type Builder, startBuilder } from '../support/buildah.js';
-import { REPO } from '../support/containerd.js';
+import { REPO } from '../support/repo.js';
 import { type Registry, pushBlob, pushManifest, startRegistry } from '../support/registry.js';
 
 const DOCKERFILE = 'FROM scratch\nCOPY hello.wasm hello.wasm\nCMD ["hello.wasm"]\n';

@@ -15,7 +15,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { after, before, beforeEach, test } from 'node:test';
 import { openStore } from '../../src/image/index.js';
 import { type Builder, startBuilder } from '../support/buildah.js';
-import { REPO } from '../support/containerd.js';
+import { REPO } from '../support/repo.js';
 import { type Registry, startRegistry } from '../support/registry.js';
 
 const user = { username: 'alice', password: 's3cret-pw' };

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { openStore, type StoredImage } from '../../src/image/index.js';
 import { type Builder, skopeoCopy, startBuilder } from '../support/buildah.js';
-import { REPO } from '../support/containerd.js';
+import { REPO } from '../support/repo.js';
 import { type Registry, freePort, registryBlobPath, startRegistry } from '../support/registry.js';
 
 const HELLO = await readFile(join(REPO, 'samples/hello/hello.wasm'));

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { decode, EventPublisher, eventsService, messageType, TaskService, taskService, TtrpcClient, TtrpcServer } from '../../src/shim/index.js';
-import { REPO } from '../support/containerd.js';
+import { REPO } from '../support/repo.js';
 
 const NAMESPACE = 'unit';
 let dir: string;

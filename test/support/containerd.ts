@@ -6,11 +6,10 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { execa, type ResultPromise } from 'execa';
 import type { Builder } from './buildah.js';
+import { REPO } from './repo.js';
 
-export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 export const WASMCTL_RUNTIME = 'io.containerd.wasmctl.v1';
 
 export interface ContainerdOptions {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { execa } from 'execa';
 import { openStore } from '../../src/image/index.js';
-import { REPO } from '../support/containerd.js';
+import { REPO } from '../support/repo.js';
 import { wasmArtifact, writeArtifactLayout } from '../support/wasm-artifact.js';
 
 let work: string;
