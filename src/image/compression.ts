@@ -108,40 +108,49 @@ export type Stage = NodeJS.ReadWriteStream | ((source: AsyncIterable<Buffer>) =>
 const GUNZIP_CHUNK = 1024 * 1024;
 
 /**
- * The stage that turns a blob's bytes into its uncompressed bytes, the compression sniffed by magic
- * from the first bytes as they stream by (a layer can be unpacked while it downloads).
+ * The first `n` bytes of `input` (fewer only if it ends sooner), read without consuming them: they
+ * are put back, and `stream` yields every byte from the start. Lets a layer's compression be sniffed
+ * by magic while it downloads, then the whole pipeline be built of plain streams (no generator hop).
  */
-export function decompressing(budget: SizeBudget): Stage {
-  return async function* decompress(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
-    const chunks = source[Symbol.asyncIterator]();
-    const head: Buffer[] = [];
+export function peek(input: Readable, n: number): Promise<{ head: Buffer; stream: Readable }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
     let size = 0;
-    let ended = false;
-    while (size < 4) {
-      const next = await chunks.next();
-      if (next.done) {
-        ended = true;
-        break;
+    const finish = (ended: boolean) => {
+      input.off('readable', onReadable);
+      input.off('end', onEnd);
+      input.off('error', onError);
+      const head = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size);
+      if (!ended) {
+        if (size > 0) input.unshift(head);
+        resolve({ head, stream: input });
+      } else resolve({ head, stream: Readable.from(size > 0 ? [head] : [], { objectMode: false }) });
+    };
+    const onReadable = () => {
+      let chunk: Buffer | null;
+      while (size < n && (chunk = input.read() as Buffer | null) !== null) {
+        chunks.push(chunk);
+        size += chunk.length;
       }
-      head.push(next.value);
-      size += next.value.length;
-    }
-    const first = Buffer.concat(head);
-    async function* all(): AsyncGenerator<Buffer> {
-      if (first.length > 0) yield first;
-      if (!ended) yield* { [Symbol.asyncIterator]: () => chunks };
-    }
-    const kind = compressionOf(first);
-    if (kind === 'none') {
-      yield* all();
-      return;
-    }
-    const decoder = kind === 'gzip' ? createGunzip({ chunkSize: GUNZIP_CHUNK }) : new ZstdDecompress(budget.cap - budget.used + 1);
-    const feeding = pipeline(Readable.from(all(), { objectMode: false }), decoder);
-    feeding.catch(() => undefined);
-    for await (const chunk of decoder) yield chunk as Buffer;
-    await feeding;
-  };
+      if (size >= n) finish(false);
+    };
+    const onEnd = () => finish(true);
+    const onError = (err: Error) => {
+      input.off('readable', onReadable);
+      input.off('end', onEnd);
+      reject(err);
+    };
+    input.on('error', onError);
+    input.on('end', onEnd);
+    input.on('readable', onReadable);
+  });
+}
+
+/** The stage that turns a blob's bytes into its uncompressed bytes, given the blob's first bytes; none when it is not compressed. */
+export function decompressorFor(head: Buffer, budget: SizeBudget): Transform | undefined {
+  const kind = compressionOf(head);
+  if (kind === 'none') return undefined;
+  return kind === 'gzip' ? createGunzip({ chunkSize: GUNZIP_CHUNK }) : new ZstdDecompress(budget.cap - budget.used + 1);
 }
 
 export const openBlobFile = (path: string) => createReadStream(path, { highWaterMark: 1024 * 1024 });

@@ -4,7 +4,7 @@ import { basename, dirname, join, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { WasmctlError, isWasmctlError } from '../common/index.js';
-import { DiffHasher, type SizeBudget, type Stage, decompressing } from './compression.js';
+import { DiffHasher, type SizeBudget, type Stage, decompressorFor, peek } from './compression.js';
 import { entryPath, resolveInRoot } from './safe-path.js';
 import { type TarEntry, forEachTarEntry } from './tar-entries.js';
 
@@ -20,7 +20,16 @@ export async function applyTarLayer(root: string, input: Readable, what: string,
   const hasher = new DiffHasher(budget, what);
   const layer = new LayerWriter(root, what);
   try {
-    await forEachTarEntry(input, [...before, decompressing(budget), hasher], (entry) => layer.apply(entry));
+    let peeked: Awaited<ReturnType<typeof peek>>;
+    try {
+      peeked = await peek(input, 4);
+    } catch (err) {
+      input.destroy();
+      for (const stage of before) if (typeof stage !== 'function') (stage as unknown as Readable).destroy();
+      throw err;
+    }
+    const decoder = decompressorFor(peeked.head, budget);
+    await forEachTarEntry(peeked.stream, [...before, ...(decoder ? [decoder] : []), hasher], (entry) => layer.apply(entry));
   } catch (err) {
     throw asLayerError(err, what);
   }
