@@ -51,7 +51,8 @@ class Verifier extends Transform {
 /**
  * Passes bytes on in chunks of at least `min` bytes (the last may be shorter). A download arrives in
  * ~64 KiB pieces; every later stage (hashing, gunzip on the thread pool, file writes) costs per
- * chunk, and gunzip and writes cost 2–4× as much at 64 KiB as at 1 MiB.
+ * chunk, and gunzip and writes cost 2–4× as much at 64 KiB as at 1 MiB; 4 MiB is faster again
+ * (pull bench −7 to −25 ms vs 1 MiB; the GC count per pull stays the same).
  */
 class Coalesce extends Transform {
   private pending: Buffer[] = [];
@@ -81,7 +82,7 @@ class Coalesce extends Transform {
   }
 }
 
-export const STREAM_CHUNK = 1024 * 1024;
+export const STREAM_CHUNK = 4 * 1024 * 1024;
 export const coalescing = (min = STREAM_CHUNK): Transform => new Coalesce(min);
 
 /** Passes bytes on while counting and hashing them; fails the stream (DataLoss) on a size or digest mismatch at the end. */
