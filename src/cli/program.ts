@@ -6,7 +6,7 @@ export function createProgram(): Command {
   const program = new Command('wasmctl')
     .description(
       'Run WebAssembly images the way containers are run.\n\n' +
-        'Images come from OCI registries, `docker save` archives, OCI archives and OCI layouts;\n' +
+        'Images come from OCI registries, `docker save` archives, OCI archives and OCI layouts; ' +
         'modules run under WASI preview 1 in a sandbox that sees only the image and what you mount.',
     )
     .option('--root <dir>', 'image store folder (default: $WASMCTL_ROOT, else $XDG_DATA_HOME/wasmctl)')

@@ -89,12 +89,12 @@ function reportOutcome(outcome: RunOutcome): number {
 export function register(program: Command): void {
   program
     .command('run')
-    .summary('run a Wasm image or module')
+    .summary('Run a Wasm image or module')
     .description(
-      'Run the module named by the image\'s Entrypoint and Cmd under WASI preview 1, in a sandbox that\n' +
-        'sees only the image\'s files (read-only) and the folders given with -v. Arguments after the\n' +
-        'image replace its Cmd. The exit code is the module\'s; 125 means wasmctl itself failed,\n' +
-        '126 an entry that is not a Wasm module, 127 an entry missing from the image, 134 a trap,\n' +
+      'Run the module named by the image\'s Entrypoint and Cmd under WASI preview 1, in a sandbox that ' +
+        'sees only the image\'s files (read-only) and the folders given with -v. Arguments after the ' +
+        'image replace its Cmd. The exit code is the module\'s; 125 means wasmctl itself failed, ' +
+        '126 an entry that is not a Wasm module, 127 an entry missing from the image, 134 a trap, ' +
         '124 --timeout.',
     )
     .argument('<image>', 'image reference, docker-archive:/oci-archive:/oci: transport, archive path, or .wasm file')

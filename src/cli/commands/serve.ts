@@ -27,17 +27,17 @@ function parseFunction(arg: string): { source: string; id?: string } {
 export function register(program: Command): void {
   program
     .command('serve')
-    .summary('serve proxy-wasm functions over HTTP, routed by header id (Layotto FaaS)')
+    .summary('Serve proxy-wasm functions over HTTP, routed by header id (Layotto FaaS)')
     .description(
-      "Run each FUNCTION as warm instances behind an HTTP gateway that routes by the\n" +
-        "request's `id` header, as Layotto runs its FaaS functions: missing id 400,\n" +
-        'unknown id 404, a trap or a timeout 500 (the instance is replaced), no free\n' +
-        'instance within 5s 503. A request without a body gets its query string as\n' +
-        'the body. Runtime host calls (state, InvokeService, ...) go to the embedded\n' +
-        'sidecar (in-memory demo stores, or --sidecar-config) or to --sidecar;\n' +
-        'InvokeService to a function of this gateway comes straight back in.\n' +
-        "Layotto's admin API manages functions at runtime: POST /wasm/install,\n" +
-        '/wasm/update, /wasm/uninstall, and GET /wasm/list. SIGTERM or SIGINT\n' +
+      "Run each FUNCTION as warm instances behind an HTTP gateway that routes by the " +
+        "request's `id` header, as Layotto runs its FaaS functions: missing id 400, " +
+        'unknown id 404, a trap or a timeout 500 (the instance is replaced), no free ' +
+        'instance within 5s 503. A request without a body gets its query string as ' +
+        'the body. Runtime host calls (state, InvokeService, ...) go to the embedded ' +
+        'sidecar (in-memory demo stores, or --sidecar-config) or to --sidecar; ' +
+        'InvokeService to a function of this gateway comes straight back in. ' +
+        "Layotto's admin API manages functions at runtime: POST /wasm/install, " +
+        '/wasm/update, /wasm/uninstall, and GET /wasm/list. SIGTERM or SIGINT ' +
         'drains in-flight requests, then stops.',
     )
     .argument('<function...>', 'image reference, transport (oci-archive:…) or .wasm file, optionally ID=FUNCTION')
