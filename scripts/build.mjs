@@ -43,6 +43,22 @@ const common = {
   define: { WASMCTL_BUNDLED: 'true' },
 };
 
+// The engine takes node:worker_threads at first use through createRequire (src/runtime-bridge/engine/
+// run-module.ts), and node:module, like any builtin not verified for snapshots, makes the snapshot
+// build warn: in wasmctl.cjs, `node:module` is a stand-in that loads the real one at first call.
+const lazyNodeModule = {
+  name: 'lazy-node-module',
+  setup(b) {
+    b.onResolve({ filter: /^node:module$/ }, (args) =>
+      args.namespace === 'lazy-node-module' ? { path: 'node:module', external: true } : { path: 'node:module', namespace: 'lazy-node-module' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-node-module' }, () => ({
+      contents: 'exports.createRequire = (...args) => require("node:module").createRequire(...args);',
+      loader: 'js',
+    }));
+  },
+};
+
 // Chunk names carry content hashes: start empty so no stale chunk lingers.
 rmSync(OUT, { recursive: true, force: true });
 await Promise.all([
@@ -78,6 +94,7 @@ await Promise.all([
     // engine, the client) is after deserialization: argv[1], the bundle bin/wasmctl names, and
     // not the folder the snapshot happened to be built in.
     define: { ...common.define, 'import.meta': '__wasmctl_import_meta' },
+    plugins: [lazyNodeModule],
     banner: { js: 'var __wasmctl_import_meta={get url(){return require("node:url").pathToFileURL(process.argv[1]).href}};' },
   }),
 ]);

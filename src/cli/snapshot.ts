@@ -7,13 +7,20 @@
  * What a snapshot cannot hold decides the shape: only builtins can be required while it is built,
  * and no Worker, handle or stream may exist yet (node:worker_threads loaded during the build leaves
  * workers broken after deserialization). Everything a command imports with import() is therefore
- * evaluated only when that command runs. The command tree is built here, once, too.
+ * evaluated only when that command runs, except `run`'s whole path (run-path.ts: the engine, which
+ * loads node:worker_threads at first use, and the store's reading code), which is evaluated here.
+ * The command tree is built here, once, too.
  */
 import { startupSnapshot } from 'node:v8';
 import { runCommand } from './output.js';
 import { createProgram } from './program.js';
+import * as runPath from './run-path.js';
 
 const program = createProgram();
+
 startupSnapshot.setDeserializeMainFunction(() => {
+  // `wasmctl run …`: the module's worker boots while commander parses (run's action asks again,
+  // which is then a no-op, and covers `wasmctl --root DIR run …`).
+  if (process.argv[2] === 'run') runPath.prestartWorker();
   void runCommand(() => program.parseAsync(process.argv));
 });

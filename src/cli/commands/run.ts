@@ -36,7 +36,7 @@ const isLocalArchive = (target: string) => !target.includes(':') && existsSync(t
 const isPathLike = (target: string) => /^\.{0,2}\//.test(target) || target.endsWith('.wasm');
 
 async function findImage(target: string, options: RunOptions, root: string): Promise<StoredImage> {
-  const { openStore } = await import('../../image/index.js');
+  const { openStore } = await import('../run-path.js');
   const store = openStore(root);
   if (isLocalArchive(target)) {
     const [image] = await store.load({ path: resolve(target) });
@@ -123,11 +123,11 @@ export function register(program: Command): void {
         '  echo text | wasmctl run -i ./echo.wasm',
     )
     .action(async (target: string, args: string[], rawOptions: unknown, command: Command) => {
-      const options = parseOptions(runOptionsSchema, rawOptions);
       // Booting the module's worker is the longest step of a cold start: it goes first, and the
-      // image lookup runs while it boots.
-      const { connectRuntime, layottoHostCalls, prestartWorker, runModule } = await import('../../runtime-bridge/index.js');
+      // option checks and the image lookup run while it boots.
+      const { connectRuntime, layottoHostCalls, prestartWorker, runModule } = await import('../run-path.js');
       prestartWorker();
+      const options = parseOptions(runOptionsSchema, rawOptions);
       const built = await buildRequest(target, args, options, storeRoot(command));
       const runtime = layottoHostCalls(() => connectRuntime(options), (line) => process.stderr.write(`wasmctl: ${line}\n`));
       const request = { ...built, hostCalls: runtime.hostCalls };

@@ -11,7 +11,8 @@ export interface RuntimeConnection extends RuntimeApi {
   close(): Promise<void> | void;
 }
 
-const WORKER_MODULE = workerFile(import.meta.url, './layotto-imports');
+/** Taken at first use: the CLI's startup snapshot evaluates this module before it knows where it runs from. */
+let workerModule: string | undefined;
 
 export interface LayottoHostCalls {
   hostCalls: HostCalls;
@@ -41,7 +42,7 @@ export function layottoHostCalls(connect: () => Promise<RuntimeConnection>, log:
   return {
     hostCalls: {
       imports: Object.keys(LAYOTTO_ABI),
-      workerModule: WORKER_MODULE,
+      workerModule: (workerModule ??= workerFile(import.meta.url, './layotto-imports')),
       handle: async (method, payload) => (await (handler ??= open()))(method, payload),
     },
     close: async () => {

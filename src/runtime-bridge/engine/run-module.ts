@@ -4,13 +4,19 @@
  * module on this thread; the config and the compiled module are then handed over by message.
  * Booting a worker (~35 ms) costs more than anything else in `wasmctl run`, so a caller that knows
  * a run is coming can start it even earlier with prestartWorker.
+ *
+ * The CLI's startup snapshot evaluates this module (src/cli/snapshot.ts), and node:worker_threads
+ * loaded while a snapshot is built leaves Workers broken after deserialization: it, the host-call
+ * server (which needs its MessageChannel) and the worker's path, which depends on where the bundle
+ * runs from, are all taken at first use.
  */
+import { createRequire } from 'node:module';
 import { constants } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { describeError, exitCodeOf } from '../../common/index.js';
 import type { RunOutcome, RunRequest, RunningModule } from '../types.js';
 import { compileModule, loadModuleBytes, resolveEntry } from './entry.js';
-import { serveHostCalls } from './host-server.js';
+import type { HostServer } from './host-server.js';
 import { validateRequest } from './request.js';
 import { workerBoot, workerFile } from './worker-file.js';
 import type { StartMessage, WorkerConfig, WorkerResult } from './worker/protocol.cjs';
@@ -18,7 +24,20 @@ import type { StartMessage, WorkerConfig, WorkerResult } from './worker/protocol
 const TRAP_EXIT = 134;
 const TIMEOUT_EXIT = 124;
 
-const BOOT = workerBoot(workerFile(import.meta.url, './worker/main'));
+let threads: typeof import('node:worker_threads') | undefined;
+let boot: string | undefined;
+
+function startWorker(): Worker {
+  threads ??= createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+  boot ??= workerBoot(workerFile(import.meta.url, './worker/main'));
+  return new threads.Worker(boot, { eval: true });
+}
+
+async function startHostServer(req: RunRequest): Promise<HostServer | null> {
+  if (!req.hostCalls) return null;
+  const { serveHostCalls } = await import('./host-server.js');
+  return serveHostCalls(req.hostCalls);
+}
 
 /** A started worker no run has taken yet, and how it lets go of it if it dies first. */
 let spare: { worker: Worker; drop: () => void } | null = null;
@@ -29,7 +48,7 @@ let spare: { worker: Worker; drop: () => void } | null = null;
  */
 export function prestartWorker(): void {
   if (spare) return;
-  const worker = new Worker(BOOT, { eval: true });
+  const worker = startWorker();
   worker.unref();
   // A spare that dies unused is forgotten: runModule then starts its own, which reports why.
   const drop = (): void => {
@@ -41,7 +60,7 @@ export function prestartWorker(): void {
 }
 
 function takeWorker(): Worker {
-  if (!spare) return new Worker(BOOT, { eval: true });
+  if (!spare) return startWorker();
   const { worker, drop } = spare;
   spare = null;
   worker.off('error', drop);
@@ -77,28 +96,8 @@ async function prepareModule(req: RunRequest): Promise<WebAssembly.Module> {
  */
 export function runModule(req: RunRequest): RunningModule {
   validateRequest(req);
-  const hostServer = req.hostCalls ? serveHostCalls(req.hostCalls) : null;
-  const config: WorkerConfig = {
-    engine: req.engine,
-    args: req.argv,
-    env: req.env,
-    rootfs: req.rootfs,
-    mounts: req.mounts,
-    stdio: req.stdio,
-    invoke: req.invoke ?? null,
-    hostCalls:
-      req.hostCalls && hostServer
-        ? {
-            sab: hostServer.sab,
-            port: hostServer.workerPort,
-            wakePort: hostServer.workerWakePort,
-            imports: req.hostCalls.imports,
-            workerModule: req.hostCalls.workerModule ?? null,
-            deadlineMs: hostServer.deadlineMs,
-          }
-        : null,
-  };
   const worker = takeWorker();
+  let hostServer: HostServer | null = null;
 
   let settle: (outcome: RunOutcome) => void = () => undefined;
   const done = new Promise<RunOutcome>((resolve) => (settle = resolve));
@@ -126,13 +125,21 @@ export function runModule(req: RunRequest): RunningModule {
   worker.on('error', (err) => finish({ kind: 'failed', exitCode: exitCodeOf(err), message: describeError(err) }));
   worker.on('exit', () => finish({ kind: 'failed', exitCode: exitCodeOf(null), message: 'the module worker ended unexpectedly' }));
 
-  prepareModule(req).then(
-    (module) => {
-      if (finished) return;
-      const transfer = hostServer ? [hostServer.workerPort, hostServer.workerWakePort] : [];
-      worker.postMessage({ config, module } satisfies StartMessage, transfer);
+  const start = (module: WebAssembly.Module, server: HostServer | null): void => {
+    if (finished) {
+      server?.stop();
+      return;
+    }
+    hostServer = server;
+    worker.postMessage({ config: workerConfig(req, server), module } satisfies StartMessage, server ? [server.workerPort, server.workerWakePort] : []);
+  };
+  const serverReady = startHostServer(req);
+  Promise.all([prepareModule(req), serverReady]).then(
+    ([module, server]) => start(module, server),
+    (err: unknown) => {
+      serverReady.then((server) => server?.stop(), () => undefined);
+      finish({ kind: 'failed', exitCode: exitCodeOf(err), message: describeError(err) });
     },
-    (err: unknown) => finish({ kind: 'failed', exitCode: exitCodeOf(err), message: describeError(err) }),
   );
 
   return {
@@ -141,5 +148,28 @@ export function runModule(req: RunRequest): RunningModule {
       const signo = constants.signals[signal];
       finish({ kind: 'killed', exitCode: 128 + signo, signal });
     },
+  };
+}
+
+function workerConfig(req: RunRequest, hostServer: HostServer | null): WorkerConfig {
+  return {
+    engine: req.engine,
+    args: req.argv,
+    env: req.env,
+    rootfs: req.rootfs,
+    mounts: req.mounts,
+    stdio: req.stdio,
+    invoke: req.invoke ?? null,
+    hostCalls:
+      req.hostCalls && hostServer
+        ? {
+            sab: hostServer.sab,
+            port: hostServer.workerPort,
+            wakePort: hostServer.workerWakePort,
+            imports: req.hostCalls.imports,
+            workerModule: req.hostCalls.workerModule ?? null,
+            deadlineMs: hostServer.deadlineMs,
+          }
+        : null,
   };
 }
