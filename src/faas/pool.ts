@@ -64,6 +64,10 @@ export class FunctionPool implements HostedFunction {
     }
   }
 
+  surplus(): boolean {
+    return this.size > this.target;
+  }
+
   lost(message: string): void {
     this.log(`an instance of ${this.id} could not be started again: ${message}`);
     if (this.closed || this.size + this.starting >= this.target) return;
@@ -85,8 +89,6 @@ export class FunctionPool implements HostedFunction {
       const host = this.group.place(this);
       const moduleId = await host.start(this);
       this.moduleId ??= moduleId;
-      // Uninstalled while it started.
-      if (this.closed) await host.drop(this, 1);
     } finally {
       this.starting--;
     }

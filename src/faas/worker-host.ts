@@ -28,6 +28,8 @@ export interface HostedFunction {
   readonly routeId: string | null;
   /** An instance of it broke and could not be started again. */
   lost(message: string): void;
+  /** More instances than wanted (shrunk or uninstalled while one started): drop the new one. */
+  surplus(): boolean;
 }
 
 export interface HostOptions {
@@ -112,6 +114,8 @@ export class WorkerHost {
     };
     const reply = await this.exec(message, `function ${label}: start`, first, counted);
     if (reply.type !== 'ready') throw unexpected(fn, reply, 'start');
+    // Checked here rather than by the pool: a replaced Worker restarts instances on its own.
+    if (fn.surplus()) await this.drop(fn, 1);
     return reply.moduleId;
   }
 
