@@ -20,6 +20,8 @@ export class FunctionPool implements HostedFunction {
   private busy = 0;
   private target = 0;
   private closed = false;
+  /** Resolves close() once the last request in flight (or waiting for an instance) ends. */
+  private drained: (() => void) | undefined;
 
   constructor(
     readonly module: FunctionModule,
@@ -55,12 +57,13 @@ export class FunctionPool implements HostedFunction {
 
   async invoke(request: FunctionRequest): Promise<FunctionResponse> {
     if (this.closed) throw new WasmctlError('Unavailable', `function ${this.id} was uninstalled`);
-    const host = await this.group.acquire(this, this.id, this.size);
+    // Counted while it waits too: close() must not drop the instance a request was just given.
     this.busy++;
     try {
+      const host = await this.group.acquire(this, this.id, this.size);
       return await host.request(this, request);
     } finally {
-      this.busy--;
+      if (--this.busy === 0) this.drained?.();
     }
   }
 
@@ -79,7 +82,7 @@ export class FunctionPool implements HostedFunction {
     this.closed = true;
     this.target = 0;
     this.group.cancel(this, new WasmctlError('Unavailable', `function ${this.id} was uninstalled`));
-    while (this.busy > 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    if (this.busy > 0) await new Promise<void>((resolve) => (this.drained = resolve));
     await Promise.all(this.group.hosts.filter((host) => host.count(this) > 0).map((host) => host.drop(this, host.count(this))));
   }
 
