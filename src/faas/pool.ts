@@ -56,7 +56,7 @@ export class FunctionPool implements HostedFunction {
   }
 
   async invoke(request: FunctionRequest): Promise<FunctionResponse> {
-    if (this.closed) throw new WasmctlError('Unavailable', `function ${this.id} was uninstalled`);
+    if (this.closed) throw this.uninstalled();
     // Counted while it waits too: close() must not drop the instance a request was just given.
     this.busy++;
     try {
@@ -81,9 +81,14 @@ export class FunctionPool implements HostedFunction {
   async close(): Promise<void> {
     this.closed = true;
     this.target = 0;
-    this.group.cancel(this, new WasmctlError('Unavailable', `function ${this.id} was uninstalled`));
+    this.group.cancel(this, this.uninstalled());
     if (this.busy > 0) await new Promise<void>((resolve) => (this.drained = resolve));
     await Promise.all(this.group.hosts.filter((host) => host.count(this) > 0).map((host) => host.drop(this, host.count(this))));
+  }
+
+  /** 404 like any unknown id: a retry would find no such function either (503 says retry). */
+  private uninstalled(): WasmctlError {
+    return new WasmctlError('NotFound', `no function with id ${this.id}: it was uninstalled`);
   }
 
   private async startOne(): Promise<void> {
