@@ -34,7 +34,8 @@ async function serve(registry: FunctionRegistry, log: AccessLogger, req: Incomin
     };
     const response = await registry.invoke(id, request);
     status = response.status;
-    res.writeHead(status, Object.fromEntries(response.headers));
+    // Flat [name, value, ...]: an object would keep only the last of repeated headers (set-cookie).
+    res.writeHead(status, response.headers.flat());
     res.end(response.body);
   } catch (err) {
     status = httpStatusOf(err);
