@@ -5,15 +5,19 @@ export function readBody(req: IncomingMessage, limitBytes: number): Promise<Buff
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const collect = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limitBytes) {
-        reject(new WasmctlError('InvalidArgument', `request body exceeds ${limitBytes} bytes`));
-        req.destroy();
+      if (size <= limitBytes) {
+        chunks.push(chunk);
         return;
       }
-      chunks.push(chunk);
-    });
+      // Drain the rest instead of destroying the socket, so the client gets the error response.
+      req.off('data', collect);
+      chunks.length = 0;
+      req.resume();
+      reject(new WasmctlError('InvalidArgument', `request body exceeds ${limitBytes} bytes`));
+    };
+    req.on('data', collect);
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });

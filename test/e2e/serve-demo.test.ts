@@ -87,13 +87,16 @@ describe('the seed demo through wasmctl serve', () => {
     assert.deepEqual(await text('id_1', '', { method: 'POST', body: 'name=book3' }), [200, 'There are 7 inventories for book3.']);
   });
 
-  test('routing errors: missing id 400, unknown id 404', async () => {
+  test('routing errors: missing id 400, unknown id 404, a body over 16 MiB 400', async () => {
     const [missing, missingText] = await text(null, '?name=book1');
     assert.equal(missing, 400);
     assert.match(missingText, /missing header "id"/);
     const [unknown, unknownText] = await text('id_9', '?name=book1');
     assert.equal(unknown, 404);
     assert.match(unknownText, /no function with id id_9/);
+    const [tooBig, tooBigText] = await text('id_1', '', { method: 'POST', body: Buffer.alloc(17 * 1024 * 1024, 97) });
+    assert.equal(tooBig, 400);
+    assert.match(tooBigText, /request body exceeds 16777216 bytes/);
   });
 
   test('a trap and a timeout answer 500 and the replaced instance serves the next request', async () => {
