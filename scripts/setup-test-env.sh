@@ -15,6 +15,9 @@ declare -A NEED=(
   [wasm-ld]=lld
   [htpasswd]=apache2-utils
   [wat2wasm]=wabt
+  [openssl]=openssl
+  [mount]=mount
+  [flock]=util-linux
 )
 missing=()
 for cmd in "${!NEED[@]}"; do
