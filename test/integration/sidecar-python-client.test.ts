@@ -18,7 +18,7 @@ const PYTHON = '/usr/bin/python3';
 
 /** Reads [{rpc, request, address?}] on stdin, prints [{code, details?, response?}] as JSON. */
 const DRIVER = String.raw`
-import base64, json, queue, sys
+import base64, json, os, queue, sys
 sys.path.insert(0, sys.argv[1])
 import grpc
 from google.protobuf import json_format
@@ -26,9 +26,11 @@ import runtime_pb2, runtime_pb2_grpc
 
 service = runtime_pb2.DESCRIPTOR.services_by_name['Runtime']
 stubs = {}
+channels = []
 def stub(address):
     if address not in stubs:
-        stubs[address] = runtime_pb2_grpc.RuntimeStub(grpc.insecure_channel(address))
+        channels.append(grpc.insecure_channel(address))
+        stubs[address] = runtime_pb2_grpc.RuntimeStub(channels[-1])
     return stubs[address]
 def to_dict(message):
     return json_format.MessageToDict(message, preserving_proto_field_name=True)
@@ -70,6 +72,11 @@ for call in json.load(sys.stdin):
     except grpc.RpcError as e:
         results.append({'code': e.code().name, 'details': e.details()})
 print(json.dumps(results))
+sys.stdout.flush()
+for channel in channels:
+    channel.close()
+# grpcio's threads can hang the interpreter's shutdown after streaming calls: leave at once.
+os._exit(0)
 `;
 
 interface Result {
@@ -117,7 +124,7 @@ after(async () => {
 });
 
 async function python(calls: Call[]): Promise<Result[]> {
-  const { stdout } = await execa(PYTHON, [join(dir, 'driver.py'), dir, sidecar.address], { input: JSON.stringify(calls) });
+  const { stdout } = await execa(PYTHON, [join(dir, 'driver.py'), dir, sidecar.address], { input: JSON.stringify(calls), timeout: 60_000 });
   return JSON.parse(stdout) as Result[];
 }
 
