@@ -11,7 +11,6 @@ export interface StdioPaths {
 }
 
 export interface TaskStdio extends RunStdio {
-  closeStdin(): void;
   close(): void;
 }
 
@@ -27,18 +26,13 @@ export function openStdio(paths: StdioPaths): TaskStdio {
   const output = (path: string) => openSync(path || '/dev/null', path ? constants.O_RDWR : constants.O_WRONLY);
   const stdout = output(paths.stdout);
   const stderr = paths.terminal ? stdout : output(paths.stderr);
-  let stdin = paths.stdin ? openSync(paths.stdin, constants.O_RDONLY | constants.O_NONBLOCK) : null;
-  const opened = new Set([stdout, stderr]);
+  const stdin = paths.stdin ? openSync(paths.stdin, constants.O_RDONLY | constants.O_NONBLOCK) : null;
+  const opened = new Set([stdout, stderr, ...(stdin === null ? [] : [stdin])]);
   return {
     stdin,
     stdout,
     stderr,
-    closeStdin() {
-      if (stdin !== null) closeSync(stdin);
-      stdin = null;
-    },
     close() {
-      this.closeStdin();
       for (const fd of opened) closeSync(fd);
       opened.clear();
     },

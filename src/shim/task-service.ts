@@ -78,8 +78,11 @@ export class TaskService {
           this.find(req, ctx);
           return {};
         },
-        CloseIO: async (req: IdRequest & { stdin: boolean }, ctx) => {
-          if (req.stdin) this.find(req, ctx).closeStdin();
+        // The client closes its end of the stdin FIFO before CloseIO, and the module's read then
+        // sees EOF. Closing our end here would pull the fd from under a read in the module's
+        // worker (EBADF, or worse, a reused fd number); it is closed with the task.
+        CloseIO: async (req: IdRequest, ctx) => {
+          this.find(req, ctx);
           return {};
         },
         // A Wasm module has no pty to resize; accepting keeps `ctr run -t` working.

@@ -95,10 +95,6 @@ export class Task {
     }
   }
 
-  closeStdin(): void {
-    this.init.stdio.closeStdin();
-  }
-
   /** Frees what the task holds; it must be stopped. */
   async dispose(): Promise<void> {
     await this.hostCalls?.close();
