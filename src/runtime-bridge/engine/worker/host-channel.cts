@@ -51,13 +51,17 @@ export function hostCaller({ sab, port, wakePort, deadlineMs }: HostChannelConfi
     // Paired with the server clearing SERVER_AWAKE then re-reading STATE: one of us sees the other.
     if (Atomics.load(ctl, HostSlot.SERVER_AWAKE) === 0) wakePort.postMessage(0);
     for (let i = 0; i < SPIN_LOADS && Atomics.load(ctl, HostSlot.STATE) === HostState.REQUEST; i++);
-    if (Atomics.load(ctl, HostSlot.STATE) === HostState.REQUEST) {
-      const woke = Atomics.wait(ctl, HostSlot.STATE, HostState.REQUEST, deadlineMs);
-      if (woke === 'timed-out') {
+    // A wake-up is only a hint: the notify that follows the previous call's reply can arrive
+    // while this call waits, so the state is checked again after every one.
+    const deadline = performance.now() + deadlineMs;
+    while (Atomics.load(ctl, HostSlot.STATE) === HostState.REQUEST) {
+      const left = deadline - performance.now();
+      if (left <= 0) {
         // A late reply would land in the middle of the next call: refuse every call from now on.
         broken = `host call ${method} got no answer within ${deadlineMs} ms`;
         throw new HostCallError(broken);
       }
+      Atomics.wait(ctl, HostSlot.STATE, HostState.REQUEST, left);
     }
     const status = ctl[HostSlot.STATUS] as number;
     const replyLen = ctl[HostSlot.REPLY_LEN] as number;
