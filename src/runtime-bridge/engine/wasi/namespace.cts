@@ -132,7 +132,8 @@ function normaliseGuest(p: string): string[] {
   return out;
 }
 
-function lstatOrNull(p: string): fs.Stats | null {
+/** lstat, null when the path does not exist: links are the namespace's to resolve, never the host's. */
+export function lstatOrNull(p: string): fs.Stats | null {
   try {
     return fs.lstatSync(p);
   } catch (err) {

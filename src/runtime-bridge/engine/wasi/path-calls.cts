@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import { Errno, WasiError } from './errno.cjs';
 import type { FsContext } from './fd-calls.cjs';
 import { FileType, writeFilestat, type DirEntry } from './fd-table.cjs';
-import type { Resolved } from './namespace.cjs';
+import { lstatOrNull, type Resolved } from './namespace.cjs';
 
 const LOOKUP_SYMLINK_FOLLOW = 1;
 const OFLAG_CREAT = 1;
@@ -46,7 +46,7 @@ export function pathCalls(ctx: FsContext) {
       const { at } = resolveAt(dirFd, ptr, len, (dirFlags & LOOKUP_SYMLINK_FOLLOW) !== 0);
       const wantsWrite =
         (rightsBase & WRITE_RIGHTS) !== 0n || (oflags & (OFLAG_CREAT | OFLAG_TRUNC)) !== 0 || (fdFlags & FDFLAG_APPEND) !== 0;
-      const stats = at.hostPath === null ? null : statOrNull(at.hostPath);
+      const stats = at.hostPath === null ? null : lstatOrNull(at.hostPath);
       const isDir = at.hostPath === null || (stats?.isDirectory() ?? false);
       if (isDir) {
         if (oflags & OFLAG_EXCL) throw new WasiError(Errno.EXIST);
@@ -101,12 +101,3 @@ export function pathCalls(ctx: FsContext) {
   };
 }
 
-/** lstat: the namespace has resolved the links it should; never follow one on the host. */
-function statOrNull(p: string): fs.Stats | null {
-  try {
-    return fs.lstatSync(p);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
-  }
-}
