@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { WasmctlError } from '../../common/index.js';
 import { capLinearMemory } from './memory-cap.js';
-import { GuestNamespace } from './wasi/namespace.cjs';
+import { at } from './wasi/host-fs.cjs';
+import { GuestNamespace, release } from './wasi/namespace.cjs';
 
 const WASM_MAGIC = Buffer.from([0x00, 0x61, 0x73, 0x6d]);
 const ENTRY_MISSING = 127;
@@ -19,11 +20,18 @@ const NOT_RUNNABLE = 126;
 export function resolveEntry(rootfs: string, argv0: string, cwd: string): string {
   const missing = new WasmctlError('NotFound', `entry ${argv0} not found in the image`, { exitCode: ENTRY_MISSING });
   if (argv0 === '') throw missing;
-  let hostPath: string | null;
+  let hostPath: string | null = null;
+  const ns = new GuestNamespace(rootfs, []);
   try {
-    hostPath = new GuestNamespace(rootfs, []).resolve(argv0, path.posix.resolve('/', cwd)).hostPath;
+    const guestPath = path.posix.resolve('/', cwd, argv0).slice(1);
+    const target = ns.resolve(ns.rootPlace(ns.root), guestPath === '' ? '.' : guestPath, true);
+    // The rootfs is the store's, never written by a module: its real path stays valid after the walk.
+    if (target.parent.fd !== null) hostPath = fs.realpathSync(at(target.parent.fd, target.name));
+    release(target.opened);
   } catch {
     throw missing;
+  } finally {
+    ns.close();
   }
   const stats = hostPath === null ? null : fs.statSync(hostPath, { throwIfNoEntry: false });
   if (!stats || hostPath === null) throw missing;

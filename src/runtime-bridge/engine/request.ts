@@ -37,8 +37,10 @@ export function validateRequest(req: RunRequest): void {
     throw invalid('hostCalls.workerModule must be an absolute path');
   }
   for (const m of req.mounts) {
-    if (!m.guestPath.startsWith('/') || !m.guestPath.split('/').some(Boolean)) {
-      throw invalid(`mounts: target ${m.guestPath} must be an absolute path other than /`);
+    if (!m.guestPath.startsWith('/')) throw invalid(`mounts: target ${m.guestPath} must be an absolute path`);
+    // A host folder as the whole root is for a bare module (wasmtime's --dir DIR::/); an image's root is its rootfs.
+    if (!m.guestPath.split('/').some(Boolean) && req.rootfs !== null) {
+      throw invalid(`mounts: ${m.hostPath}:/ would hide the image's root filesystem; mount it below /`);
     }
     if (!fs.statSync(m.hostPath, { throwIfNoEntry: false })?.isDirectory()) {
       throw new WasmctlError('NotFound', `mount source ${m.hostPath} is not a folder`, { hint: 'create it first' });

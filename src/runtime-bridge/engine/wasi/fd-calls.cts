@@ -1,27 +1,35 @@
 /** WASI preview 1 calls on open file descriptors (fd_*). */
 import * as fs from 'node:fs';
-import { Errno, WasiError } from './errno.cjs';
-import { FileType, writeFilestat, type DirEntry, type FdEntry, type FdTable } from './fd-table.cjs';
+import { codeOf, Errno, fail } from './errno.cjs';
+import { FdFlag, FileType, fileTypeOf, writeFilestat, type DirEntry, type FdEntry, type FdTable, type FileEntry } from './fd-table.cjs';
+import { lstatAt, self } from './host-fs.cjs';
 import { encodeUtf8, type GuestMemory } from './memory.cjs';
 import type { GuestNamespace } from './namespace.cjs';
+import { Right } from './rights.cjs';
 import { sleepMs } from './sleep.cjs';
+import { setTimes } from './times.cjs';
 
 export interface FsContext {
   mem(): GuestMemory;
   fds: FdTable;
   ns: GuestNamespace;
+  /** The namespace's `filestat` layout (snapshot 0's differs). */
+  writeFilestat: typeof writeFilestat;
 }
 
-const RIGHT_FD_READ = 1n << 1n;
-const RIGHT_FD_WRITE = 1n << 6n;
-const ALL_RIGHTS = (1n << 30n) - 1n;
-const FDFLAG_APPEND = 1;
-const WHENCE_SET = 0;
-const WHENCE_CUR = 1;
-const WHENCE_END = 2;
+/** Thrown by proc_exit, and by a write to a closed stdout: unwinds the module to the engine. */
+export class ProcExit {
+  constructor(readonly code: number) {}
+}
+
+/** A native process writing to a pipe nobody reads dies of SIGPIPE: 128 + 13. */
+export const SIGPIPE_EXIT = 141;
+
+export const Whence = { SET: 0, CUR: 1, END: 2 } as const;
 const DIRENT_HEADER = 24;
 /** How long a read waits before retrying a non-blocking stdin that has nothing yet. */
 const STDIN_RETRY_MS = 5;
+const SETTABLE_FLAGS = FdFlag.APPEND | FdFlag.NONBLOCK | FdFlag.SYNC | FdFlag.DSYNC | FdFlag.RSYNC;
 
 function readStdio(hostFd: number | null, buf: Uint8Array): number {
   if (hostFd === null) return 0;
@@ -29,7 +37,7 @@ function readStdio(hostFd: number | null, buf: Uint8Array): number {
     try {
       return fs.readSync(hostFd, buf, 0, buf.length, null);
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
+      const code = codeOf(err);
       if (code === 'EOF') return 0;
       if (code !== 'EAGAIN') throw err;
       sleepMs(STDIN_RETRY_MS);
@@ -44,185 +52,215 @@ function writeAll(hostFd: number, buf: Uint8Array): void {
     try {
       done += fs.writeSync(hostFd, buf, done, buf.length - done);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+      const code = codeOf(err);
+      if (code === 'EPIPE') throw new ProcExit(SIGPIPE_EXIT);
+      if (code !== 'EAGAIN') throw err;
       sleepMs(1);
     }
   }
 }
 
-function rightsOf(entry: FdEntry): bigint {
-  if (entry.kind === 'dir') return entry.readOnly ? ALL_RIGHTS & ~RIGHT_FD_WRITE : ALL_RIGHTS;
-  const readable = entry.kind === 'file' ? entry.readable : !entry.writable;
-  let rights = ALL_RIGHTS & ~(RIGHT_FD_READ | RIGHT_FD_WRITE);
-  if (readable) rights |= RIGHT_FD_READ;
-  if (entry.writable) rights |= RIGHT_FD_WRITE;
-  return rights;
+function readFileAt(entry: FileEntry, bufs: Uint8Array[], offset: number | null): number {
+  let position = offset ?? entry.position;
+  let total = 0;
+  for (const buf of bufs) {
+    if (buf.length === 0) continue;
+    const n = fs.readSync(entry.hostFd, buf, 0, buf.length, position);
+    position += n;
+    total += n;
+    if (n < buf.length) break;
+  }
+  if (offset === null) entry.position = position;
+  return total;
 }
 
-function listDir(ctx: FsContext, dir: DirEntry): Array<{ name: string; type: number }> {
-  const names = new Map<string, number>([
-    ['.', FileType.DIRECTORY],
-    ['..', FileType.DIRECTORY],
-  ]);
-  if (dir.hostPath !== null) {
-    for (const d of fs.readdirSync(dir.hostPath, { withFileTypes: true })) {
-      const type = d.isDirectory() ? FileType.DIRECTORY : d.isFile() ? FileType.REGULAR_FILE : d.isSymbolicLink() ? FileType.SYMBOLIC_LINK : FileType.UNKNOWN;
-      names.set(d.name, type);
+function writeFileAt(entry: FileEntry, bufs: Uint8Array[], offset: number | null): number {
+  const append = offset === null && (entry.flags & FdFlag.APPEND) !== 0;
+  let position = append ? Number(fs.fstatSync(entry.hostFd).size) : (offset ?? entry.position);
+  let total = 0;
+  for (const buf of bufs) {
+    let done = 0;
+    while (done < buf.length) done += fs.writeSync(entry.hostFd, buf, done, buf.length - done, position + done);
+    position += buf.length;
+    total += buf.length;
+  }
+  if (entry.flags & (FdFlag.SYNC | FdFlag.DSYNC)) fs.fdatasyncSync(entry.hostFd);
+  if (offset === null) entry.position = position;
+  return total;
+}
+
+const typeOfEntry = (entry: FdEntry): number =>
+  entry.kind === 'dir' ? FileType.DIRECTORY : entry.kind === 'file' ? entry.type : FileType.CHARACTER_DEVICE;
+
+function listDir(ns: GuestNamespace, dir: DirEntry): NonNullable<DirEntry['listing']> {
+  const { fd, guest } = dir.place;
+  const selfIno = fd === null ? 0n : fs.fstatSync(fd, { bigint: true }).ino;
+  const list: NonNullable<DirEntry['listing']> = [
+    { name: '.', type: FileType.DIRECTORY, ino: selfIno },
+    { name: '..', type: FileType.DIRECTORY, ino: fd === null ? 0n : (lstatAt(fd, '..')?.ino ?? 0n) },
+  ];
+  const mountChildren = new Map(ns.mountChildren(guest).map((c) => [c.name, c.mount]));
+  if (fd !== null) {
+    for (const name of fs.readdirSync(self(fd))) {
+      if (mountChildren.has(name)) continue;
+      // Gone since the listing was read: a file another process removed is simply not shown.
+      const stats = lstatAt(fd, name);
+      if (stats) list.push({ name, type: fileTypeOf(stats), ino: stats.ino });
     }
   }
-  for (const name of ctx.ns.mountChildren(dir.guestPath)) names.set(name, FileType.DIRECTORY);
-  return [...names].map(([name, type]) => ({ name, type }));
+  for (const [name, mount] of mountChildren) list.push({ name, type: FileType.DIRECTORY, ino: mount?.ino ?? 0n });
+  return list;
 }
 
 export function fdCalls(ctx: FsContext) {
   const { fds } = ctx;
+  const mem = (): GuestMemory => ctx.mem();
   return {
+    fd_advise(fd: number, _offset: bigint, _len: bigint, advice: number) {
+      fds.file(fd, Right.FD_ADVISE);
+      if (advice > 5) fail(Errno.INVAL);
+    },
+    fd_allocate(fd: number, offset: bigint, len: bigint) {
+      const entry = fds.file(fd, Right.FD_ALLOCATE) as FileEntry;
+      if (len === 0n) fail(Errno.INVAL);
+      // posix_fallocate without Node's help: extend with zeros, never shrink.
+      const end = Number(offset + len);
+      if (end > Number(fs.fstatSync(entry.hostFd).size)) fs.ftruncateSync(entry.hostFd, end);
+    },
     fd_close(fd: number) {
       fds.close(fd);
     },
-    fd_read(fd: number, iovs: number, iovsLen: number, nreadPtr: number) {
-      const entry = fds.get(fd);
-      if (entry.kind === 'dir') throw new WasiError(Errno.ISDIR);
-      let total = 0;
-      for (const buf of ctx.mem().iovecs(iovs, iovsLen)) {
-        let n: number;
-        if (entry.kind === 'stdio') {
-          if (entry.writable) throw new WasiError(Errno.BADF);
-          n = readStdio(entry.hostFd, buf);
-        } else {
-          if (!entry.readable) throw new WasiError(Errno.BADF);
-          n = fs.readSync(entry.hostFd, buf, 0, buf.length, entry.position);
-          entry.position += n;
-        }
-        total += n;
-        if (n < buf.length) break;
-      }
-      ctx.mem().u32(nreadPtr, total);
-    },
-    fd_write(fd: number, iovs: number, iovsLen: number, nwrittenPtr: number) {
-      const entry = fds.get(fd);
-      if (entry.kind === 'dir') throw new WasiError(Errno.ISDIR);
-      if (!entry.writable || entry.hostFd === null) throw new WasiError(Errno.BADF);
-      let total = 0;
-      for (const buf of ctx.mem().iovecs(iovs, iovsLen)) {
-        if (entry.kind === 'stdio') {
-          writeAll(entry.hostFd, buf);
-        } else {
-          const n = fs.writeSync(entry.hostFd, buf, 0, buf.length, entry.append ? null : entry.position);
-          entry.position = entry.append ? fs.fstatSync(entry.hostFd).size : entry.position + n;
-        }
-        total += buf.length;
-      }
-      ctx.mem().u32(nwrittenPtr, total);
-    },
-    fd_pread(fd: number, iovs: number, iovsLen: number, offset: bigint, nreadPtr: number) {
-      const entry = fds.file(fd);
-      if (!entry.readable) throw new WasiError(Errno.BADF);
-      let position = Number(offset);
-      let total = 0;
-      for (const buf of ctx.mem().iovecs(iovs, iovsLen)) {
-        const n = fs.readSync(entry.hostFd, buf, 0, buf.length, position);
-        position += n;
-        total += n;
-        if (n < buf.length) break;
-      }
-      ctx.mem().u32(nreadPtr, total);
-    },
-    fd_pwrite(fd: number, iovs: number, iovsLen: number, offset: bigint, nwrittenPtr: number) {
-      const entry = fds.file(fd);
-      if (!entry.writable) throw new WasiError(Errno.BADF);
-      let position = Number(offset);
-      for (const buf of ctx.mem().iovecs(iovs, iovsLen)) position += fs.writeSync(entry.hostFd, buf, 0, buf.length, position);
-      ctx.mem().u32(nwrittenPtr, position - Number(offset));
-    },
-    fd_seek(fd: number, offset: bigint, whence: number, newOffsetPtr: number) {
-      const entry = fds.file(fd);
-      const base =
-        whence === WHENCE_SET ? 0 : whence === WHENCE_CUR ? entry.position : whence === WHENCE_END ? fs.fstatSync(entry.hostFd).size : NaN;
-      const target = base + Number(offset);
-      if (!(target >= 0)) throw new WasiError(Errno.INVAL);
-      entry.position = target;
-      ctx.mem().u64(newOffsetPtr, target);
-    },
-    fd_tell(fd: number, offsetPtr: number) {
-      ctx.mem().u64(offsetPtr, fds.file(fd).position);
-    },
-    fd_sync(fd: number) {
-      fs.fsyncSync(fds.file(fd).hostFd);
-    },
     fd_datasync(fd: number) {
-      fs.fdatasyncSync(fds.file(fd).hostFd);
-    },
-    fd_advise(fd: number) {
-      fds.get(fd);
+      fs.fdatasyncSync(fds.file(fd, Right.FD_DATASYNC).hostFd);
     },
     fd_fdstat_get(fd: number, ptr: number) {
       const entry = fds.get(fd);
-      const mem = ctx.mem();
-      mem.bytes(ptr, 24).fill(0);
-      const type =
-        entry.kind === 'dir' ? FileType.DIRECTORY : entry.kind === 'file' ? FileType.REGULAR_FILE : FileType.CHARACTER_DEVICE;
-      mem.u8(ptr, type);
-      mem.u16(ptr + 2, entry.kind === 'file' && entry.append ? FDFLAG_APPEND : 0);
-      mem.u64(ptr + 8, rightsOf(entry));
-      mem.u64(ptr + 16, entry.kind === 'dir' ? rightsOf(entry) : 0n);
+      const m = mem();
+      m.bytes(ptr, 24).fill(0);
+      m.u8(ptr, typeOfEntry(entry));
+      m.u16(ptr + 2, entry.flags);
+      m.u64(ptr + 8, entry.rights.base);
+      m.u64(ptr + 16, entry.rights.inheriting);
     },
-    fd_fdstat_set_flags(fd: number) {
-      fds.get(fd);
-      throw new WasiError(Errno.NOTSUP);
+    fd_fdstat_set_flags(fd: number, flags: number) {
+      const entry = fds.withRights(fd, Right.FD_FDSTAT_SET_FLAGS);
+      if (flags & ~SETTABLE_FLAGS) fail(Errno.INVAL);
+      if (entry.kind !== 'file' && flags & (FdFlag.APPEND | FdFlag.SYNC | FdFlag.DSYNC | FdFlag.RSYNC)) fail(Errno.NOTSUP);
+      entry.flags = flags;
     },
-    fd_fdstat_set_rights(fd: number) {
-      fds.get(fd);
+    fd_fdstat_set_rights(fd: number, base: bigint, inheriting: bigint) {
+      const entry = fds.get(fd);
+      if ((base & ~entry.rights.base) !== 0n || (inheriting & ~entry.rights.inheriting) !== 0n) fail(Errno.NOTCAPABLE);
+      entry.rights = { base, inheriting };
     },
     fd_filestat_get(fd: number, ptr: number) {
-      const entry = fds.get(fd);
-      if (entry.kind === 'file') writeFilestat(ctx.mem(), ptr, fs.fstatSync(entry.hostFd, { bigint: true }), 0);
-      else if (entry.kind === 'dir' && entry.hostPath !== null) writeFilestat(ctx.mem(), ptr, fs.statSync(entry.hostPath, { bigint: true }), 0);
-      else writeFilestat(ctx.mem(), ptr, null, entry.kind === 'dir' ? FileType.DIRECTORY : FileType.CHARACTER_DEVICE);
+      const entry = fds.withRights(fd, Right.FD_FILESTAT_GET);
+      const host = entry.kind === 'file' ? entry.hostFd : entry.kind === 'dir' ? entry.place.fd : null;
+      ctx.writeFilestat(mem(), ptr, host === null ? null : fs.fstatSync(host, { bigint: true }), typeOfEntry(entry));
     },
     fd_filestat_set_size(fd: number, size: bigint) {
-      const entry = fds.file(fd);
-      if (!entry.writable) throw new WasiError(Errno.BADF);
+      const entry = fds.file(fd, Right.FD_FILESTAT_SET_SIZE);
       fs.ftruncateSync(entry.hostFd, Number(size));
+    },
+    fd_filestat_set_times(fd: number, atim: bigint, mtim: bigint, flags: number) {
+      const entry = fds.withRights(fd, Right.FD_FILESTAT_SET_TIMES);
+      const host = entry.kind === 'file' ? entry.hostFd : entry.kind === 'dir' ? entry.place.fd : null;
+      if (host === null || (entry.kind === 'dir' && entry.readOnly)) fail(entry.kind === 'stdio' ? Errno.BADF : Errno.ROFS);
+      setTimes(self(host as number), atim, mtim, flags, false);
+    },
+    fd_pread(fd: number, iovs: number, iovsLen: number, offset: bigint, nreadPtr: number) {
+      const entry = fds.file(fd, Right.FD_READ | Right.FD_SEEK);
+      mem().u32(nreadPtr, readFileAt(entry, mem().iovecs(iovs, iovsLen), Number(offset)));
     },
     fd_prestat_get(fd: number, ptr: number) {
       const entry = fds.get(fd);
-      if (entry.kind !== 'dir' || entry.preopen === undefined) throw new WasiError(Errno.BADF);
-      ctx.mem().u32(ptr, 0);
-      ctx.mem().u32(ptr + 4, encodeUtf8(entry.preopen).length);
+      if (entry.kind !== 'dir' || entry.preopen === undefined) fail(Errno.BADF);
+      mem().u32(ptr, 0);
+      mem().u32(ptr + 4, encodeUtf8((entry as DirEntry).preopen as string).length);
     },
     fd_prestat_dir_name(fd: number, ptr: number, len: number) {
       const entry = fds.get(fd);
-      if (entry.kind !== 'dir' || entry.preopen === undefined) throw new WasiError(Errno.BADF);
-      const name = encodeUtf8(entry.preopen);
-      if (len < name.length) throw new WasiError(Errno.NAMETOOLONG);
-      ctx.mem().write(ptr, name);
+      if (entry.kind !== 'dir' || entry.preopen === undefined) fail(Errno.BADF);
+      const name = encodeUtf8((entry as DirEntry).preopen as string);
+      if (len < name.length) fail(Errno.NAMETOOLONG);
+      mem().write(ptr, name);
+    },
+    fd_pwrite(fd: number, iovs: number, iovsLen: number, offset: bigint, nwrittenPtr: number) {
+      const entry = fds.file(fd, Right.FD_WRITE | Right.FD_SEEK);
+      mem().u32(nwrittenPtr, writeFileAt(entry, mem().iovecs(iovs, iovsLen), Number(offset)));
+    },
+    fd_read(fd: number, iovs: number, iovsLen: number, nreadPtr: number) {
+      const entry = fds.withRights(fd, Right.FD_READ, Errno.BADF);
+      if (entry.kind === 'dir') fail(Errno.ISDIR);
+      const bufs = mem().iovecs(iovs, iovsLen);
+      if (entry.kind === 'file') return mem().u32(nreadPtr, readFileAt(entry, bufs, null));
+      let total = 0;
+      for (const buf of bufs) {
+        const n = readStdio(entry.hostFd, buf);
+        total += n;
+        if (n < buf.length) break;
+      }
+      mem().u32(nreadPtr, total);
     },
     fd_readdir(fd: number, buf: number, bufLen: number, cookie: bigint, bufUsedPtr: number) {
-      const dir = fds.dir(fd);
-      if (cookie === 0n || !dir.listing) dir.listing = listDir(ctx, dir);
-      const mem = ctx.mem();
+      const dir = fds.dir(fd, Right.FD_READDIR);
+      if (cookie === 0n || !dir.listing) dir.listing = listDir(ctx.ns, dir);
+      const m = mem();
       let used = 0;
       for (let i = Number(cookie); i < dir.listing.length && used < bufLen; i++) {
-        const { name, type } = dir.listing[i] as { name: string; type: number };
+        const { name, type, ino } = dir.listing[i] as { name: string; type: number; ino: bigint };
         const nameBytes = encodeUtf8(name);
         const entry = new Uint8Array(DIRENT_HEADER + nameBytes.length);
         const view = new DataView(entry.buffer);
         view.setBigUint64(0, BigInt(i + 1), true);
-        // Never 0: wasi-libc would stat each entry to find a real inode.
-        view.setBigUint64(8, BigInt(i + 1), true);
+        view.setBigUint64(8, ino, true);
         view.setUint32(16, nameBytes.length, true);
         view.setUint8(20, type);
         entry.set(nameBytes, DIRENT_HEADER);
         // A last entry that does not fit is cut off; a full buffer tells libc to call again.
         const take = Math.min(entry.length, bufLen - used);
-        mem.write(buf + used, entry.subarray(0, take));
+        m.write(buf + used, entry.subarray(0, take));
         used += take;
       }
-      mem.u32(bufUsedPtr, used);
+      m.u32(bufUsedPtr, used);
     },
     fd_renumber(from: number, to: number) {
       fds.renumber(from, to);
     },
+    fd_seek(fd: number, offset: bigint, whence: number, newOffsetPtr: number) {
+      const entry = fds.get(fd);
+      if (entry.kind === 'dir') fail(Errno.BADF);
+      if (entry.kind === 'stdio') fail(Errno.SPIPE);
+      const needed = whence === Whence.CUR && offset === 0n ? Right.FD_TELL : Right.FD_SEEK;
+      const file = fds.file(fd, needed);
+      const base =
+        whence === Whence.SET ? 0 : whence === Whence.CUR ? file.position : whence === Whence.END ? Number(fs.fstatSync(file.hostFd).size) : fail(Errno.INVAL);
+      const target = base + Number(offset);
+      if (!(target >= 0)) fail(Errno.INVAL);
+      file.position = target;
+      mem().u64(newOffsetPtr, target);
+    },
+    fd_sync(fd: number) {
+      const entry = fds.withRights(fd, Right.FD_SYNC);
+      const host = entry.kind === 'file' ? entry.hostFd : entry.kind === 'dir' ? entry.place.fd : null;
+      if (host !== null) fs.fsyncSync(host);
+    },
+    fd_tell(fd: number, offsetPtr: number) {
+      mem().u64(offsetPtr, fds.file(fd, Right.FD_TELL).position);
+    },
+    fd_write(fd: number, iovs: number, iovsLen: number, nwrittenPtr: number) {
+      const entry = fds.withRights(fd, Right.FD_WRITE, Errno.BADF);
+      if (entry.kind === 'dir') fail(Errno.ISDIR);
+      const bufs = mem().iovecs(iovs, iovsLen);
+      if (entry.kind === 'file') return mem().u32(nwrittenPtr, writeFileAt(entry, bufs, null));
+      if (entry.hostFd === null) fail(Errno.BADF);
+      let total = 0;
+      for (const buf of bufs) {
+        writeAll(entry.hostFd as number, buf);
+        total += buf.length;
+      }
+      mem().u32(nwrittenPtr, total);
+    },
   };
 }
+

@@ -1,8 +1,15 @@
-/** The module's file descriptors: stdio, the preopened folders, then files and folders it opens. */
+/**
+ * The module's handle table: stdio, the preopened folders, then what it opens. Every entry owns the
+ * host fd it holds (a preopen opens its own, so closing it never closes the namespace's), stdio
+ * never closes the host's, and the table is bounded (`nofile`), so that in a process shared with
+ * other modules a guest number can never reach, or exhaust, anybody else's descriptors.
+ */
 import * as fs from 'node:fs';
-import { Errno, WasiError } from './errno.cjs';
+import { Errno, fail } from './errno.cjs';
+import { closeQuietly, reopenDir } from './host-fs.cjs';
 import type { GuestMemory } from './memory.cjs';
-import type { GuestNamespace } from './namespace.cjs';
+import type { GuestNamespace, Place } from './namespace.cjs';
+import { directoryRights, type RightsPair, STDIO_RIGHTS, Right, WRITE_RIGHTS } from './rights.cjs';
 
 export const FileType = {
   UNKNOWN: 0,
@@ -14,32 +21,38 @@ export const FileType = {
   SYMBOLIC_LINK: 7,
 } as const;
 
+export const FdFlag = { APPEND: 1, DSYNC: 2, NONBLOCK: 4, RSYNC: 8, SYNC: 16 } as const;
+
 export interface StdioEntry {
   kind: 'stdio';
   /** Host fd; null when the module has no stdin (reads see end of input). */
   hostFd: number | null;
   writable: boolean;
+  rights: RightsPair;
+  flags: number;
 }
 
 export interface FileEntry {
   kind: 'file';
   hostFd: number;
-  readable: boolean;
-  writable: boolean;
-  append: boolean;
+  rights: RightsPair;
+  /** APPEND is emulated (every write goes to the end), so that pwrite keeps its offset. */
+  flags: number;
   position: number;
+  /** The host object's type (a device opened by path is not a regular file). */
+  type: number;
 }
 
 export interface DirEntry {
   kind: 'dir';
-  guestPath: string;
-  /** null for a virtual folder (a parent of a mount point that the rootfs lacks). */
-  hostPath: string | null;
+  place: Place;
   readOnly: boolean;
+  rights: RightsPair;
+  flags: number;
   /** The name wasi-libc matches absolute paths against; set for preopened folders only. */
   preopen?: string;
-  /** Listing cached from the first fd_readdir, so cookies stay stable while it is read. */
-  listing?: Array<{ name: string; type: number }>;
+  /** Listing taken at cookie 0, so that later cookies resume exactly where the last read stopped. */
+  listing?: Array<{ name: string; type: number; ino: bigint }>;
 }
 
 export type FdEntry = StdioEntry | FileEntry | DirEntry;
@@ -50,62 +63,116 @@ export interface StdioFds {
   stderr: number;
 }
 
+export const DEFAULT_NOFILE = 1024;
+
+/** The handle a guest fd holds on the host, null for stdio and virtual folders. */
+function ownedFd(entry: FdEntry): number | null {
+  if (entry.kind === 'file') return entry.hostFd;
+  if (entry.kind === 'dir') return entry.place.fd;
+  return null;
+}
+
 export class FdTable {
   private readonly entries = new Map<number, FdEntry>();
-  private next = 0;
 
-  constructor(stdio: StdioFds, ns: GuestNamespace) {
-    this.add({ kind: 'stdio', hostFd: stdio.stdin, writable: false });
-    this.add({ kind: 'stdio', hostFd: stdio.stdout, writable: true });
-    this.add({ kind: 'stdio', hostFd: stdio.stderr, writable: true });
-    for (const guestPath of ns.mountPoints()) {
-      const at = ns.resolve(guestPath);
-      this.add({ kind: 'dir', guestPath, hostPath: at.hostPath, readOnly: at.readOnly, preopen: guestPath });
+  constructor(
+    stdio: StdioFds,
+    ns: GuestNamespace,
+    private readonly limit = DEFAULT_NOFILE,
+  ) {
+    const stdioRights = (writable: boolean): RightsPair => ({
+      base: STDIO_RIGHTS & ~(writable ? Right.FD_READ : Right.FD_WRITE),
+      inheriting: 0n,
+    });
+    this.add({ kind: 'stdio', hostFd: stdio.stdin, writable: false, rights: stdioRights(false), flags: 0 });
+    this.add({ kind: 'stdio', hostFd: stdio.stdout, writable: true, rights: stdioRights(true), flags: 0 });
+    this.add({ kind: 'stdio', hostFd: stdio.stderr, writable: true, rights: stdioRights(true), flags: 0 });
+    const mounts = [...ns.mounts].sort((a, b) => a.guest.length - b.guest.length);
+    for (const mount of mounts) {
+      const root = ns.rootPlace(mount);
+      const place = { ...root, fd: root.fd === null ? null : reopenDir(root.fd) };
+      const entry: DirEntry = {
+        kind: 'dir',
+        place,
+        readOnly: mount.readOnly,
+        rights: directoryRights(mount.readOnly),
+        flags: 0,
+        preopen: `/${mount.guest.join('/')}`,
+      };
+      this.add(entry);
     }
   }
 
+  /** The lowest free number, as POSIX gives; EMFILE past the module's `nofile` limit. */
   add(entry: FdEntry): number {
-    const fd = this.next++;
+    if (this.entries.size >= this.limit) {
+      const fd = ownedFd(entry);
+      if (fd !== null) closeQuietly(fd);
+      fail(Errno.MFILE);
+    }
+    let fd = 0;
+    while (this.entries.has(fd)) fd++;
     this.entries.set(fd, entry);
     return fd;
   }
 
+  /** Whether another open would pass the limit (checked before a host open, so none is wasted). */
+  full(): boolean {
+    return this.entries.size >= this.limit;
+  }
+
   get(fd: number): FdEntry {
-    const entry = this.entries.get(fd);
-    if (!entry) throw new WasiError(Errno.BADF);
+    return this.entries.get(fd) ?? fail(Errno.BADF);
+  }
+
+  /** The entry, if it holds every right in `needed`; else `errno` (BADF for read/write, as POSIX). */
+  withRights(fd: number, needed: bigint, errno: number = Errno.NOTCAPABLE): FdEntry {
+    const entry = this.get(fd);
+    if ((entry.rights.base & needed) !== needed) fail(errno);
     return entry;
   }
 
-  file(fd: number): FileEntry {
-    const entry = this.get(fd);
-    if (entry.kind === 'dir') throw new WasiError(Errno.ISDIR);
-    if (entry.kind !== 'file') throw new WasiError(Errno.SPIPE);
-    return entry;
+  file(fd: number, needed = 0n): FileEntry {
+    const entry = this.withRights(fd, needed);
+    if (entry.kind === 'dir') fail(Errno.ISDIR);
+    if (entry.kind !== 'file') fail(Errno.SPIPE);
+    return entry as FileEntry;
   }
 
-  dir(fd: number): DirEntry {
+  dir(fd: number, needed = 0n): DirEntry {
     const entry = this.get(fd);
-    if (entry.kind !== 'dir') throw new WasiError(Errno.NOTDIR);
-    return entry;
+    if (entry.kind !== 'dir') fail(Errno.NOTDIR);
+    const missing = needed & ~entry.rights.base;
+    // A read-only folder never had the rights to change it: say so as a native system does.
+    if (missing !== 0n) fail((missing & WRITE_RIGHTS) !== 0n && (entry as DirEntry).readOnly ? Errno.ROFS : Errno.NOTCAPABLE);
+    return entry as DirEntry;
   }
 
   close(fd: number): void {
     const entry = this.get(fd);
     this.entries.delete(fd);
     // Stdio fds belong to the host process (the shim's FIFOs, the CLI's terminal): never close them.
-    if (entry.kind === 'file') fs.closeSync(entry.hostFd);
+    const host = ownedFd(entry);
+    if (host !== null) fs.closeSync(host);
   }
 
+  /** `to` takes `from`'s entry, as dup2 + close; both must be open, and (a, a) changes nothing. */
   renumber(from: number, to: number): void {
     const entry = this.get(from);
-    if (this.entries.has(to)) this.close(to);
+    this.get(to);
+    if (from === to) return;
+    this.close(to);
     this.entries.delete(from);
     this.entries.set(to, entry);
   }
 
-  /** Closes every file the module left open. */
+  /** Closes every host fd the module still holds; the table is unusable afterwards. */
   closeAll(): void {
-    for (const [fd, entry] of this.entries) if (entry.kind === 'file') this.close(fd);
+    for (const entry of this.entries.values()) {
+      const host = ownedFd(entry);
+      if (host !== null) closeQuietly(host);
+    }
+    this.entries.clear();
   }
 }
 
@@ -119,7 +186,7 @@ export function fileTypeOf(stats: fs.BigIntStats | fs.Stats): number {
   return FileType.UNKNOWN;
 }
 
-/** Writes a `filestat` (64 bytes); null stats describe a virtual folder or a stdio stream. */
+/** Writes a preview 1 `filestat` (64 bytes); null stats describe a virtual folder or a stdio stream. */
 export function writeFilestat(mem: GuestMemory, ptr: number, stats: fs.BigIntStats | null, type: number): void {
   mem.bytes(ptr, 64).fill(0);
   mem.u8(ptr + 16, stats ? fileTypeOf(stats) : type);
@@ -131,4 +198,18 @@ export function writeFilestat(mem: GuestMemory, ptr: number, stats: fs.BigIntSta
   mem.u64(ptr + 40, stats.atimeNs);
   mem.u64(ptr + 48, stats.mtimeNs);
   mem.u64(ptr + 56, stats.ctimeNs);
+}
+
+/** snapshot 0's `filestat` (56 bytes): nlink is a u32, and what follows it sits 8 bytes earlier. */
+export function writeFilestatSnapshot0(mem: GuestMemory, ptr: number, stats: fs.BigIntStats | null, type: number): void {
+  mem.bytes(ptr, 56).fill(0);
+  mem.u8(ptr + 16, stats ? fileTypeOf(stats) : type);
+  if (!stats) return;
+  mem.u64(ptr, stats.dev);
+  mem.u64(ptr + 8, stats.ino);
+  mem.u32(ptr + 20, Number(stats.nlink));
+  mem.u64(ptr + 24, stats.size);
+  mem.u64(ptr + 32, stats.atimeNs);
+  mem.u64(ptr + 40, stats.mtimeNs);
+  mem.u64(ptr + 48, stats.ctimeNs);
 }

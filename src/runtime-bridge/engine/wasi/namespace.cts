@@ -1,12 +1,20 @@
 /**
- * The module's view of files: the image rootfs (read-only) as `/` plus the `-v` mounts. Every
- * path is resolved here, one component at a time in GUEST terms: `..` stops at `/`, and a
- * symlink's target is resolved again inside this namespace, so nothing reaches a host path
- * outside the rootfs and the mounts (a link to `/etc/passwd` lands on the rootfs' own file).
+ * The module's view of files: the image rootfs (read-only) or a `-v DIR:/` folder as `/`, the
+ * other `-v` mounts spliced in at their guest paths, and empty read-only "virtual" folders for the
+ * parents of mount points that nothing provides.
+ *
+ * Resolution works as openat with RESOLVE_BENEATH (cap-std's rules, which wasmtime and the WASI
+ * filesystem spec follow): a path is relative to a directory handle and may never leave it — `..`
+ * above it, an absolute path, or a link to an absolute path is NOTCAPABLE. The one widening: from a
+ * handle on the guest's `/`, that `/` is a root as in a container — an absolute link target is
+ * resolved from it (images hold such links, e.g. `/usr/bin/x -> /usr/lib/x`) and `..` stops at it —
+ * which still never leaves the namespace. Each directory on the
+ * way is opened with O_NOFOLLOW from the previous one's fd, so a link swapped in by another process
+ * fails the walk instead of leading out.
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { Errno, WasiError } from './errno.cjs';
+import { codeOf, Errno, fail } from './errno.cjs';
+import { at, closeQuietly, lstatAt, openDirAt, openRootDir } from './host-fs.cjs';
 
 export interface MountSpec {
   hostPath: string;
@@ -14,130 +22,212 @@ export interface MountSpec {
   readOnly: boolean;
 }
 
-interface MountPoint {
+export interface MountPoint {
   /** Guest path components, [] for `/`. */
   guest: string[];
-  /** Real host folder; null for an empty, read-only root when there is no rootfs. */
-  host: string | null;
+  /** A walking handle on the mounted host folder; null for an empty virtual root. */
+  fd: number | null;
   readOnly: boolean;
+  /** Identity of the mounted folder: it may be neither removed nor renamed (EBUSY). */
+  dev: bigint;
+  ino: bigint;
 }
 
-export interface Resolved {
-  /** Normalised absolute guest path. */
-  guestPath: string;
-  /** Host path of the file; null when it is a virtual folder (a parent of a mount point). */
-  hostPath: string | null;
-  readOnly: boolean;
+/** A directory during a walk, or one a guest fd holds. */
+export interface Place {
+  /** Host walking handle; null for a virtual folder. */
+  fd: number | null;
+  guest: string[];
+  mount: MountPoint;
+}
+
+/** Where a path led: the directory holding the last component, and that component. */
+export interface Target {
+  parent: Place;
+  /** One name without `/`; '.' when the path names `parent` itself. */
+  name: string;
+  /** Guest components of the target itself. */
+  guest: string[];
+  /** The path ended with `/`: the target must be a directory. */
+  mustBeDir: boolean;
+  /** The walking handles this resolution opened (parent.fd among them): close with release(). */
+  opened: number[];
 }
 
 const MAX_SYMLINKS = 40;
 
-const components = (p: string): string[] => p.split('/').filter((c) => c !== '' && c !== '.');
-
-const isPrefix = (prefix: string[], of: string[]): boolean =>
+const startsWith = (of: string[], prefix: string[]): boolean =>
   prefix.length <= of.length && prefix.every((c, i) => of[i] === c);
 
+const sameGuest = (a: string[], b: string[]): boolean => a.length === b.length && startsWith(a, b);
+
 export class GuestNamespace {
-  private readonly mounts: MountPoint[];
+  readonly mounts: MountPoint[];
+  readonly root: MountPoint;
 
   constructor(rootfs: string | null, mounts: MountSpec[]) {
-    const root: MountPoint = { guest: [], host: rootfs === null ? null : fs.realpathSync(rootfs), readOnly: true };
-    const others = mounts.map((m) => ({
-      guest: normaliseGuest(m.guestPath),
-      host: fs.realpathSync(m.hostPath),
-      readOnly: m.readOnly,
-    }));
-    // Longest guest prefix first, so the innermost mount owns a path.
-    this.mounts = [root, ...others].sort((a, b) => b.guest.length - a.guest.length);
+    const rootMount = mounts.find((m) => guestComponents(m.guestPath).length === 0);
+    const opened: MountPoint[] = [];
+    try {
+      const root = rootMount
+        ? openMount([], rootMount.hostPath, rootMount.readOnly)
+        : rootfs === null
+          ? { guest: [], fd: null, readOnly: true, dev: -1n, ino: -1n }
+          : openMount([], rootfs, true);
+      opened.push(root);
+      for (const m of mounts) if (m !== rootMount) opened.push(openMount(guestComponents(m.guestPath), m.hostPath, m.readOnly));
+    } catch (err) {
+      for (const m of opened) if (m.fd !== null) closeQuietly(m.fd);
+      throw err;
+    }
+    this.root = opened[0] as MountPoint;
+    // A bare module with no folders gets no preopen at all (as wasmtime gives none).
+    this.mounts = this.root.fd === null && opened.length === 1 ? [] : opened;
   }
 
-  /** Guest paths of the mounts, for the preopened directories. */
-  mountPoints(): string[] {
-    return this.mounts.map((m) => `/${m.guest.join('/')}`).reverse();
+  close(): void {
+    for (const m of this.mounts) if (m.fd !== null) closeQuietly(m.fd);
   }
 
-  /**
-   * Resolves `p` (absolute, or relative to the guest folder `base`). Symlinks are followed,
-   * the last component's only when `followLast`. A missing last component is fine (it may be
-   * about to be created); a missing folder on the way is ENOENT.
-   */
-  resolve(p: string, base = '/', followLast = true): Resolved {
-    const stack = p.startsWith('/') ? [] : components(base);
-    const pending = components(p);
+  rootPlace(mount: MountPoint): Place {
+    return { fd: mount.fd, guest: mount.guest, mount };
+  }
+
+  private mountAt(guest: string[]): MountPoint | undefined {
+    return this.mounts.find((m) => sameGuest(m.guest, guest));
+  }
+
+  /** A mount point lies strictly below `guest`: it must show as a folder even where none exists. */
+  isMountParent(guest: string[]): boolean {
+    return this.mounts.some((m) => m.guest.length > guest.length && startsWith(m.guest, guest));
+  }
+
+  /** Names a folder must list because a mount point lies at or below them. */
+  mountChildren(guest: string[]): Array<{ name: string; mount: MountPoint | undefined }> {
+    const seen = new Map<string, MountPoint | undefined>();
+    for (const m of this.mounts) {
+      if (m.guest.length > guest.length && startsWith(m.guest, guest)) {
+        const name = m.guest[guest.length] as string;
+        if (!seen.has(name) || m.guest.length === guest.length + 1) seen.set(name, m.guest.length === guest.length + 1 ? m : seen.get(name));
+      }
+    }
+    return [...seen].map(([name, mount]) => ({ name, mount }));
+  }
+
+  /** The mount whose root is the host object with this identity, if any. */
+  isMountRoot(stats: fs.BigIntStats): boolean {
+    return this.mounts.some((m) => m.dev === stats.dev && m.ino === stats.ino);
+  }
+
+  /** Resolves `path` beneath `start`, following links (the last one's only when `followLast`). */
+  resolve(start: Place, path: string, followLast: boolean): Target {
+    if (path === '') fail(Errno.NOENT);
+    if (path.startsWith('/')) fail(Errno.NOTCAPABLE);
+    const stack: Place[] = [start];
+    const opened: number[] = [];
+    const pending = path.split('/');
+    let mustBeDir = path.endsWith('/');
     let links = 0;
-    while (pending.length > 0) {
-      const c = pending.shift() as string;
-      if (c === '..') {
-        stack.pop();
-        continue;
+    const top = (): Place => stack[stack.length - 1] as Place;
+    try {
+      while (pending.length > 0) {
+        const name = pending.shift() as string;
+        if (name === '' || name === '.') continue;
+        const last = !pending.some((c) => c !== '' && c !== '.');
+        if (name === '..') {
+          // The guest's own `/` is a root as in POSIX (`/..` is `/`); any other start is a fence.
+          if (stack.length === 1) {
+            if (start.guest.length > 0) fail(Errno.NOTCAPABLE);
+            continue;
+          }
+          stack.pop();
+          continue;
+        }
+        const here = top();
+        const guest = [...here.guest, name];
+        const mount = this.mountAt(guest);
+        if (mount) {
+          stack.push(this.rootPlace(mount));
+          continue;
+        }
+        if (last && !followLast && !mustBeDir) return { parent: here, name, guest, mustBeDir, opened };
+        const step = this.step(here, name, guest);
+        if (step.kind === 'link') {
+          if (++links > MAX_SYMLINKS) fail(Errno.LOOP);
+          if (step.target === '') fail(Errno.NOENT);
+          if (step.target.startsWith('/')) {
+            if (start.guest.length > 0) fail(Errno.NOTCAPABLE);
+            stack.length = 1;
+          }
+          if (last && step.target.endsWith('/')) mustBeDir = true;
+          pending.unshift(...step.target.split('/'));
+          continue;
+        }
+        if (step.kind === 'dir' && !last) {
+          opened.push(step.fd);
+          stack.push({ fd: step.fd, guest, mount: here.mount });
+          continue;
+        }
+        if (step.kind === 'virtual' && !last) {
+          stack.push({ fd: null, guest, mount: here.mount });
+          continue;
+        }
+        if (!last) fail(step.kind === 'missing' ? Errno.NOENT : Errno.NOTDIR);
+        if (step.kind === 'dir') closeQuietly(step.fd);
+        if (step.kind === 'virtual') {
+          stack.push({ fd: null, guest, mount: here.mount });
+          return { parent: top(), name: '.', guest, mustBeDir, opened };
+        }
+        return { parent: here, name, guest, mustBeDir, opened };
       }
-      stack.push(c);
-      if (pending.length === 0 && !followLast) break;
-      const host = this.hostOf(stack).hostPath;
-      if (host === null) continue;
-      const stat = lstatOrNull(host);
-      if (stat === null) {
-        if (pending.length === 0 || this.isMountParent(stack)) continue;
-        throw new WasiError(Errno.NOENT);
-      }
-      if (stat.isSymbolicLink()) {
-        if (++links > MAX_SYMLINKS) throw new WasiError(Errno.LOOP);
-        const target = fs.readlinkSync(host);
-        stack.pop();
-        if (target.startsWith('/')) stack.length = 0;
-        pending.unshift(...components(target));
-      } else if (pending.length > 0 && !stat.isDirectory()) {
-        throw new WasiError(Errno.NOTDIR);
-      }
+      const place = top();
+      return { parent: place, name: '.', guest: place.guest, mustBeDir, opened };
+    } catch (err) {
+      release(opened);
+      throw err;
     }
-    return this.hostOf(stack);
   }
 
-  /** Child names a folder must show because a mount point lies at or below them. */
-  mountChildren(guestPath: string): string[] {
-    const at = components(guestPath);
-    return this.mounts
-      .filter((m) => m.guest.length > at.length && isPrefix(at, m.guest))
-      .map((m) => m.guest[at.length] as string);
-  }
-
-  private isMountParent(stack: string[]): boolean {
-    return this.mounts.some((m) => m.guest.length > stack.length && isPrefix(stack, m.guest));
-  }
-
-  private hostOf(stack: string[]): Resolved {
-    const guestPath = `/${stack.join('/')}`;
-    const mount = this.mounts.find((m) => isPrefix(m.guest, stack));
-    if (!mount) throw new WasiError(Errno.NOENT);
-    const rest = stack.slice(mount.guest.length);
-    if (mount.host === null) {
-      if (rest.length === 0 || this.isMountParent(stack)) return { guestPath, hostPath: null, readOnly: true };
-      throw new WasiError(Errno.NOENT);
+  /** One component: a folder (opened), a link (its text), a virtual folder, missing, or another object. */
+  private step(
+    here: Place,
+    name: string,
+    guest: string[],
+  ): { kind: 'dir'; fd: number } | { kind: 'link'; target: string } | { kind: 'virtual' | 'missing' | 'other' } {
+    if (here.fd === null) return { kind: this.isMountParent(guest) ? 'virtual' : 'missing' };
+    try {
+      return { kind: 'dir', fd: openDirAt(here.fd, name) };
+    } catch (err) {
+      const code = codeOf(err);
+      if (code === 'ENOENT') return { kind: this.isMountParent(guest) ? 'virtual' : 'missing' };
+      if (code !== 'ENOTDIR' && code !== 'ELOOP') throw err;
     }
-    const hostPath = path.join(mount.host, ...rest);
-    // A folder above a mount point that the rootfs lacks is shown as an empty virtual folder.
-    if (rest.length > 0 && this.isMountParent(stack) && lstatOrNull(hostPath) === null) {
-      return { guestPath, hostPath: null, readOnly: true };
-    }
-    return { guestPath, hostPath, readOnly: mount.readOnly };
+    const stats = lstatAt(here.fd, name);
+    if (stats === null) return { kind: 'missing' };
+    if (stats.isSymbolicLink()) return { kind: 'link', target: readLinkText(here.fd, name) };
+    return { kind: 'other' };
   }
 }
 
-function normaliseGuest(p: string): string[] {
+export function release(fds: number[]): void {
+  for (const fd of fds) closeQuietly(fd);
+  fds.length = 0;
+}
+
+const readLinkText = (dirFd: number, name: string): string => fs.readlinkSync(at(dirFd, name));
+
+function openMount(guest: string[], hostPath: string, readOnly: boolean): MountPoint {
+  const fd = openRootDir(hostPath);
+  const stats = fs.fstatSync(fd, { bigint: true });
+  return { guest, fd, readOnly, dev: stats.dev, ino: stats.ino };
+}
+
+export function guestComponents(p: string): string[] {
   const out: string[] = [];
-  for (const c of components(p)) {
+  for (const c of p.split('/')) {
+    if (c === '' || c === '.') continue;
     if (c === '..') out.pop();
     else out.push(c);
   }
   return out;
-}
-
-/** lstat, null when the path does not exist: links are the namespace's to resolve, never the host's. */
-export function lstatOrNull(p: string): fs.Stats | null {
-  try {
-    return fs.lstatSync(p);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
-  }
 }

@@ -1,103 +1,218 @@
-/** WASI preview 1 calls on paths (path_*), all resolved through the guest namespace. */
+/**
+ * WASI preview 1 calls on paths (path_*). Each resolves beneath its directory fd (namespace.cts)
+ * and then acts on exactly what the walk found: one name inside one held directory fd.
+ */
 import * as fs from 'node:fs';
-import { Errno, WasiError } from './errno.cjs';
+import { codeOf, Errno, fail } from './errno.cjs';
 import type { FsContext } from './fd-calls.cjs';
-import { FileType, writeFilestat, type DirEntry } from './fd-table.cjs';
-import { lstatOrNull, type Resolved } from './namespace.cjs';
+import { FileType, fileTypeOf, type DirEntry } from './fd-table.cjs';
+import { at, closeQuietly, lstatAt, self } from './host-fs.cjs';
+import { release, type Target } from './namespace.cjs';
+import { DIRECTORY_RIGHTS, FILE_RIGHTS, Right, WRITE_RIGHTS } from './rights.cjs';
+import { setTimes } from './times.cjs';
 
 const LOOKUP_SYMLINK_FOLLOW = 1;
-const OFLAG_CREAT = 1;
-const OFLAG_DIRECTORY = 2;
-const OFLAG_EXCL = 4;
-const OFLAG_TRUNC = 8;
-const FDFLAG_APPEND = 1;
-const RIGHT_FD_READ = 1n << 1n;
-const WRITE_RIGHTS = (1n << 6n) | (1n << 8n) | (1n << 22n); // fd_write, fd_allocate, fd_filestat_set_size
+export const OFlag = { CREAT: 1, DIRECTORY: 2, EXCL: 4, TRUNC: 8 } as const;
+const HOST_WRITE_RIGHTS = Right.FD_WRITE | Right.FD_ALLOCATE | Right.FD_FILESTAT_SET_SIZE;
+const { O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_EXCL, O_TRUNC, O_NOFOLLOW, O_DIRECTORY } = fs.constants;
+
+/** The host name a resolved target is acted on by; null for a virtual folder. */
+const hostName = (t: Target): string | null => (t.parent.fd === null ? null : at(t.parent.fd, t.name));
 
 export function pathCalls(ctx: FsContext) {
   const { fds, ns } = ctx;
 
-  function resolveAt(dirFd: number, ptr: number, len: number, followLast: boolean): { dir: DirEntry; at: Resolved } {
-    const dir = fds.dir(dirFd);
-    const guest = ctx.mem().string(ptr, len);
-    if (guest.includes('\0')) throw new WasiError(Errno.INVAL);
-    return { dir, at: ns.resolve(guest, dir.guestPath, followLast) };
+  /** Resolves the module's path beneath `dirFd` (which must hold `needed`), runs `use`, releases. */
+  function withTarget<T>(dirFd: number, needed: bigint, ptr: number, len: number, follow: boolean, use: (t: Target, dir: DirEntry) => T): T {
+    const dir = fds.dir(dirFd, needed);
+    const path = ctx.mem().string(ptr, len);
+    if (path.includes('\0')) fail(Errno.INVAL);
+    const target = ns.resolve(dir.place, path, follow);
+    try {
+      return use(target, dir);
+    } finally {
+      release(target.opened);
+    }
   }
 
-  /** The host path of a file the module is about to change; read-only places answer EROFS. */
-  function writablePath(dirFd: number, ptr: number, len: number): string {
-    const { at } = resolveAt(dirFd, ptr, len, false);
-    if (at.readOnly || at.hostPath === null) throw new WasiError(Errno.ROFS);
-    return at.hostPath;
+  /** The host name of a target the module is about to change; read-only places answer EROFS. */
+  function writable(t: Target): string {
+    const name = hostName(t);
+    if (name === null || t.parent.mount.readOnly) fail(Errno.ROFS);
+    return name as string;
+  }
+
+  const statOf = (t: Target): fs.BigIntStats | null => {
+    if (t.parent.fd === null) return null;
+    const stats = lstatAt(t.parent.fd, t.name);
+    if (stats === null) fail(Errno.NOENT);
+    if (t.mustBeDir && !stats!.isDirectory()) fail(Errno.NOTDIR);
+    return stats;
+  };
+
+  /** A mount root, or a folder a mount point lies beneath, may not be removed or renamed away. */
+  function refuseBusy(t: Target, stats: fs.BigIntStats | null): void {
+    if (ns.mounts.some((m) => m.guest.length > 0 && m.guest.join('/') === t.guest.join('/'))) fail(Errno.BUSY);
+    if (ns.isMountParent(t.guest) || (stats !== null && ns.isMountRoot(stats))) fail(Errno.BUSY);
+    if (t.name === '.') fail(t.guest.length === 0 ? Errno.BUSY : Errno.INVAL);
+  }
+
+  function openFile(t: Target, dir: DirEntry, oflags: number, rightsBase: bigint, rightsInheriting: bigint, fdFlags: number): number {
+    if (t.parent.fd === null) fail(oflags & OFlag.CREAT ? Errno.ROFS : Errno.NOENT);
+    const readOnly = t.parent.mount.readOnly;
+    const base = rightsBase & dir.rights.inheriting;
+    const wantsWrite = (base & HOST_WRITE_RIGHTS) !== 0n;
+    if (readOnly && (wantsWrite || oflags & (OFlag.TRUNC | OFlag.CREAT))) {
+      if (!(oflags & OFlag.CREAT) || lstatAt(t.parent.fd as number, t.name) === null) fail(Errno.ROFS);
+      if (oflags & OFlag.EXCL) fail(Errno.EXIST);
+      if (wantsWrite || oflags & OFlag.TRUNC) fail(Errno.ROFS);
+    } else {
+      if (oflags & OFlag.TRUNC && (dir.rights.base & Right.PATH_FILESTAT_SET_SIZE) === 0n) fail(Errno.PERM);
+      if (oflags & OFlag.CREAT && (dir.rights.base & Right.PATH_CREATE_FILE) === 0n) fail(Errno.NOTCAPABLE);
+    }
+    if (fds.full()) fail(Errno.MFILE);
+    const readable = (base & Right.FD_READ) !== 0n || !wantsWrite;
+    let flags = (wantsWrite ? (readable ? O_RDWR : O_WRONLY) : O_RDONLY) | O_NOFOLLOW;
+    if (oflags & OFlag.CREAT) flags |= O_CREAT;
+    if (oflags & OFlag.EXCL) flags |= O_EXCL;
+    if (oflags & OFlag.TRUNC) flags |= O_TRUNC;
+    if (oflags & OFlag.DIRECTORY || t.mustBeDir) flags = O_RDONLY | O_DIRECTORY | O_NOFOLLOW;
+    let hostFd: number;
+    try {
+      hostFd = fs.openSync(at(t.parent.fd as number, t.name), flags, 0o644);
+    } catch (err) {
+      // The walk left the last link to us: O_NOFOLLOW reports it as ELOOP (or ENOTDIR with O_DIRECTORY).
+      if (codeOf(err) === 'ENOENT' && t.mustBeDir && oflags & OFlag.CREAT) fail(Errno.ISDIR);
+      throw err;
+    }
+    const stats = fs.fstatSync(hostFd, { bigint: true });
+    const mask = readOnly ? ~WRITE_RIGHTS : ~0n;
+    if (stats.isDirectory()) {
+      if (wantsWrite) {
+        closeQuietly(hostFd);
+        fail(Errno.ISDIR);
+      }
+      return fds.add({
+        kind: 'dir',
+        place: { fd: hostFd, guest: t.guest, mount: t.parent.mount },
+        readOnly,
+        rights: { base: base & DIRECTORY_RIGHTS & mask, inheriting: rightsInheriting & dir.rights.inheriting & mask },
+        flags: fdFlags,
+      });
+    }
+    let fileRights = base & FILE_RIGHTS & mask;
+    if (!readable) fileRights &= ~Right.FD_READ;
+    if (!wantsWrite) fileRights &= ~Right.FD_WRITE;
+    return fds.add({ kind: 'file', hostFd, rights: { base: fileRights, inheriting: rightsInheriting & dir.rights.inheriting & mask }, flags: fdFlags, position: 0, type: fileTypeOf(stats) });
   }
 
   return {
-    path_open(
-      dirFd: number,
-      dirFlags: number,
-      ptr: number,
-      len: number,
-      oflags: number,
-      rightsBase: bigint,
-      _rightsInheriting: bigint,
-      fdFlags: number,
-      fdOutPtr: number,
-    ) {
-      const { at } = resolveAt(dirFd, ptr, len, (dirFlags & LOOKUP_SYMLINK_FOLLOW) !== 0);
-      const wantsWrite =
-        (rightsBase & WRITE_RIGHTS) !== 0n || (oflags & (OFLAG_CREAT | OFLAG_TRUNC)) !== 0 || (fdFlags & FDFLAG_APPEND) !== 0;
-      const stats = at.hostPath === null ? null : lstatOrNull(at.hostPath);
-      const isDir = at.hostPath === null || (stats?.isDirectory() ?? false);
-      if (isDir) {
-        if (oflags & OFLAG_EXCL) throw new WasiError(Errno.EXIST);
-        if (wantsWrite && (rightsBase & WRITE_RIGHTS) !== 0n) throw new WasiError(Errno.ISDIR);
-        const fd = fds.add({ kind: 'dir', guestPath: at.guestPath, hostPath: at.hostPath, readOnly: at.readOnly });
-        ctx.mem().u32(fdOutPtr, fd);
-        return;
-      }
-      if (oflags & OFLAG_DIRECTORY) throw new WasiError(stats ? Errno.NOTDIR : Errno.NOENT);
-      if (wantsWrite && at.readOnly) throw new WasiError(Errno.ROFS);
-      const readable = (rightsBase & RIGHT_FD_READ) !== 0n || !wantsWrite;
-      const writable = wantsWrite;
-      let flags = writable ? (readable ? fs.constants.O_RDWR : fs.constants.O_WRONLY) : fs.constants.O_RDONLY;
-      if (oflags & OFLAG_CREAT) flags |= fs.constants.O_CREAT;
-      if (oflags & OFLAG_EXCL) flags |= fs.constants.O_EXCL;
-      if (oflags & OFLAG_TRUNC) flags |= fs.constants.O_TRUNC;
-      if (fdFlags & FDFLAG_APPEND) flags |= fs.constants.O_APPEND;
-      // The namespace resolved every link already; a link swapped in since must not be followed.
-      flags |= fs.constants.O_NOFOLLOW;
-      const hostFd = fs.openSync(at.hostPath as string, flags, 0o644);
-      const append = (fdFlags & FDFLAG_APPEND) !== 0;
-      const fd = fds.add({ kind: 'file', hostFd, readable, writable, append, position: append ? fs.fstatSync(hostFd).size : 0 });
-      ctx.mem().u32(fdOutPtr, fd);
+    path_create_directory(dirFd: number, ptr: number, len: number) {
+      withTarget(dirFd, Right.PATH_CREATE_DIRECTORY, ptr, len, false, (t) => {
+        if (t.name === '.') fail(Errno.EXIST);
+        fs.mkdirSync(writable(t));
+      });
     },
     path_filestat_get(dirFd: number, flags: number, ptr: number, len: number, statPtr: number) {
-      const { at } = resolveAt(dirFd, ptr, len, (flags & LOOKUP_SYMLINK_FOLLOW) !== 0);
-      if (at.hostPath === null) return writeFilestat(ctx.mem(), statPtr, null, FileType.DIRECTORY);
-      writeFilestat(ctx.mem(), statPtr, fs.lstatSync(at.hostPath, { bigint: true }), 0);
+      withTarget(dirFd, Right.PATH_FILESTAT_GET, ptr, len, (flags & LOOKUP_SYMLINK_FOLLOW) !== 0, (t) => {
+        ctx.writeFilestat(ctx.mem(), statPtr, statOf(t), FileType.DIRECTORY);
+      });
     },
-    path_create_directory(dirFd: number, ptr: number, len: number) {
-      fs.mkdirSync(writablePath(dirFd, ptr, len));
+    path_filestat_set_times(dirFd: number, flags: number, ptr: number, len: number, atim: bigint, mtim: bigint, fstFlags: number) {
+      withTarget(dirFd, Right.PATH_FILESTAT_SET_TIMES, ptr, len, (flags & LOOKUP_SYMLINK_FOLLOW) !== 0, (t) => {
+        statOf(t);
+        // The walk followed every link it was asked to: what is left is acted on itself.
+        setTimes(writable(t), atim, mtim, fstFlags, true);
+      });
     },
-    path_unlink_file(dirFd: number, ptr: number, len: number) {
-      const host = writablePath(dirFd, ptr, len);
-      if (fs.lstatSync(host).isDirectory()) throw new WasiError(Errno.ISDIR);
-      fs.unlinkSync(host);
+    path_link(oldFd: number, oldFlags: number, oldPtr: number, oldLen: number, newFd: number, newPtr: number, newLen: number) {
+      withTarget(oldFd, Right.PATH_LINK_SOURCE, oldPtr, oldLen, (oldFlags & LOOKUP_SYMLINK_FOLLOW) !== 0, (from) => {
+        withTarget(newFd, Right.PATH_LINK_TARGET, newPtr, newLen, false, (to) => {
+          const stats = statOf(from);
+          if (stats === null || stats.isDirectory()) fail(Errno.PERM);
+          if (to.mustBeDir) fail(lstatAt(to.parent.fd ?? -1, to.name) === null ? Errno.NOENT : Errno.EXIST);
+          if (from.parent.mount !== to.parent.mount) fail(Errno.XDEV);
+          fs.linkSync(writable(from), writable(to));
+        });
+      });
     },
-    path_remove_directory(dirFd: number, ptr: number, len: number) {
-      fs.rmdirSync(writablePath(dirFd, ptr, len));
-    },
-    path_rename(oldFd: number, oldPtr: number, oldLen: number, newFd: number, newPtr: number, newLen: number) {
-      fs.renameSync(writablePath(oldFd, oldPtr, oldLen), writablePath(newFd, newPtr, newLen));
+    path_open(dirFd: number, dirFlags: number, ptr: number, len: number, oflags: number, rightsBase: bigint, rightsInheriting: bigint, fdFlags: number, fdOutPtr: number) {
+      const follow = (dirFlags & LOOKUP_SYMLINK_FOLLOW) !== 0 && !(oflags & OFlag.CREAT && oflags & OFlag.EXCL);
+      const fd = withTarget(dirFd, Right.PATH_OPEN, ptr, len, follow, (t, dir) => {
+        if (t.name !== '.') return openFile(t, dir, oflags, rightsBase, rightsInheriting, fdFlags);
+        // The path named a folder the walk already holds (`.`, a mount point, a virtual folder).
+        if (oflags & OFlag.CREAT && oflags & OFlag.EXCL) fail(Errno.EXIST);
+        if (oflags & OFlag.TRUNC || (rightsBase & dir.rights.inheriting & HOST_WRITE_RIGHTS) !== 0n) fail(Errno.ISDIR);
+        if (fds.full()) fail(Errno.MFILE);
+        const hostFd = t.parent.fd === null ? null : fs.openSync(self(t.parent.fd), O_RDONLY | O_DIRECTORY);
+        const mask = t.parent.mount.readOnly || hostFd === null ? ~WRITE_RIGHTS : ~0n;
+        return fds.add({
+          kind: 'dir',
+          place: { fd: hostFd, guest: t.guest, mount: t.parent.mount },
+          readOnly: t.parent.mount.readOnly || hostFd === null,
+          rights: { base: rightsBase & dir.rights.inheriting & DIRECTORY_RIGHTS & mask, inheriting: rightsInheriting & dir.rights.inheriting & mask },
+          flags: fdFlags,
+        });
+      });
+      ctx.mem().u32(fdOutPtr, fd);
     },
     path_readlink(dirFd: number, ptr: number, len: number, buf: number, bufLen: number, usedPtr: number) {
-      const { at } = resolveAt(dirFd, ptr, len, false);
-      if (at.hostPath === null) throw new WasiError(Errno.INVAL);
-      const target = fs.readlinkSync(at.hostPath, { encoding: 'buffer' });
-      const n = Math.min(target.length, bufLen);
-      ctx.mem().write(buf, target.subarray(0, n));
-      ctx.mem().u32(usedPtr, n);
+      withTarget(dirFd, Right.PATH_READLINK, ptr, len, false, (t) => {
+        const stats = statOf(t);
+        if (stats === null || !stats.isSymbolicLink()) fail(Errno.INVAL);
+        const text = fs.readlinkSync(hostName(t) as string, { encoding: 'buffer' });
+        const n = Math.min(text.length, bufLen);
+        ctx.mem().write(buf, text.subarray(0, n));
+        ctx.mem().u32(usedPtr, n);
+      });
+    },
+    path_remove_directory(dirFd: number, ptr: number, len: number) {
+      withTarget(dirFd, Right.PATH_REMOVE_DIRECTORY, ptr, len, false, (t) => {
+        const stats = t.parent.fd === null ? null : lstatAt(t.parent.fd, t.name);
+        refuseBusy(t, stats);
+        const name = writable(t);
+        if (stats === null) fail(Errno.NOENT);
+        if (!stats!.isDirectory()) fail(Errno.NOTDIR);
+        fs.rmdirSync(name);
+      });
+    },
+    path_rename(oldFd: number, oldPtr: number, oldLen: number, newFd: number, newPtr: number, newLen: number) {
+      withTarget(oldFd, Right.PATH_RENAME_SOURCE, oldPtr, oldLen, false, (from) => {
+        withTarget(newFd, Right.PATH_RENAME_TARGET, newPtr, newLen, false, (to) => {
+          const stats = from.parent.fd === null ? null : lstatAt(from.parent.fd, from.name);
+          refuseBusy(from, stats);
+          refuseBusy(to, to.parent.fd === null ? null : lstatAt(to.parent.fd, to.name));
+          const source = writable(from);
+          const dest = writable(to);
+          if (stats === null) fail(Errno.NOENT);
+          if ((from.mustBeDir || to.mustBeDir) && !stats!.isDirectory()) fail(Errno.NOTDIR);
+          if (from.parent.mount !== to.parent.mount) fail(Errno.XDEV);
+          fs.renameSync(source, dest);
+        });
+      });
+    },
+    path_symlink(oldPtr: number, oldLen: number, dirFd: number, newPtr: number, newLen: number) {
+      const text = ctx.mem().string(oldPtr, oldLen);
+      if (text.includes('\0')) fail(Errno.INVAL);
+      // An absolute link would point any non-WASI reader of this folder at the host (cap-std refuses it too).
+      if (text.startsWith('/')) fail(Errno.NOTCAPABLE);
+      withTarget(dirFd, Right.PATH_SYMLINK, newPtr, newLen, false, (t) => {
+        if (t.name === '.') fail(Errno.EXIST);
+        const name = writable(t);
+        if (t.mustBeDir) fail(lstatAt(t.parent.fd as number, t.name) === null ? Errno.NOENT : Errno.EXIST);
+        fs.symlinkSync(text, name);
+      });
+    },
+    path_unlink_file(dirFd: number, ptr: number, len: number) {
+      withTarget(dirFd, Right.PATH_UNLINK_FILE, ptr, len, false, (t) => {
+        if (t.name === '.') fail(Errno.ISDIR);
+        const name = writable(t);
+        const stats = lstatAt(t.parent.fd as number, t.name);
+        if (stats === null) fail(Errno.NOENT);
+        if (stats!.isDirectory()) fail(Errno.ISDIR);
+        if (t.mustBeDir) fail(Errno.NOTDIR);
+        fs.unlinkSync(name);
+      });
     },
   };
 }
-

@@ -1,22 +1,20 @@
 /**
- * Our WASI preview 1 (`wasi_snapshot_preview1`): a lean, sandboxed implementation. Files come
- * from the guest namespace only; the environment is exactly what the request lists. A call we
- * do not implement answers ENOSYS instead of trapping.
+ * Our WASI preview 1: one context (memory, handle table, namespace), every function of
+ * `wasi_snapshot_preview1` listed below — implemented, or refused on purpose with the errno a
+ * native system gives — and the older `wasi_unstable` (snapshot 0) served from the same context
+ * with its few layout differences. A module importing anything else fails to link, naming it.
  */
-import { Errno, errnoOf } from './errno.cjs';
-import { fdCalls, type FsContext } from './fd-calls.cjs';
-import { FdTable, type StdioFds } from './fd-table.cjs';
+import { Errno, errnoOf, fail } from './errno.cjs';
+import { fdCalls, ProcExit, Whence, type FsContext } from './fd-calls.cjs';
+import { DEFAULT_NOFILE, FdTable, writeFilestat, writeFilestatSnapshot0, type StdioFds } from './fd-table.cjs';
 import { encodeUtf8, type GuestMemory } from './memory.cjs';
 import { GuestNamespace, type MountSpec } from './namespace.cjs';
 import { pathCalls } from './path-calls.cjs';
-import { sleepMs } from './sleep.cjs';
+import { clockNow, clockResolution, pollOneoff, PREVIEW1_SUBSCRIPTION, SNAPSHOT0_SUBSCRIPTION } from './poll.cjs';
 
+export { ProcExit };
 export const WASI_MODULE = 'wasi_snapshot_preview1';
-
-/** Thrown by proc_exit; unwinds the module to the engine, which reports the code. */
-export class ProcExit {
-  constructor(readonly code: number) {}
-}
+export const WASI_UNSTABLE = 'wasi_unstable';
 
 export interface Preview1Options {
   args: string[];
@@ -24,22 +22,32 @@ export interface Preview1Options {
   rootfs: string | null;
   mounts: MountSpec[];
   stdio: StdioFds;
+  /** Most handles the module may hold at once (docker's `--ulimit nofile`). */
+  nofile?: number;
   /** The instance's memory; available once the module is instantiated. */
   memory(): GuestMemory;
 }
 
-const CLOCK_REALTIME = 0;
-const EVENTTYPE_CLOCK = 0;
-const SUBCLOCK_ABSTIME = 1;
-const SUBSCRIPTION_SIZE = 48;
-const EVENT_SIZE = 32;
 const RANDOM_CHUNK = 65536;
 
-type WasiFunction = (...args: never[]) => void;
+/** Every function of wasi_snapshot_preview1 (witx order); `calls` below must define each. */
+export const PREVIEW1_FUNCTIONS = [
+  'args_get', 'args_sizes_get', 'environ_get', 'environ_sizes_get', 'clock_res_get', 'clock_time_get',
+  'fd_advise', 'fd_allocate', 'fd_close', 'fd_datasync', 'fd_fdstat_get', 'fd_fdstat_set_flags',
+  'fd_fdstat_set_rights', 'fd_filestat_get', 'fd_filestat_set_size', 'fd_filestat_set_times', 'fd_pread',
+  'fd_prestat_get', 'fd_prestat_dir_name', 'fd_pwrite', 'fd_read', 'fd_readdir', 'fd_renumber', 'fd_seek',
+  'fd_sync', 'fd_tell', 'fd_write', 'path_create_directory', 'path_filestat_get', 'path_filestat_set_times',
+  'path_link', 'path_open', 'path_readlink', 'path_remove_directory', 'path_rename', 'path_symlink',
+  'path_unlink_file', 'poll_oneoff', 'proc_exit', 'proc_raise', 'sched_yield', 'random_get', 'sock_accept',
+  'sock_recv', 'sock_send', 'sock_shutdown',
+] as const;
+const KNOWN = new Set<string>(PREVIEW1_FUNCTIONS);
 
-function realtimeNs(): bigint {
-  return BigInt(Math.round((performance.timeOrigin + performance.now()) * 1e6));
-}
+/** Whether our WASI provides this import (either namespace; snapshot 0 has the same names). */
+export const providesWasi = (i: WebAssembly.ModuleImportDescriptor): boolean =>
+  i.kind === 'function' && (i.module === WASI_MODULE || i.module === WASI_UNSTABLE) && KNOWN.has(i.name);
+
+type WasiFunction = (...args: never[]) => number;
 
 /** Writes a list of strings as C strings plus the pointer array libc expects. */
 function writeStrings(mem: GuestMemory, list: Uint8Array[], ptrs: number, buf: number): void {
@@ -57,70 +65,13 @@ function sizes(mem: GuestMemory, list: Uint8Array[], countPtr: number, sizePtr: 
   mem.u32(sizePtr, list.reduce((n, s) => n + s.length + 1, 0));
 }
 
-export function createPreview1(options: Preview1Options): { imports: Record<string, WasiFunction>; close(): void } {
-  const args = options.args.map(encodeUtf8);
-  const env = options.env.map(encodeUtf8);
-  const ns = new GuestNamespace(options.rootfs, options.mounts);
-  const fds = new FdTable(options.stdio, ns);
-  const mem = options.memory;
-  const fsContext: FsContext = { mem, fds, ns };
-
-  const calls = {
-    ...fdCalls(fsContext),
-    ...pathCalls(fsContext),
-    args_get: (ptrs: number, buf: number) => writeStrings(mem(), args, ptrs, buf),
-    args_sizes_get: (countPtr: number, sizePtr: number) => sizes(mem(), args, countPtr, sizePtr),
-    environ_get: (ptrs: number, buf: number) => writeStrings(mem(), env, ptrs, buf),
-    environ_sizes_get: (countPtr: number, sizePtr: number) => sizes(mem(), env, countPtr, sizePtr),
-    clock_res_get: (_id: number, ptr: number) => mem().u64(ptr, 1000n),
-    clock_time_get: (id: number, _precision: bigint, ptr: number) =>
-      mem().u64(ptr, id === CLOCK_REALTIME ? realtimeNs() : process.hrtime.bigint()),
-    random_get(buf: number, len: number) {
-      // Required here, not at the top: most modules never ask, and node:crypto slows every start.
-      const { randomFillSync } = require('node:crypto') as typeof import('node:crypto');
-      for (let at = 0; at < len; at += RANDOM_CHUNK) randomFillSync(mem().bytes(buf + at, Math.min(RANDOM_CHUNK, len - at)));
-    },
-    poll_oneoff(inPtr: number, outPtr: number, count: number, neventsPtr: number) {
-      const m = mem();
-      // Clock subscriptions sleep until the earliest; fd subscriptions are reported ready at once.
-      let sleepNs = -1n;
-      let events = 0;
-      for (let i = 0; i < count; i++) {
-        const sub = inPtr + i * SUBSCRIPTION_SIZE;
-        if (m.bytes(sub + 8, 1)[0] !== EVENTTYPE_CLOCK) continue;
-        let timeout = m.readU64(sub + 24);
-        if (m.bytes(sub + 40, 1)[0]! & SUBCLOCK_ABSTIME) {
-          const now = m.readU32(sub + 16) === CLOCK_REALTIME ? realtimeNs() : process.hrtime.bigint();
-          timeout = timeout > now ? timeout - now : 0n;
-        }
-        if (sleepNs < 0n || timeout < sleepNs) sleepNs = timeout;
-      }
-      const hasFdSubs = Array.from({ length: count }, (_, i) => m.bytes(inPtr + i * SUBSCRIPTION_SIZE + 8, 1)[0]).some(
-        (t) => t !== EVENTTYPE_CLOCK,
-      );
-      if (!hasFdSubs && sleepNs > 0n) sleepMs(Number(sleepNs / 1_000_000n));
-      for (let i = 0; i < count; i++) {
-        const sub = inPtr + i * SUBSCRIPTION_SIZE;
-        const type = m.bytes(sub + 8, 1)[0] as number;
-        if (type === EVENTTYPE_CLOCK && hasFdSubs) continue;
-        const ev = outPtr + events++ * EVENT_SIZE;
-        m.bytes(ev, EVENT_SIZE).fill(0);
-        m.u64(ev, m.readU64(sub));
-        m.u8(ev + 10, type);
-      }
-      m.u32(neventsPtr, events);
-    },
-    proc_exit(code: number) {
-      throw new ProcExit(code);
-    },
-    sched_yield() {},
-  };
-
-  const imports: Record<string, WasiFunction> = {};
+/** Every call returns an errno: thrown WasiErrors and fs errors become one, anything else unwinds. */
+function asWasi(calls: Record<string, (...a: never[]) => unknown>): Record<string, WasiFunction> {
+  const out: Record<string, WasiFunction> = {};
   for (const [name, fn] of Object.entries(calls)) {
-    imports[name] = (...callArgs: never[]) => {
+    out[name] = (...callArgs: never[]) => {
       try {
-        (fn as (...a: never[]) => void)(...callArgs);
+        fn(...callArgs);
         return Errno.SUCCESS;
       } catch (err) {
         const errno = errnoOf(err);
@@ -129,13 +80,83 @@ export function createPreview1(options: Preview1Options): { imports: Record<stri
       }
     };
   }
-  return { imports: withEnosys(imports), close: () => fds.closeAll() };
+  return out;
 }
 
-/** Any other preview 1 function the module imports answers ENOSYS rather than failing to link. */
-function withEnosys(imports: Record<string, WasiFunction>): Record<string, WasiFunction> {
-  return new Proxy(imports, {
-    get: (target, name) => (typeof name === 'string' && !(name in target) ? () => Errno.NOSYS : target[name as string]),
-  });
+export interface Preview1 {
+  /** The `wasi_snapshot_preview1` functions. */
+  imports: Record<string, WasiFunction>;
+  /** Both namespaces, keyed by import module name. */
+  namespaces: Record<string, Record<string, WasiFunction>>;
+  close(): void;
 }
 
+export function createPreview1(options: Preview1Options): Preview1 {
+  const args = options.args.map(encodeUtf8);
+  const env = options.env.map(encodeUtf8);
+  const ns = new GuestNamespace(options.rootfs, options.mounts);
+  let fds: FdTable;
+  try {
+    fds = new FdTable(options.stdio, ns, options.nofile ?? DEFAULT_NOFILE);
+  } catch (err) {
+    ns.close();
+    throw err;
+  }
+  const mem = options.memory;
+  const ctx: FsContext = { mem, fds, ns, writeFilestat };
+  const byFd = fdCalls(ctx);
+  const byPath = pathCalls(ctx);
+
+  const preview1: Record<(typeof PREVIEW1_FUNCTIONS)[number], (...a: never[]) => unknown> = {
+    args_get: (ptrs: number, buf: number) => writeStrings(mem(), args, ptrs, buf),
+    args_sizes_get: (countPtr: number, sizePtr: number) => sizes(mem(), args, countPtr, sizePtr),
+    environ_get: (ptrs: number, buf: number) => writeStrings(mem(), env, ptrs, buf),
+    environ_sizes_get: (countPtr: number, sizePtr: number) => sizes(mem(), env, countPtr, sizePtr),
+    clock_res_get: (id: number, ptr: number) => mem().u64(ptr, clockResolution(id)),
+    clock_time_get: (id: number, _precision: bigint, ptr: number) => mem().u64(ptr, clockNow(id)),
+    ...byFd,
+    ...byPath,
+    poll_oneoff: (inPtr: number, outPtr: number, count: number, neventsPtr: number) =>
+      pollOneoff(mem(), fds, PREVIEW1_SUBSCRIPTION, inPtr, outPtr, count, neventsPtr),
+    proc_exit(code: number) {
+      throw new ProcExit(code);
+    },
+    // Signals have no meaning inside the sandbox; wasmtime refuses raise() too.
+    proc_raise: () => fail(Errno.NOTSUP),
+    sched_yield() {},
+    random_get(buf: number, len: number) {
+      // Required here, not at the top: most modules never ask, and node:crypto slows every start.
+      const { randomFillSync } = require('node:crypto') as typeof import('node:crypto');
+      for (let at = 0; at < len; at += RANDOM_CHUNK) randomFillSync(mem().bytes(buf + at, Math.min(RANDOM_CHUNK, len - at)));
+    },
+    // No socket is ever handed to a module: every fd it holds is a file, a folder or stdio.
+    sock_accept: (fd: number) => fail(fds.get(fd) && Errno.NOTSOCK),
+    sock_recv: (fd: number) => fail(fds.get(fd) && Errno.NOTSOCK),
+    sock_send: (fd: number) => fail(fds.get(fd) && Errno.NOTSOCK),
+    sock_shutdown: (fd: number) => fail(fds.get(fd) && Errno.NOTSOCK),
+  };
+
+  const imports = asWasi(preview1);
+  return {
+    imports,
+    namespaces: { [WASI_MODULE]: imports, [WASI_UNSTABLE]: { ...imports, ...asWasi(snapshot0(ctx)) } },
+    close: () => {
+      fds.closeAll();
+      ns.close();
+    },
+  };
+}
+
+function snapshot0(ctx: FsContext) {
+  const SNAPSHOT0_WHENCE = [Whence.CUR, Whence.END, Whence.SET];
+  const ctx0: FsContext = { ...ctx, writeFilestat: writeFilestatSnapshot0 };
+  const byFd = fdCalls(ctx0);
+  return {
+    ...byFd,
+    ...pathCalls(ctx0),
+    fd_seek: (fd: number, offset: bigint, whence: number, ptr: number) =>
+      byFd.fd_seek(fd, offset, SNAPSHOT0_WHENCE[whence] ?? fail(Errno.INVAL), ptr),
+    poll_oneoff: (inPtr: number, outPtr: number, count: number, neventsPtr: number) =>
+      pollOneoff(ctx.mem(), ctx.fds, SNAPSHOT0_SUBSCRIPTION, inPtr, outPtr, count, neventsPtr),
+  };
+}

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import { BufferType, MapType, ProxyState, type HeaderPairs, type LocalResponse } from '../../abi/proxy-state.cjs';
 import { proxyWasmImports } from '../../abi/proxy-wasm-imports.cjs';
 import { InstanceRef } from '../wasi/memory.cjs';
-import { WASI_MODULE, createPreview1 } from '../wasi/preview1.cjs';
+import { createPreview1, providesWasi } from '../wasi/preview1.cjs';
 import type { CallHost } from './host-channel.cjs';
 import { buildHostImports, createHostContext, type HostImportFactory } from './host-imports.cjs';
 import type { FunctionDef, InstanceConfig } from './instance-protocol.cjs';
@@ -59,7 +59,7 @@ export function checkModule(def: FunctionDef, ctx: LinkContext): void {
   const refused = checkImports(
     def.module,
     'wasmctl serve',
-    (i) => i.kind === 'function' && (i.module === WASI_MODULE || (i.module === 'env' && (i.name in PROXY_NAMES || ctx.config.hostCalls!.imports.includes(i.name)))),
+    (i) => providesWasi(i) || (i.kind === 'function' && i.module === 'env' && (i.name in PROXY_NAMES || ctx.config.hostCalls!.imports.includes(i.name))),
   );
   if (refused) throw new BrokenInstance(refused.type === 'failed' ? refused.message : 'module refused');
   const exported = new Set(WebAssembly.Module.exports(def.module).map((e) => e.name));
@@ -76,7 +76,7 @@ export function startInstance(def: FunctionDef, ctx: LinkContext): { instance: I
   const env = { ...proxyWasmImports(state, hostContext), ...buildHostImports(ctx.config.hostCalls!.imports, ctx.runtime, hostContext) };
   const wasi = createPreview1({ ...ctx.config, rootfs: def.rootfs, args: def.args, env: def.env, memory: () => ref.memory() });
   try {
-    const wasm = new WebAssembly.Instance(def.module, { [WASI_MODULE]: wasi.imports, env } as WebAssembly.Imports);
+    const wasm = new WebAssembly.Instance(def.module, { ...wasi.namespaces, env } as WebAssembly.Imports);
     ref.bind(wasm);
     const code = enter(wasm.exports, null);
     if (code !== 0) throw new BrokenInstance(`the module exited with code ${code} while starting`);

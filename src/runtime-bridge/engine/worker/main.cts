@@ -5,7 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { InstanceRef } from '../wasi/memory.cjs';
-import { WASI_MODULE, createPreview1 } from '../wasi/preview1.cjs';
+import { createPreview1, providesWasi } from '../wasi/preview1.cjs';
 import { checkImports, describeFailure, enter, hostImports, isHostImport } from './linking.cjs';
 import type { StartMessage, WorkerConfig, WorkerResult } from './protocol.cjs';
 
@@ -15,14 +15,14 @@ function runWithOurWasi(module: WebAssembly.Module, config: WorkerConfig): Worke
   const refused = checkImports(
     module,
     'wasmctl',
-    (i) => (i.kind === 'function' && i.module === WASI_MODULE) || isHostImport(config, i),
+    (i) => providesWasi(i) || isHostImport(config, i),
   );
   if (refused) return refused;
   const ref = new InstanceRef();
   const wasi = createPreview1({ ...config, memory: () => ref.memory() });
   try {
     const instance = new WebAssembly.Instance(module, {
-      [WASI_MODULE]: wasi.imports,
+      ...wasi.namespaces,
       env: hostImports(config, ref),
     } as WebAssembly.Imports);
     ref.bind(instance);

@@ -1,0 +1,119 @@
+/**
+ * WASI preview 1 rights, reported as wasmtime reports them and enforced: a right dropped with
+ * fd_fdstat_set_rights is gone for good, and a call that needs it fails.
+ */
+const bit = (n: number): bigint => 1n << BigInt(n);
+
+export const Right = {
+  FD_DATASYNC: bit(0),
+  FD_READ: bit(1),
+  FD_SEEK: bit(2),
+  FD_FDSTAT_SET_FLAGS: bit(3),
+  FD_SYNC: bit(4),
+  FD_TELL: bit(5),
+  FD_WRITE: bit(6),
+  FD_ADVISE: bit(7),
+  FD_ALLOCATE: bit(8),
+  PATH_CREATE_DIRECTORY: bit(9),
+  PATH_CREATE_FILE: bit(10),
+  PATH_LINK_SOURCE: bit(11),
+  PATH_LINK_TARGET: bit(12),
+  PATH_OPEN: bit(13),
+  FD_READDIR: bit(14),
+  PATH_READLINK: bit(15),
+  PATH_RENAME_SOURCE: bit(16),
+  PATH_RENAME_TARGET: bit(17),
+  PATH_FILESTAT_GET: bit(18),
+  PATH_FILESTAT_SET_SIZE: bit(19),
+  PATH_FILESTAT_SET_TIMES: bit(20),
+  FD_FILESTAT_GET: bit(21),
+  FD_FILESTAT_SET_SIZE: bit(22),
+  FD_FILESTAT_SET_TIMES: bit(23),
+  PATH_SYMLINK: bit(24),
+  PATH_REMOVE_DIRECTORY: bit(25),
+  PATH_UNLINK_FILE: bit(26),
+  POLL_FD_READWRITE: bit(27),
+  SOCK_SHUTDOWN: bit(28),
+  SOCK_ACCEPT: bit(29),
+} as const;
+
+const any = (...rights: bigint[]): bigint => rights.reduce((a, b) => a | b, 0n);
+
+/** What an open regular file may do, before its open mode takes FD_READ or FD_WRITE away. */
+export const FILE_RIGHTS = any(
+  Right.FD_DATASYNC,
+  Right.FD_READ,
+  Right.FD_SEEK,
+  Right.FD_FDSTAT_SET_FLAGS,
+  Right.FD_SYNC,
+  Right.FD_TELL,
+  Right.FD_WRITE,
+  Right.FD_ADVISE,
+  Right.FD_ALLOCATE,
+  Right.FD_FILESTAT_GET,
+  Right.FD_FILESTAT_SET_SIZE,
+  Right.FD_FILESTAT_SET_TIMES,
+  Right.POLL_FD_READWRITE,
+);
+
+/** The rights that change what is stored: a read-only mount never reports them. */
+export const WRITE_RIGHTS = any(
+  Right.FD_DATASYNC,
+  Right.FD_WRITE,
+  Right.FD_ALLOCATE,
+  Right.FD_FILESTAT_SET_SIZE,
+  Right.FD_FILESTAT_SET_TIMES,
+  Right.PATH_CREATE_DIRECTORY,
+  Right.PATH_CREATE_FILE,
+  Right.PATH_LINK_SOURCE,
+  Right.PATH_LINK_TARGET,
+  Right.PATH_RENAME_SOURCE,
+  Right.PATH_RENAME_TARGET,
+  Right.PATH_FILESTAT_SET_SIZE,
+  Right.PATH_FILESTAT_SET_TIMES,
+  Right.PATH_SYMLINK,
+  Right.PATH_REMOVE_DIRECTORY,
+  Right.PATH_UNLINK_FILE,
+);
+
+export const DIRECTORY_RIGHTS = any(
+  Right.FD_FDSTAT_SET_FLAGS,
+  Right.FD_SYNC,
+  Right.FD_ADVISE,
+  Right.PATH_CREATE_DIRECTORY,
+  Right.PATH_CREATE_FILE,
+  Right.PATH_LINK_SOURCE,
+  Right.PATH_LINK_TARGET,
+  Right.PATH_OPEN,
+  Right.FD_READDIR,
+  Right.PATH_READLINK,
+  Right.PATH_RENAME_SOURCE,
+  Right.PATH_RENAME_TARGET,
+  Right.PATH_FILESTAT_GET,
+  Right.PATH_FILESTAT_SET_SIZE,
+  Right.PATH_FILESTAT_SET_TIMES,
+  Right.FD_FILESTAT_GET,
+  Right.FD_FILESTAT_SET_TIMES,
+  Right.PATH_SYMLINK,
+  Right.PATH_REMOVE_DIRECTORY,
+  Right.PATH_UNLINK_FILE,
+);
+
+export const STDIO_RIGHTS = any(
+  Right.FD_READ,
+  Right.FD_WRITE,
+  Right.FD_FDSTAT_SET_FLAGS,
+  Right.FD_FILESTAT_GET,
+  Right.POLL_FD_READWRITE,
+);
+
+export interface RightsPair {
+  base: bigint;
+  inheriting: bigint;
+}
+
+/** A directory's rights: everything below it inherits at most these. */
+export function directoryRights(readOnly: boolean): RightsPair {
+  const mask = readOnly ? ~WRITE_RIGHTS : ~0n;
+  return { base: DIRECTORY_RIGHTS & mask, inheriting: (DIRECTORY_RIGHTS | FILE_RIGHTS) & mask };
+}
