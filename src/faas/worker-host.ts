@@ -158,6 +158,8 @@ export class WorkerHost {
       args: [],
       env: [],
       rootfs: null,
+      // Each function instance gets the engine's default descriptor limit, so one cannot starve the others.
+      nofile: null,
       mounts: [],
       // The modules' stdout joins serve's logs on stderr: serve's stdout carries its addresses.
       stdio: { stdin: null, stdout: 2, stderr: 2 },

@@ -15,6 +15,8 @@ export interface RunLimits {
   timeoutMs?: number;
   /** Cap on the module's linear memory, in bytes (rounded down to 64 KiB pages). */
   memoryBytes?: number;
+  /** Most descriptors the module may hold at once, stdio and preopens included (docker's `--ulimit nofile`; default 1024). */
+  nofile?: number;
 }
 
 /** Host file descriptors the module's fds 0, 1 and 2 map to (the shim passes opened FIFOs). */

@@ -13,6 +13,8 @@ export const settingsSchema = z
     timeoutMs: z.coerce.number().int().positive(),
     /** Cap on the module's linear memory, bytes. */
     memoryBytes: z.coerce.number().int().positive(),
+    /** Most descriptors the module may hold (docker's `--ulimit nofile`). */
+    nofile: z.coerce.number().int().min(3),
     /** A Layotto-compatible sidecar (host:port) serving the module's runtime host calls. */
     sidecar: z.string().min(1),
     /** Config of the embedded sidecar (Layotto's config.json shape) when no `sidecar` is given. */
@@ -27,6 +29,7 @@ export type TaskSettings = z.infer<typeof settingsSchema>;
 export const ANNOTATIONS: Record<keyof TaskSettings, string> = {
   timeoutMs: 'io.wasmctl.timeout-ms',
   memoryBytes: 'io.wasmctl.memory-bytes',
+  nofile: 'io.wasmctl.nofile',
   sidecar: 'io.wasmctl.sidecar',
   sidecarConfig: 'io.wasmctl.sidecar-config',
 };
@@ -51,5 +54,6 @@ export function limitsOf(settings: TaskSettings): RunLimits {
   return {
     ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
     ...(settings.memoryBytes === undefined ? {} : { memoryBytes: settings.memoryBytes }),
+    ...(settings.nofile === undefined ? {} : { nofile: settings.nofile }),
   };
 }

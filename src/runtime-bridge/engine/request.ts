@@ -9,6 +9,7 @@ import { WasmctlError } from '../../common/index.js';
 import type { RunRequest } from '../types.js';
 
 const MIN_MEMORY_CAP = 65536;
+const MIN_NOFILE = 3;
 
 function invalid(what: string): WasmctlError {
   return new WasmctlError('InvalidArgument', `invalid run request: ${what}`);
@@ -31,6 +32,8 @@ export function validateRequest(req: RunRequest): void {
   if (memoryBytes !== undefined && !(Number.isInteger(memoryBytes) && memoryBytes >= MIN_MEMORY_CAP)) {
     throw invalid('limits.memoryBytes must be at least one 64 KiB page');
   }
+  const { nofile } = req.limits;
+  if (nofile !== undefined && !(Number.isInteger(nofile) && nofile >= MIN_NOFILE)) throw invalid(`limits.nofile must be an integer of at least ${MIN_NOFILE} (stdio)`);
   if (req.engine !== 'wasmctl' && req.engine !== 'wasmer') throw invalid(`engine: unknown engine ${String(req.engine)}`);
   if (req.hostCalls && typeof req.hostCalls.handle !== 'function') throw invalid('hostCalls.handle must be a function');
   if (req.hostCalls?.workerModule !== undefined && !req.hostCalls.workerModule.startsWith('/')) {

@@ -159,6 +159,7 @@ function workerConfig(req: RunRequest, hostServer: HostServer | null): WorkerCon
     rootfs: req.rootfs,
     mounts: req.mounts,
     stdio: req.stdio,
+    nofile: req.limits.nofile ?? null,
     invoke: req.invoke ?? null,
     hostCalls:
       req.hostCalls && hostServer

@@ -23,7 +23,7 @@ export interface Preview1Options {
   mounts: MountSpec[];
   stdio: StdioFds;
   /** Most handles the module may hold at once (docker's `--ulimit nofile`). */
-  nofile?: number;
+  nofile?: number | null;
   /** The instance's memory; available once the module is instantiated. */
   memory(): GuestMemory;
 }

@@ -13,6 +13,8 @@ export interface WorkerConfig {
   rootfs: string | null;
   mounts: MountSpec[];
   stdio: StdioFds;
+  /** Most descriptors the module may hold (null: the engine's default). */
+  nofile: number | null;
   /** Export to call after `_initialize` when the module is a reactor. */
   invoke: string | null;
   hostCalls: {
