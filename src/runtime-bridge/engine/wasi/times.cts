@@ -1,5 +1,4 @@
 /** The `fstflags` of fd_filestat_set_times and path_filestat_set_times. */
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { Errno, fail } from './errno.cjs';
 
@@ -20,6 +19,8 @@ export function setTimes(hostName: string, atim: bigint, mtim: bigint, flags: nu
   if (flags & ~(FstFlag.ATIM | FstFlag.ATIM_NOW | FstFlag.MTIM | FstFlag.MTIM_NOW)) fail(Errno.INVAL);
   if ((flags & FstFlag.ATIM && flags & FstFlag.ATIM_NOW) || (flags & FstFlag.MTIM && flags & FstFlag.MTIM_NOW)) fail(Errno.INVAL);
   const target = asSeenByChild(hostName);
+  // Required here: setting times is rare, and loading child_process would slow every start.
+  const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
   const touch = (which: '-a' | '-m', set: number, setNow: number, given: bigint): void => {
     if (!(flags & (set | setNow))) return;
     const args = [which, '-c', ...(link ? ['-h'] : []), ...(flags & set ? ['-d', timestamp(given)] : []), '--', target];
