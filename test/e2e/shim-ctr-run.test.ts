@@ -216,7 +216,8 @@ test('per-container mode (annotation) runs its own server, gone with its contain
 });
 
 test('a crashed shared server strands no task: it ends as exited 137 and the next run gets a fresh server', async () => {
-  const events = ctrd.ctr(['events'], { timeout: 4000 });
+  // Long enough for a loaded 2-core machine (the run alone took 3.5 s there), short enough to wait out.
+  const events = ctrd.ctr(['events'], { timeout: 10_000 });
   assert.equal((await ctrd.ctr(['run', '-d', '--runtime', WASMCTL_RUNTIME, images.loop!, 'crash-victim'])).exitCode, 0);
   await until('RUNNING', async () => ((await taskStatus('crash-victim')) === 'RUNNING' ? true : undefined));
   const [server] = await shimServerPids(ctrd.shimDir);
