@@ -52,6 +52,8 @@ export interface Target {
   mustBeDir: boolean;
   /** The walking handles this resolution opened (parent.fd among them): close with release(). */
   opened: number[];
+  /** The last component's lstat when the walk took it (null: it does not exist); absent when not looked at. */
+  stats?: fs.BigIntStats | null;
 }
 
 const MAX_SYMLINKS = 40;
@@ -151,7 +153,7 @@ export class GuestNamespace {
           continue;
         }
         if (last && !followLast && !mustBeDir) return { parent: here, name, guest, mustBeDir, opened };
-        const step = this.step(here, name, guest);
+        const step = last ? this.lastStep(here, name, guest) : this.step(here, name, guest);
         if (step.kind === 'link') {
           if (++links > MAX_SYMLINKS) fail(Errno.LOOP);
           if (step.target === '') fail(Errno.NOENT);
@@ -163,22 +165,18 @@ export class GuestNamespace {
           pending.unshift(...step.target.split('/'));
           continue;
         }
-        if (step.kind === 'dir' && !last) {
+        if (step.kind === 'virtual') {
+          stack.push({ fd: null, guest, mount: here.mount });
+          if (last) return { parent: top(), name: '.', guest, mustBeDir, opened };
+          continue;
+        }
+        if (step.kind === 'dir') {
           opened.push(step.fd);
           stack.push({ fd: step.fd, guest, mount: here.mount });
           continue;
         }
-        if (step.kind === 'virtual' && !last) {
-          stack.push({ fd: null, guest, mount: here.mount });
-          continue;
-        }
         if (!last) fail(step.kind === 'missing' ? Errno.NOENT : Errno.NOTDIR);
-        if (step.kind === 'dir') closeQuietly(step.fd);
-        if (step.kind === 'virtual') {
-          stack.push({ fd: null, guest, mount: here.mount });
-          return { parent: top(), name: '.', guest, mustBeDir, opened };
-        }
-        return { parent: here, name, guest, mustBeDir, opened };
+        return { parent: here, name, guest, mustBeDir, opened, stats: step.kind === 'found' ? step.stats : null };
       }
       const place = top();
       return { parent: place, name: '.', guest: place.guest, mustBeDir, opened };
@@ -188,12 +186,8 @@ export class GuestNamespace {
     }
   }
 
-  /** One component: a folder (opened), a link (its text), a virtual folder, missing, or another object. */
-  private step(
-    here: Place,
-    name: string,
-    guest: string[],
-  ): { kind: 'dir'; fd: number } | { kind: 'link'; target: string } | { kind: 'virtual' | 'missing' | 'other' } {
+  /** A component on the way: a folder (opened for the next step), a link (its text), virtual, or missing. */
+  private step(here: Place, name: string, guest: string[]): Step {
     if (here.fd === null) return { kind: this.isMountParent(guest) ? 'virtual' : 'missing' };
     try {
       return { kind: 'dir', fd: openDirAt(here.fd, name) };
@@ -202,12 +196,24 @@ export class GuestNamespace {
       if (code === 'ENOENT') return { kind: this.isMountParent(guest) ? 'virtual' : 'missing' };
       if (code !== 'ENOTDIR' && code !== 'ELOOP') throw err;
     }
+    return this.lastStep(here, name, guest);
+  }
+
+  /** The last component, followed: one lstat (no open), kept for the caller. */
+  private lastStep(here: Place, name: string, guest: string[]): Step {
+    if (here.fd === null) return { kind: this.isMountParent(guest) ? 'virtual' : 'missing' };
     const stats = lstatAt(here.fd, name);
-    if (stats === null) return { kind: 'missing' };
+    if (stats === null) return { kind: this.isMountParent(guest) ? 'virtual' : 'missing' };
     if (stats.isSymbolicLink()) return { kind: 'link', target: readLinkText(here.fd, name) };
-    return { kind: 'other' };
+    return { kind: 'found', stats };
   }
 }
+
+type Step =
+  | { kind: 'dir'; fd: number }
+  | { kind: 'link'; target: string }
+  | { kind: 'found'; stats: fs.BigIntStats }
+  | { kind: 'virtual' | 'missing' };
 
 export function release(fds: number[]): void {
   for (const fd of fds) closeQuietly(fd);

@@ -44,7 +44,7 @@ export function pathCalls(ctx: FsContext) {
 
   const statOf = (t: Target): fs.BigIntStats | null => {
     if (t.parent.fd === null) return null;
-    const stats = lstatAt(t.parent.fd, t.name);
+    const stats = t.stats !== undefined ? t.stats : lstatAt(t.parent.fd, t.name);
     if (stats === null) fail(Errno.NOENT);
     if (t.mustBeDir && !stats!.isDirectory()) fail(Errno.NOTDIR);
     return stats;
@@ -106,6 +106,23 @@ export function pathCalls(ctx: FsContext) {
     return fds.add({ kind: 'file', hostFd, rights: { base: fileRights, inheriting: rightsInheriting & dir.rights.inheriting & mask }, flags: fdFlags, position: 0, type: fileTypeOf(stats) });
   }
 
+  /** The path named a folder the walk already holds (`.`, a mount point, a virtual folder). */
+  function openHeld(t: Target, dir: DirEntry, oflags: number, rightsBase: bigint, rightsInheriting: bigint, fdFlags: number): number {
+    if (oflags & OFlag.CREAT && oflags & OFlag.EXCL) fail(Errno.EXIST);
+    if (oflags & OFlag.TRUNC || (rightsBase & dir.rights.inheriting & HOST_WRITE_RIGHTS) !== 0n) fail(Errno.ISDIR);
+    if (fds.full()) fail(Errno.MFILE);
+    const hostFd = t.parent.fd === null ? null : fs.openSync(self(t.parent.fd), O_RDONLY | O_DIRECTORY);
+    const readOnly = t.parent.mount.readOnly || hostFd === null;
+    const mask = readOnly ? ~WRITE_RIGHTS : ~0n;
+    return fds.add({
+      kind: 'dir',
+      place: { fd: hostFd, guest: t.guest, mount: t.parent.mount },
+      readOnly,
+      rights: { base: rightsBase & dir.rights.inheriting & DIRECTORY_RIGHTS & mask, inheriting: rightsInheriting & dir.rights.inheriting & mask },
+      flags: fdFlags,
+    });
+  }
+
   return {
     path_create_directory(dirFd: number, ptr: number, len: number) {
       withTarget(dirFd, Right.PATH_CREATE_DIRECTORY, ptr, len, false, (t) => {
@@ -138,22 +155,17 @@ export function pathCalls(ctx: FsContext) {
     },
     path_open(dirFd: number, dirFlags: number, ptr: number, len: number, oflags: number, rightsBase: bigint, rightsInheriting: bigint, fdFlags: number, fdOutPtr: number) {
       const follow = (dirFlags & LOOKUP_SYMLINK_FOLLOW) !== 0 && !(oflags & OFlag.CREAT && oflags & OFlag.EXCL);
-      const fd = withTarget(dirFd, Right.PATH_OPEN, ptr, len, follow, (t, dir) => {
-        if (t.name !== '.') return openFile(t, dir, oflags, rightsBase, rightsInheriting, fdFlags);
-        // The path named a folder the walk already holds (`.`, a mount point, a virtual folder).
-        if (oflags & OFlag.CREAT && oflags & OFlag.EXCL) fail(Errno.EXIST);
-        if (oflags & OFlag.TRUNC || (rightsBase & dir.rights.inheriting & HOST_WRITE_RIGHTS) !== 0n) fail(Errno.ISDIR);
-        if (fds.full()) fail(Errno.MFILE);
-        const hostFd = t.parent.fd === null ? null : fs.openSync(self(t.parent.fd), O_RDONLY | O_DIRECTORY);
-        const mask = t.parent.mount.readOnly || hostFd === null ? ~WRITE_RIGHTS : ~0n;
-        return fds.add({
-          kind: 'dir',
-          place: { fd: hostFd, guest: t.guest, mount: t.parent.mount },
-          readOnly: t.parent.mount.readOnly || hostFd === null,
-          rights: { base: rightsBase & dir.rights.inheriting & DIRECTORY_RIGHTS & mask, inheriting: rightsInheriting & dir.rights.inheriting & mask },
-          flags: fdFlags,
-        });
-      });
+      const open = (t: Target, dir: DirEntry): number =>
+        t.name === '.' ? openHeld(t, dir, oflags, rightsBase, rightsInheriting, fdFlags) : openFile(t, dir, oflags, rightsBase, rightsInheriting, fdFlags);
+      let fd: number;
+      try {
+        // Optimistic: the last name opened with O_NOFOLLOW as it is; only a link costs a second walk.
+        fd = withTarget(dirFd, Right.PATH_OPEN, ptr, len, false, open);
+      } catch (err) {
+        const code = codeOf(err);
+        if (!follow || (code !== 'ELOOP' && code !== 'ENOTDIR')) throw err;
+        fd = withTarget(dirFd, Right.PATH_OPEN, ptr, len, true, open);
+      }
       ctx.mem().u32(fdOutPtr, fd);
     },
     path_readlink(dirFd: number, ptr: number, len: number, buf: number, bufLen: number, usedPtr: number) {
