@@ -5,7 +5,7 @@
 //                             lazily (registry, archives, sidecar's grpc-js/ioredis) out of `run`
 //   workers/<name>.cjs        each Worker entry as ONE self-contained CommonJS file
 //   wasmctl.cjs               the whole CLI as one CommonJS file (src/cli/snapshot.ts), and
-//   wasmctl.blob (+ .version) its V8 startup snapshot, built by and for the node running this
+//   wasmctl.blob (+ .version: the node binary that built it) its V8 startup snapshot, built by and for the node running this
 //                             build; bin/wasmctl starts from it when that node is the one on PATH,
 //                             else runs wasmctl.js. Building it runs on `npm ci` (prepare), so each
 //                             machine gets a snapshot for its own node binary.
@@ -108,7 +108,7 @@ const snapshot = spawnSync(process.execPath, ['--snapshot-blob', BLOB, '--build-
 // Spawning after deserialization (execa's credential helpers) works: spawn and spawnSync were
 // checked from a snapshot on Node 20.20. Any other warning means state we have not checked: no blob.
 const stderr = snapshot.stderr.replace(/^.*"node:child_process" works in user snapshot[^]*?--trace-warnings[^\n]*\n/m, '');
-if (snapshot.status === 0 && stderr.trim() === '') writeFileSync(`${BLOB}.version`, `${process.version}\n`);
+if (snapshot.status === 0 && stderr.trim() === '') writeFileSync(`${BLOB}.version`, `${process.execPath}\n`);
 else {
   rmSync(BLOB, { force: true });
   process.stderr.write(`build: no startup snapshot (wasmctl starts without one): ${stderr || `exit ${snapshot.status}`}\n`);

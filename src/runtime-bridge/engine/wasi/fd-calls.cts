@@ -60,6 +60,32 @@ function writeAll(hostFd: number, buf: Uint8Array): void {
   }
 }
 
+/** All of `bufs` in one writev when it goes through whole (printf's two iovecs: one system call). */
+function writeAllStdio(hostFd: number, bufs: Uint8Array[]): number {
+  if (bufs.length === 1) {
+    writeAll(hostFd, bufs[0] as Uint8Array);
+    return (bufs[0] as Uint8Array).length;
+  }
+  let done = 0;
+  try {
+    done = fs.writevSync(hostFd, bufs);
+  } catch (err) {
+    const code = codeOf(err);
+    if (code === 'EPIPE') throw new ProcExit(SIGPIPE_EXIT);
+    if (code !== 'EAGAIN') throw err;
+  }
+  let total = 0;
+  for (const buf of bufs) {
+    total += buf.length;
+    if (done >= buf.length) done -= buf.length;
+    else {
+      writeAll(hostFd, buf.subarray(done));
+      done = 0;
+    }
+  }
+  return total;
+}
+
 function readFileAt(entry: FileEntry, bufs: Uint8Array[], offset: number | null): number {
   let position = offset ?? entry.position;
   let total = 0;
@@ -254,12 +280,7 @@ export function fdCalls(ctx: FsContext) {
       const bufs = mem().iovecs(iovs, iovsLen);
       if (entry.kind === 'file') return mem().u32(nwrittenPtr, writeFileAt(entry, bufs, null));
       if (entry.hostFd === null) fail(Errno.BADF);
-      let total = 0;
-      for (const buf of bufs) {
-        writeAll(entry.hostFd as number, buf);
-        total += buf.length;
-      }
-      mem().u32(nwrittenPtr, total);
+      mem().u32(nwrittenPtr, writeAllStdio(entry.hostFd as number, bufs));
     },
   };
 }

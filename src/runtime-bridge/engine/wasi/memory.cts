@@ -7,10 +7,19 @@ const utf8 = new TextDecoder('utf-8', { fatal: false });
 const encoder = new TextEncoder();
 
 export class GuestMemory {
+  private cachedBuffer: ArrayBuffer | null = null;
+  private cachedView: DataView | null = null;
+
   constructor(private readonly memory: WebAssembly.Memory) {}
 
+  /** One DataView per buffer: a call reads and writes several words, and grow replaces the buffer. */
   private view(): DataView {
-    return new DataView(this.memory.buffer);
+    const buffer = this.memory.buffer;
+    if (buffer !== this.cachedBuffer) {
+      this.cachedBuffer = buffer;
+      this.cachedView = new DataView(buffer);
+    }
+    return this.cachedView as DataView;
   }
 
   /** A live window onto [ptr, ptr+len); valid until the memory grows. */
