@@ -27,9 +27,9 @@ export function validateRequest(req: RunRequest): void {
     throw invalid('stdio: fds must be non-negative integers');
   }
   const { timeoutMs, memoryBytes } = req.limits;
-  if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs > 0)) throw invalid('limits.timeoutMs must be a positive integer');
+  if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs > 0)) throw invalid('timeout must be a positive whole number of milliseconds');
   if (memoryBytes !== undefined && !(Number.isInteger(memoryBytes) && memoryBytes >= MIN_MEMORY_CAP)) {
-    throw invalid('limits.memoryBytes must be at least one 64 KiB page');
+    throw invalid('memory cap must be at least one 64 KiB Wasm page');
   }
   if (req.engine !== 'wasmctl' && req.engine !== 'wasmer') throw invalid(`engine: unknown engine ${String(req.engine)}`);
   if (req.hostCalls && typeof req.hostCalls.handle !== 'function') throw invalid('hostCalls.handle must be a function');
@@ -37,8 +37,11 @@ export function validateRequest(req: RunRequest): void {
     throw invalid('hostCalls.workerModule must be an absolute path');
   }
   for (const m of req.mounts) {
-    if (!m.guestPath.startsWith('/') || !m.guestPath.split('/').some(Boolean)) {
-      throw invalid(`mounts: target ${m.guestPath} must be an absolute path other than /`);
+    if (!m.guestPath.startsWith('/')) throw invalid(`mounts: target ${m.guestPath} must be an absolute path`);
+    // A host folder as the whole root (wasmtime's `--dir DIR::/`) is for a bare module: over an
+    // image it would hide every file of it.
+    if (!m.guestPath.split('/').some(Boolean) && req.rootfs !== null) {
+      throw invalid(`mounts: target / would hide the image's files; mount / only for a bare .wasm module`);
     }
     if (!fs.statSync(m.hostPath, { throwIfNoEntry: false })?.isDirectory()) {
       throw new WasmctlError('NotFound', `mount source ${m.hostPath} is not a folder`, { hint: 'create it first' });
