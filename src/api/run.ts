@@ -4,7 +4,7 @@
  * (through src/cli/run-path.ts), so it imports the engine's and the store's files themselves, not
  * runtime-bridge's index, which loads node:worker_threads (see run-module.ts).
  */
-import { existsSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { WasmctlError, describeError, hasKind, lastWins } from '../common/index.js';
 import { type OnProgress, type PullPolicy, type StoredImage, openStore } from '../image/index.js';
@@ -69,12 +69,28 @@ export interface RunHandle {
 const isWasmFile = (target: string) => target.endsWith('.wasm') && existsSync(target) && statSync(target).isFile();
 const TRANSPORT = /^(?:docker-archive|oci-archive|oci):/;
 const isLocalArchive = (target: string) => !target.includes(':') && existsSync(target);
+/** A folder (an OCI layout), or a file with a tar header (POSIX `ustar` magic at offset 257). */
+function looksLikeTar(path: string): boolean {
+  if (statSync(path).isDirectory()) return true;
+  const header = Buffer.alloc(512);
+  const fd = openSync(path, 'r');
+  try {
+    return readSync(fd, header, 0, 512, 0) === 512 && header.toString('latin1', 257, 262) === 'ustar';
+  } finally {
+    closeSync(fd);
+  }
+}
 /** Only a host path looks like this: a missing one is named as such, not parsed as a reference. */
 const isPathLike = (target: string) => /^\.{0,2}\//.test(target) || target.endsWith('.wasm');
 
 async function findImage(target: string, options: RunOptions): Promise<StoredImage> {
   const store = openStore(options.root ?? defaultStoreRoot());
   if (isLocalArchive(target)) {
+    if (!looksLikeTar(target)) {
+      throw new WasmctlError('InvalidArgument', `${target} is not a tar archive, an OCI layout or a .wasm module`, {
+        hint: 'give an image reference, a `docker save` or OCI archive, an OCI layout folder, or a .wasm file',
+      });
+    }
     const [image] = await store.load({ path: resolve(target) });
     if (!image) throw new WasmctlError('InvalidArgument', `${target} holds no image`);
     return image;
