@@ -1,5 +1,16 @@
 import { Command } from 'commander';
 import { registerCommands } from './commands/index.js';
+import { UsageError } from './output.js';
+import { wasmctlVersion } from './version-info.js';
+
+/** Every command: a usage error becomes a WasmctlError-like exit 125 naming the command's --help. */
+function reportUsageErrors(command: Command): void {
+  command.exitOverride((err) => {
+    throw new UsageError(err, command);
+  });
+  command.configureOutput({ outputError: () => undefined });
+  for (const sub of command.commands) reportUsageErrors(sub);
+}
 
 /** The `wasmctl` command tree, for both entries: main.ts (ES modules) and snapshot.ts. */
 export function createProgram(): Command {
@@ -10,8 +21,10 @@ export function createProgram(): Command {
         'modules run under WASI preview 1 in a sandbox that sees only the image and what you mount.',
     )
     .option('--root <dir>', 'image store folder (default: $WASMCTL_ROOT, else $XDG_DATA_HOME/wasmctl)')
-    .version(process.env.npm_package_version ?? '0.1.0')
-    .showHelpAfterError('(add --help for usage)')
+    .version(wasmctlVersion(), '-V, --version', "print wasmctl's version (`wasmctl version` says more)")
+    // wasmctl's own options go before the command, the command's before its IMAGE: what follows
+    // IMAGE is the module's (docker's and wasmtime's rule).
+    .enablePositionalOptions()
     .addHelpText(
       'after',
       '\nExamples:\n' +
@@ -21,5 +34,6 @@ export function createProgram(): Command {
         '  wasmctl images --json',
     );
   registerCommands(program);
+  reportUsageErrors(program);
   return program;
 }

@@ -1,12 +1,7 @@
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import type { Command } from 'commander';
+import { defaultStoreRoot } from '../api/store-root.js';
 
-/** --root, else $WASMCTL_ROOT, else $XDG_DATA_HOME/wasmctl (~/.local/share/wasmctl). */
+/** --root, else the library's default ($WASMCTL_ROOT, else $XDG_DATA_HOME/wasmctl). */
 export function storeRoot(command: Command): string {
-  const fromFlag = command.optsWithGlobals<{ root?: string }>().root;
-  if (fromFlag) return fromFlag;
-  if (process.env.WASMCTL_ROOT) return process.env.WASMCTL_ROOT;
-  const dataHome = process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
-  return join(dataHome, 'wasmctl');
+  return command.optsWithGlobals<{ root?: string }>().root || defaultStoreRoot();
 }

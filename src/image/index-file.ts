@@ -1,5 +1,5 @@
 import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { WasmctlError } from '../common/index.js';
@@ -71,6 +71,8 @@ export class IndexFileStore {
 
   private async lock(): Promise<void> {
     const deadline = Date.now() + LOCK_WAIT_MS;
+    // A fresh store has no folder yet to hold the lock.
+    await mkdir(dirname(this.lockPath), { recursive: true });
     for (;;) {
       try {
         const handle = await open(this.lockPath, 'wx');

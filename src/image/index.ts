@@ -5,7 +5,7 @@
  */
 import { ImageStore, type StoreOptions } from './store.js';
 
-export type { FetchOptions, LoadSource, PullPolicy, Removed, ResolveOptions, StoredImage, StoreOptions } from './store.js';
+export type { FetchOptions, LoadSource, Pruned, PullPolicy, Removed, ResolveOptions, StoredImage, StoreOptions } from './store.js';
 export type { ProgressEvent, OnProgress } from './stage.js';
 export type { ImageStore };
 export { displayName, familiarRepository, normalizeReference, parseReference, type Reference } from './reference.js';

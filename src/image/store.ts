@@ -38,7 +38,8 @@ export interface FetchOptions {
   onProgress?: OnProgress;
 }
 
-export type LoadSource = { path: string } | { stream: Readable };
+/** `name` says what the stream is in messages (`stdin`). */
+export type LoadSource = { path: string } | { stream: Readable; name?: string };
 
 /** docker's `--pull`: when a registry reference is pulled (transports are always read). */
 export type PullPolicy = 'missing' | 'never' | 'always';
@@ -51,6 +52,13 @@ export interface Removed {
   untagged: string[];
   /** The manifest digests whose files were deleted (no other name used them). */
   deleted: string[];
+}
+
+export interface Pruned {
+  /** The unnamed images removed, by digest. */
+  deleted: string[];
+  /** Bytes of the blobs and unpacked files removed. */
+  reclaimedBytes: number;
 }
 
 const DEFAULT_CAP = 4 * 1024 ** 3;
@@ -92,7 +100,7 @@ export class ImageStore {
       if (!info) throw new WasmctlError('NotFound', `${from.path} does not exist`);
       if (info.isDirectory()) return this.ingest(await folderSource(from.path, from.path, { ...select, namedAfter: from.path }));
     }
-    const what = 'path' in from ? from.path : 'the input';
+    const what = 'path' in from ? from.path : (from.name ?? 'the input');
     return this.withStaging(async (staging) => {
       const dir = join(staging, 'archive');
       await extractArchive('path' in from ? createReadStream(from.path) : from.stream, dir, what);
@@ -127,11 +135,27 @@ export class ImageStore {
     });
   }
 
+  /** docker's `image prune`: unnamed images, then every blob and unpacked tree no stored image uses. */
+  async prune(): Promise<Pruned> {
+    await sweepStale(this.tmp);
+    return this.index.update(async (index) => {
+      const dangling = Object.keys(index.images).filter((k) => k.startsWith('sha256:'));
+      for (const key of dangling) delete index.images[key];
+      const records = Object.values(index.images);
+      const blobs = new Set(records.flatMap((r) => [r.digest, r.configDigest, ...r.layers.map((l) => l.digest)].map(hexOf)));
+      const { removeUnlisted } = await import('./prune.js');
+      const reclaimedBytes =
+        (await removeUnlisted(join(this.root, 'blobs', 'sha256'), blobs)) +
+        (await removeUnlisted(join(this.root, 'rootfs'), new Set(records.map((r) => hexOf(r.digest)))));
+      return { deleted: dangling, reclaimedBytes };
+    });
+  }
+
   /**
    * What `run` needs: a stored reference; `docker-archive:PATH`, `oci-archive:PATH`, `oci:DIR`
    * (loaded, first image); or a registry reference (`docker://` optional), pulled when missing.
    */
-  async resolve(target: string, options: ResolveOptions): Promise<StoredImage> {
+  async resolve(target: string, options: ResolveOptions = { pull: 'missing' }): Promise<StoredImage> {
     const transport = TRANSPORTS.find((t) => target.startsWith(t));
     if (transport) {
       const [first] = await this.load({ path: target.slice(transport.length) }, options);
@@ -235,7 +259,9 @@ export class ImageStore {
           if (previous && previous.digest !== record.digest) replaced.push(previous);
           index.images[key] = record;
         }
-        stored.push(this.toStored(keys[0] ?? Object.keys(index.images).find((k) => index.images[k]?.digest === record.digest) ?? record.digest, record));
+        // One per name it now has, so that `load` can say each; the first is the image's main name.
+        const shown = keys.length > 0 ? keys : [Object.keys(index.images).find((k) => index.images[k]?.digest === record.digest) ?? record.digest];
+        for (const key of shown) stored.push(this.toStored(key, record));
       }
       await this.collect(index, replaced);
       return stored;

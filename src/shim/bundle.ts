@@ -4,7 +4,7 @@
  */
 import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
-import { readJsonFile } from '../common/index.js';
+import { lastWins, readJsonFile } from '../common/index.js';
 import { settingsFromAnnotations, type TaskSettings } from './settings.js';
 
 const specSchema = z.object({
@@ -31,19 +31,6 @@ export interface BundleSpec {
 
 /** What CRI (containerd's, as the kubelet drives it) marks a pod's sandbox container with. */
 const CRI_CONTAINER_TYPE = 'io.kubernetes.cri.container-type';
-
-/**
- * One entry per name, the last one winning, as runc's init does (it setenv()s each in order):
- * CRI appends a pod's env after the image's without removing the image's entry of the same name.
- */
-function lastWins(env: string[]): string[] {
-  const byName = new Map<string, string>();
-  for (const entry of env) {
-    const eq = entry.indexOf('=');
-    byName.set(eq === -1 ? entry : entry.slice(0, eq), entry);
-  }
-  return [...byName.values()];
-}
 
 export async function readBundle(bundle: string): Promise<BundleSpec> {
   const path = join(bundle, 'config.json');

@@ -95,7 +95,7 @@ describe('entry, arguments and environment', () => {
     assert.doesNotMatch(r.stdout, /SECRET_HOST_VAR/);
     const missing = await wasmctl(['run', '--env-file', join(work, 'no.env'), 'localhost/tools:v1']);
     assert.equal(missing.exitCode, 125);
-    assert.match(missing.stderr, /^wasmctl: env file .*no\.env not found/);
+    assert.match(missing.stderr, /^wasmctl: --env-file .*no\.env does not exist/);
   });
 
   test('a relative Cmd resolves against WorkingDir inside the image', async () => {
@@ -190,7 +190,7 @@ describe('failures get docker exit codes and one-line messages', () => {
     const before = await readdir(store(), { recursive: true });
     const r = await wasmctl(['run', '--pull', 'never', 'localhost/absent:v1']);
     assert.equal(r.exitCode, 125);
-    assert.match(r.stderr, /^wasmctl: image "localhost\/absent:v1" is not in the store/);
+    assert.match(r.stderr, /^wasmctl: Unable to find image 'localhost\/absent:v1' locally/);
     assert.deepEqual((await readdir(store(), { recursive: true })).sort(), before.sort());
   });
 });

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { register as image } from './image.js';
 import { register as images } from './images.js';
 import { register as inspect } from './inspect.js';
 import { register as load } from './load.js';
@@ -7,9 +8,10 @@ import { register as rmi } from './rmi.js';
 import { register as run } from './run.js';
 import { register as serve } from './serve.js';
 import { register as sidecar } from './sidecar.js';
+import { register as version } from './version.js';
 
 /** Each command file exports one `register`; adding a command is one line here. */
-const commands: Array<(program: Command) => void> = [run, pull, load, images, inspect, rmi, sidecar, serve];
+const commands: Array<(program: Command) => void> = [run, pull, load, images, inspect, rmi, image, sidecar, serve, version];
 
 export function registerCommands(program: Command): void {
   for (const register of commands) register(program);

@@ -1,14 +1,14 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { WasmctlError } from '../../common/index.js';
 import { printJson } from '../output.js';
 import { storeRoot } from '../store-root.js';
 import { parseOptions } from '../options.js';
 
 const OptionsSchema = z.object({ input: z.string().optional(), platform: z.string().optional(), json: z.boolean().optional() });
 
-export function register(program: Command): void {
-  program
-    .command('load')
+export function configure(command: Command): Command {
+  return command
     .description('Load images from a `docker save` tar, an OCI archive, an OCI layout folder, or stdin')
     .option('-i, --input <path>', 'archive file or OCI layout folder (default: read a tar from stdin)')
     .option('--platform <os/arch>', 'platform to pick from a multi-platform image')
@@ -20,18 +20,26 @@ export function register(program: Command): void {
         '  wasmctl load -i ./hello-layout\n' +
         '  buildah push hello docker-archive:/dev/stdout | wasmctl load',
     )
-    .action(async (raw: unknown, command: Command) => {
+    .action(async (raw: unknown, cmd: Command) => {
       const options = parseOptions(OptionsSchema, raw);
-      const { displayName, openStore } = await import('../../image/index.js');
+      const { displayName } = await import('../../image/index.js');
+      const { openStore } = await import('../../api/index.js');
       const loadedName = (reference: string) => {
         const { repository, tag } = displayName(reference);
         return repository === '<none>' ? reference : `${repository}:${tag}`;
       };
-      const images = await openStore(storeRoot(command)).load(
-        options.input ? { path: options.input } : { stream: process.stdin },
+      if (!options.input && process.stdin.isTTY) {
+        throw new WasmctlError('InvalidArgument', 'requested a load from stdin, but stdin is a terminal', {
+          hint: 'pipe an archive in, or give it with -i FILE',
+        });
+      }
+      const images = await openStore(storeRoot(cmd)).load(
+        options.input ? { path: options.input } : { stream: process.stdin, name: 'stdin' },
         options.platform ? { platform: options.platform } : {},
       );
       if (options.json) printJson(images);
       else for (const image of images) process.stdout.write(`Loaded image: ${loadedName(image.reference)}\n`);
     });
 }
+
+export const register = (program: Command): void => void configure(program.command('load'));

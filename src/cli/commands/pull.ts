@@ -12,9 +12,8 @@ const OptionsSchema = z.object({
   json: z.boolean().optional(),
 });
 
-export function register(program: Command): void {
-  program
-    .command('pull')
+export function configure(command: Command): Command {
+  return command
     .description('Pull an image from an OCI registry into the store')
     .argument('<reference>', 'image reference, e.g. 127.0.0.1:5000/hello:v1 or ghcr.io/org/fn:1.0')
     .option('--platform <os/arch>', 'platform to pick from a multi-platform image, e.g. wasi/wasm')
@@ -28,11 +27,11 @@ export function register(program: Command): void {
         '  wasmctl pull --platform wasi/wasm ghcr.io/org/fn:1.0\n\n' +
         'Credentials come from $DOCKER_CONFIG/config.json (or ~/.docker/config.json), credential helpers included.',
     )
-    .action(async (reference: string, raw: unknown, command: Command) => {
+    .action(async (reference: string, raw: unknown, cmd: Command) => {
       const options = parseOptions(OptionsSchema, raw);
       const showProgress = !options.quiet && !options.json && process.stderr.isTTY;
-      const { openStore } = await import('../../image/index.js');
-      const image = await openStore(storeRoot(command)).pull(reference, {
+      const { openStore } = await import('../../api/index.js');
+      const image = await openStore(storeRoot(cmd)).pull(reference, {
         ...(options.platform ? { platform: options.platform } : {}),
         plainHttp: options.plainHttp ?? false,
         ...(showProgress ? { onProgress: layerProgress(process.stderr) } : {}),
@@ -41,3 +40,5 @@ export function register(program: Command): void {
       else process.stdout.write(`${image.reference}\nDigest: ${image.digest}\n`);
     });
 }
+
+export const register = (program: Command): void => void configure(program.command('pull'));

@@ -1,13 +1,10 @@
-import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { z } from 'zod';
-import { WasmctlError } from '../../common/index.js';
-import type { StoredImage } from '../../image/index.js';
-import type { RunOutcome, RunRequest } from '../../runtime-bridge/index.js';
-import { collect, parseDuration, parseEngine, parseEnvEntry, parseMount, parseSize, readEnvFile } from '../parse.js';
+import { WasmctlError, describeError } from '../../common/index.js';
+import type { RunOptions } from '../../api/index.js';
+import { parseDuration, parseMemory } from '../../api/units.js';
+import { collect, parseDir, parseEnvEntry, parseVolume, readEnvFile } from '../parse.js';
 import { storeRoot } from '../store-root.js';
-import { composeArgv } from '../run-request.js';
 import { layerProgress } from '../progress.js';
 import { parseOptions } from '../options.js';
 
@@ -17,10 +14,14 @@ const runOptionsSchema = z.object({
   workdir: z.string().startsWith('/', '-w takes an absolute path inside the image, e.g. -w /app').optional(),
   entrypoint: z.string().optional(),
   volume: z.array(z.string()).default([]),
+  dir: z.array(z.string()).default([]),
   timeout: z.string().optional(),
   memory: z.string().optional(),
   interactive: z.boolean().default(false),
-  engine: z.string().default('wasmctl'),
+  tty: z.boolean().default(false),
+  rm: z.boolean().default(false),
+  name: z.string().optional(),
+  engine: z.enum(['wasmctl', 'wasmer']).default('wasmctl'),
   pull: z.enum(['missing', 'never', 'always']).default('missing'),
   platform: z.string().optional(),
   plainHttp: z.boolean().default(false),
@@ -28,85 +29,69 @@ const runOptionsSchema = z.object({
   sidecar: z.string().optional(),
   sidecarConfig: z.string().optional(),
 });
-type RunOptions = z.infer<typeof runOptionsSchema>;
-
-const isWasmFile = (target: string) => target.endsWith('.wasm') && existsSync(target) && statSync(target).isFile();
-const isLocalArchive = (target: string) => !target.includes(':') && existsSync(target);
-/** Only a host path looks like this: a missing one is named as such, not parsed as a reference. */
-const isPathLike = (target: string) => /^\.{0,2}\//.test(target) || target.endsWith('.wasm');
-
-async function findImage(target: string, options: RunOptions, root: string): Promise<StoredImage> {
-  const { openStore } = await import('../run-path.js');
-  const store = openStore(root);
-  if (isLocalArchive(target)) {
-    const [image] = await store.load({ path: resolve(target) });
-    if (!image) throw new WasmctlError('InvalidArgument', `${target} holds no image`);
-    return image;
-  }
-  const fetch = {
-    ...(options.platform === undefined ? {} : { platform: options.platform }),
-    plainHttp: options.plainHttp,
-    ...(!options.quiet && process.stderr.isTTY ? { onProgress: layerProgress(process.stderr) } : {}),
-  };
-  return store.resolve(target, { ...fetch, pull: options.pull });
-}
-
-async function buildRequest(target: string, args: string[], options: RunOptions, root: string): Promise<RunRequest> {
-  if (isPathLike(target) && !existsSync(target)) throw new WasmctlError('NotFound', `${target} does not exist`);
-  const env = options.envFile.flatMap(readEnvFile);
-  const userEnv = [...env, ...options.env.flatMap((entry) => parseEnvEntry(entry) ?? [])];
-  const common = {
-    mounts: options.volume.map(parseMount),
-    stdio: { stdin: options.interactive ? 0 : null, stdout: 1, stderr: 2 },
-    limits: {
-      ...(options.timeout === undefined ? {} : { timeoutMs: parseDuration(options.timeout) }),
-      ...(options.memory === undefined ? {} : { memoryBytes: parseSize(options.memory) }),
-    },
-    engine: parseEngine(options.engine),
-  };
-  if (isWasmFile(target)) {
-    return { ...common, rootfs: null, modulePath: resolve(target), argv: [target, ...args], env: userEnv, cwd: options.workdir ?? '/' };
-  }
-  const image = await findImage(target, options, root);
-  return {
-    ...common,
-    rootfs: image.rootfs,
-    argv: composeArgv(image, { entrypoint: options.entrypoint, args }),
-    env: [...image.config.env, ...userEnv],
-    cwd: options.workdir ?? (image.config.workingDir || '/'),
-  };
-}
+type CliRunOptions = z.infer<typeof runOptionsSchema>;
 
 const SIGNALS_TO_FORWARD = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
-function reportOutcome(outcome: RunOutcome): number {
-  if (outcome.kind === 'trapped' || outcome.kind === 'timeout' || outcome.kind === 'failed') {
-    process.stderr.write(`wasmctl: ${outcome.message}\n`);
-  }
-  return outcome.exitCode;
+/** The flags as the library's options: env files first, then each -e, the last of a name winning. */
+function libraryOptions(options: CliRunOptions, args: string[], root: string): RunOptions {
+  const env = [
+    ...options.envFile.flatMap(readEnvFile),
+    ...options.env.flatMap((entry) => parseEnvEntry(entry, `-e ${entry}`) ?? []),
+  ];
+  return {
+    args,
+    env,
+    mounts: [...options.volume.map(parseVolume), ...options.dir.map(parseDir)],
+    ...(options.workdir === undefined ? {} : { workdir: options.workdir }),
+    ...(options.entrypoint === undefined ? {} : { entrypoint: options.entrypoint }),
+    ...(options.timeout === undefined ? {} : { timeout: parseDuration(options.timeout, '--timeout') }),
+    ...(options.memory === undefined ? {} : { memory: parseMemory(options.memory, '--memory') }),
+    // -t: a TTY is passed through as the fd it is; there is no pseudo-terminal to allocate.
+    stdin: options.interactive ? 'inherit' : 'ignore',
+    stdout: 'inherit',
+    stderr: 'inherit',
+    engine: options.engine,
+    root,
+    pull: options.pull,
+    ...(options.platform === undefined ? {} : { platform: options.platform }),
+    plainHttp: options.plainHttp,
+    ...(!options.quiet && process.stderr.isTTY ? { onProgress: layerProgress(process.stderr) } : {}),
+    ...(options.sidecar === undefined ? {} : { sidecar: options.sidecar }),
+    ...(options.sidecarConfig === undefined ? {} : { sidecarConfig: options.sidecarConfig }),
+    onWarning: (line) => process.stderr.write(`wasmctl: ${line}\n`),
+  };
 }
 
 export function register(program: Command): void {
   program
     .command('run')
     .summary('Run a Wasm image or module')
+    .usage('[options] IMAGE [ARG...]')
     .description(
       'Run the module named by the image\'s Entrypoint and Cmd under WASI preview 1, in a sandbox that ' +
-        'sees only the image\'s files (read-only) and the folders given with -v. Arguments after the ' +
-        'image replace its Cmd. The exit code is the module\'s; 125 means wasmctl itself failed, ' +
-        '126 an entry that is not a Wasm module, 127 an entry missing from the image, 134 a trap, ' +
-        '124 --timeout.',
+        'sees only the image\'s files (read-only) and the folders given with -v or --dir. Everything ' +
+        'after IMAGE is the module\'s: arguments after IMAGE replace its Cmd (so an image with an ' +
+        'ENTRYPOINT takes them as arguments; one with only a Cmd takes the first as the module to run). ' +
+        'The exit code is the module\'s; 125 means wasmctl itself failed, 126 an entry that is not a ' +
+        'Wasm module, 127 an entry missing from the image, 134 a trap, 124 --timeout, 141 a closed ' +
+        'stdout or stderr pipe.',
     )
     .argument('<image>', 'image reference, docker-archive:/oci-archive:/oci: transport, archive path, or .wasm file')
     .argument('[args...]', 'arguments for the module (replace the image\'s Cmd)')
-    .option('-e, --env <NAME=value>', 'set an environment variable (NAME alone copies it from the host)', collect)
-    .option('--env-file <file>', 'read environment variables from a file', collect)
+    .passThroughOptions()
+    .option('-e, --env <NAME=value>', 'set an environment variable over the image\'s (NAME alone copies it from the host)', collect)
+    .option('--env-file <file>', 'read environment variables from a file (NAME=value per line)', collect)
     .option('-w, --workdir <dir>', 'working directory inside the image')
     .option('--entrypoint <path>', 'override the image\'s Entrypoint')
-    .option('-v, --volume <host:guest[:ro]>', 'mount a host folder into the module', collect)
-    .option('--timeout <duration>', 'stop the module after this long (e.g. 2s, 500ms)')
-    .option('-m, --memory <size>', 'cap the module\'s linear memory (e.g. 64m)')
+    .option('-v, --volume <host:guest[:ro]>', 'mount a host folder into the module (HOST:/ is a bare module\'s whole root)', collect)
+    .option('--dir <host[::guest]>', 'wasmtime\'s form of a read-write mount (guest defaults to the host path)', collect)
+    .option('--timeout <duration>', 'stop the module after this long (e.g. 500ms, 90s, 1m30s)')
+    .option('-m, --memory <size>', 'cap the module\'s linear memory (e.g. 64m, 1g, 65536)')
     .option('-i, --interactive', 'give the module wasmctl\'s stdin')
+    .option('-t, --tty', 'accepted for docker command lines: a terminal is passed through as it is')
+    .option('--rm', 'accepted for docker command lines: no container is left behind to remove')
+    .option('--name <name>', 'a name for this run, shown in wasmctl\'s messages')
     .addOption(new Option('--engine <name>', 'WASI engine').choices(['wasmctl', 'wasmer']).default('wasmctl'))
     .addOption(new Option('--pull <policy>', 'pull the image').choices(['missing', 'never', 'always']).default('missing'))
     .option('--platform <os/arch>', 'platform to pull (e.g. wasi/wasm)')
@@ -117,26 +102,25 @@ export function register(program: Command): void {
     .addHelpText(
       'after',
       '\nExamples:\n' +
-        '  wasmctl run samples/hello/hello-oci.tar\n' +
-        '  wasmctl run 127.0.0.1:5000/hello:v1 a b\n' +
+        '  wasmctl run samples/hello/hello-oci.tar a b         the sample\'s ENTRYPOINT gets a b\n' +
+        '  wasmctl run 127.0.0.1:5000/hello:v1 --flag value    everything after IMAGE is the module\'s\n' +
         '  wasmctl run -e GREETING=hi -v ./data:/data:ro --timeout 2s --memory 64m hello:v1\n' +
+        '  wasmctl run --dir ./site::/srv --env MODE=dev ./server.wasm\n' +
         '  echo text | wasmctl run -i ./echo.wasm',
     )
     .action(async (target: string, args: string[], rawOptions: unknown, command: Command) => {
-      // Booting the module's worker is the longest step of a cold start: it goes first, and the
-      // option checks and the image lookup run while it boots.
-      const { connectRuntime, layottoHostCalls, prestartWorker, runModule } = await import('../run-path.js');
-      prestartWorker();
       const options = parseOptions(runOptionsSchema, rawOptions);
-      const built = await buildRequest(target, args, options, storeRoot(command));
-      const runtime = layottoHostCalls(() => connectRuntime(options), (line) => process.stderr.write(`wasmctl: ${line}\n`));
-      const request = { ...built, hostCalls: runtime.hostCalls };
-      const running = runModule(request);
+      const named = (message: string) => (options.name === undefined ? message : `${options.name}: ${message}`);
+      const { startRun } = await import('../run-path.js');
+      const running = await startRun(target, libraryOptions(options, args, storeRoot(command))).catch((err: unknown) => {
+        if (options.name === undefined || !(err instanceof WasmctlError)) throw err;
+        throw new WasmctlError(err.kind, named(describeError(err)), err.exitCode === undefined ? {} : { exitCode: err.exitCode });
+      });
       const forward = (signal: NodeJS.Signals) => running.kill(signal);
       for (const signal of SIGNALS_TO_FORWARD) process.on(signal, forward);
-      const outcome = await running.done;
+      const result = await running.done;
       for (const signal of SIGNALS_TO_FORWARD) process.off(signal, forward);
-      await runtime.close();
-      process.exitCode = reportOutcome(outcome);
+      if (result.message !== undefined) process.stderr.write(`wasmctl: ${named(result.message)}\n`);
+      process.exitCode = result.exitCode;
     });
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { WasmctlError } from '../../common/index.js';
-import { parseDuration, parseSize } from '../parse.js';
+import { parseDuration, parseMemory } from '../../api/units.js';
 import { storeRoot } from '../store-root.js';
 import { untilSignal } from '../signals.js';
 import { parseOptions } from '../options.js';
@@ -66,16 +66,16 @@ export function register(program: Command): void {
           hint: 'the config is for the embedded sidecar; an external one has its own',
         });
       }
-      const { startServe } = await import('../../faas/index.js');
-      const serving = await startServe({
+      const { serve } = await import('../../api/index.js');
+      const serving = await serve({
         listen: options.listen,
         admin: options.admin,
         instances: options.instances,
         ...(options.workers === undefined ? {} : { workers: options.workers }),
         functions: functions.map(parseFunction),
         root: storeRoot(command),
-        timeoutMs: parseDuration(options.timeout),
-        ...(options.memory === undefined ? {} : { memoryBytes: parseSize(options.memory) }),
+        timeout: parseDuration(options.timeout, '--timeout'),
+        ...(options.memory === undefined ? {} : { memory: parseMemory(options.memory, '--memory') }),
         ...(options.sidecar === undefined ? {} : { sidecar: options.sidecar }),
         ...(options.sidecarConfig === undefined ? {} : { sidecarConfig: options.sidecarConfig }),
         json: options.json,

@@ -31,11 +31,10 @@ export function register(program: Command): void {
     )
     .action(async (raw: unknown) => {
       const options = parseOptions(OptionsSchema, raw);
-      const { loadSidecarConfig, startSidecar } = await import('../../runtime-bridge/sidecar/index.js');
-      const config = options.config ? await loadSidecarConfig(options.config) : undefined;
+      const { startSidecar } = await import('../../api/index.js');
       const sidecar = await startSidecar({
         listen: options.listen,
-        ...(config ? { config } : {}),
+        ...(options.config ? { configFile: options.config } : {}),
         ...(options.invokeEndpoint ? { invokeEndpoint: options.invokeEndpoint } : {}),
       });
       if (options.json) printJson({ address: sidecar.address, components: sidecar.components.describe() });

@@ -155,8 +155,10 @@ export class RegistryClient {
         response = await send(url, headers);
       } catch (err) {
         const cause = (err as { cause?: { message?: string } }).cause?.message ?? (err as Error).message;
+        // Plain HTTP is already in use for loopback (and with --plain-http): no point suggesting it.
+        const plainHint = url.protocol === 'http:' ? '' : '; use --plain-http for an HTTP registry';
         throw new WasmctlError('Unavailable', `cannot reach registry ${url.host}: ${cause}`, {
-          hint: 'is the registry running and the address right? use --plain-http for an HTTP registry',
+          hint: `is the registry running and the address right?${plainHint}`,
           cause: err,
         });
       }

@@ -10,10 +10,13 @@ import type { ImageSource } from '../source.js';
 import { dockerSaveSource } from './docker-save.js';
 import { type LayoutOptions, LayoutSource } from './layout.js';
 
-function archiveError(err: unknown, what: string): WasmctlError {
+/** A tar archive is at least one 512-byte header. */
+const TAR_BLOCK = 512;
+
+function archiveError(err: unknown, what: string, bytesRead: number): WasmctlError {
   if (isWasmctlError(err)) return err;
   const message = err instanceof Error ? err.message : String(err);
-  if (/invalid tar header/i.test(message)) {
+  if (/invalid tar header/i.test(message) || bytesRead < TAR_BLOCK) {
     return new WasmctlError('InvalidArgument', `${what} is not a tar archive`, { cause: err });
   }
   if (/unexpected end/i.test(message)) return new WasmctlError('DataLoss', `${what} is truncated`, { cause: err });
@@ -26,8 +29,15 @@ function archiveError(err: unknown, what: string): WasmctlError {
  * archive cannot reach outside `dest`.
  */
 export async function extractArchive(input: Readable, dest: string, what: string): Promise<void> {
+  let bytesRead = 0;
+  async function* counted(source: AsyncIterable<Buffer>): AsyncIterable<Buffer> {
+    for await (const chunk of source) {
+      bytesRead += chunk.length;
+      yield chunk;
+    }
+  }
   try {
-    await forEachTarEntry(input, [], async (entry) => {
+    await forEachTarEntry(input, [counted], async (entry) => {
       const { header } = entry;
       const rel = entryPath(header.name, what);
       const parent = await resolveInRoot(dest, dirname(rel), true);
@@ -43,8 +53,9 @@ export async function extractArchive(input: Readable, dest: string, what: string
       else if (header.type === 'symlink') await symlink(header.linkname ?? '', target);
     });
   } catch (err) {
-    throw archiveError(err, what);
+    throw archiveError(err, what, bytesRead);
   }
+  if (bytesRead === 0) throw new WasmctlError('InvalidArgument', `${what} is empty`, { hint: 'give an archive with -i FILE, or pipe one in' });
 }
 
 const exists = (path: string) => access(path).then(() => true, () => false);

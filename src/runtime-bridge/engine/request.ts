@@ -28,12 +28,12 @@ export function validateRequest(req: RunRequest): void {
     throw invalid('stdio: fds must be non-negative integers');
   }
   const { timeoutMs, memoryBytes } = req.limits;
-  if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs > 0)) throw invalid('limits.timeoutMs must be a positive integer');
+  if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs > 0)) throw invalid('timeout must be a positive whole number of milliseconds');
   if (memoryBytes !== undefined && !(Number.isInteger(memoryBytes) && memoryBytes >= MIN_MEMORY_CAP)) {
-    throw invalid('limits.memoryBytes must be at least one 64 KiB page');
+    throw invalid('memory cap must be at least one 64 KiB Wasm page');
   }
   const { nofile } = req.limits;
-  if (nofile !== undefined && !(Number.isInteger(nofile) && nofile >= MIN_NOFILE)) throw invalid(`limits.nofile must be an integer of at least ${MIN_NOFILE} (stdio)`);
+  if (nofile !== undefined && !(Number.isInteger(nofile) && nofile >= MIN_NOFILE)) throw invalid(`the descriptor limit (nofile) must be a whole number of at least ${MIN_NOFILE}, for stdio`);
   if (req.engine !== 'wasmctl' && req.engine !== 'wasmer') throw invalid(`engine: unknown engine ${String(req.engine)}`);
   if (req.hostCalls && typeof req.hostCalls.handle !== 'function') throw invalid('hostCalls.handle must be a function');
   if (req.hostCalls?.workerModule !== undefined && !req.hostCalls.workerModule.startsWith('/')) {
@@ -41,9 +41,10 @@ export function validateRequest(req: RunRequest): void {
   }
   for (const m of req.mounts) {
     if (!m.guestPath.startsWith('/')) throw invalid(`mounts: target ${m.guestPath} must be an absolute path`);
-    // A host folder as the whole root is for a bare module (wasmtime's --dir DIR::/); an image's root is its rootfs.
+    // A host folder as the whole root (wasmtime's `--dir DIR::/`) is for a bare module: over an
+    // image it would hide every file of it.
     if (!m.guestPath.split('/').some(Boolean) && req.rootfs !== null) {
-      throw invalid(`mounts: ${m.hostPath}:/ would hide the image's root filesystem; mount it below /`);
+      throw invalid(`mounts: target / would hide the image's files; mount / only for a bare .wasm module`);
     }
     if (!fs.statSync(m.hostPath, { throwIfNoEntry: false })?.isDirectory()) {
       throw new WasmctlError('NotFound', `mount source ${m.hostPath} is not a folder`, { hint: 'create it first' });

@@ -15,6 +15,9 @@ import type { WorkerConfig, WorkerResult } from './protocol.cjs';
 
 type Imports = Record<string, Record<string, unknown>>;
 
+/** 128 + SIGPIPE, what a shell reports for a native writer into a closed pipe. */
+const BROKEN_PIPE_EXIT = 141;
+
 function copyInto(memfs: MemFS, host: string, guest: string): void {
   for (const d of fs.readdirSync(host, { withFileTypes: true })) {
     const from = path.join(host, d.name);
@@ -104,12 +107,21 @@ export async function runWithWasmer(module: WebAssembly.Module, config: WorkerCo
     [1, config.stdio.stdout],
     [2, config.stdio.stderr],
   ]);
+  // A closed stdout/stderr pipe ends the module as SIGPIPE ends a native process (exit 141):
+  // @wasmer/wasi rewraps what an import throws, so the cause is kept here, not in the error.
+  let brokenPipe = false;
   wasiCalls.fd_write = (fd: number, iovs: number, count: number, nwrittenPtr: number) => {
     const hostFd = hostFds.get(fd);
     if (hostFd === undefined) return fdWrite(fd, iovs, count, nwrittenPtr);
     const mem = ref.memory();
     let total = 0;
-    for (const buf of mem.iovecs(iovs, count)) total += fs.writeSync(hostFd, buf);
+    try {
+      for (const buf of mem.iovecs(iovs, count)) total += fs.writeSync(hostFd, buf);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EPIPE') throw err;
+      brokenPipe = true;
+      throw err;
+    }
     mem.u32(nwrittenPtr, total);
     return 0;
   };
@@ -122,6 +134,7 @@ export async function runWithWasmer(module: WebAssembly.Module, config: WorkerCo
   try {
     return { type: 'exited', exitCode: wasi.start(instance) };
   } catch (err) {
+    if (brokenPipe) return { type: 'exited', exitCode: BROKEN_PIPE_EXIT };
     throw unwrapTrap(err);
   }
 }
