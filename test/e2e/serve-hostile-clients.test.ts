@@ -16,6 +16,7 @@ import { REPO } from '../support/repo.js';
 
 const WASMCTL = join(REPO, 'bin', 'wasmctl.js');
 const HEADER_TIMEOUT_MS = 2000;
+const REQUEST_TIMEOUT_MS = 4000;
 const SERVER_OPEN_FILES = 8192;
 /** 30 addresses under the per-client cap (7,500 in all, over the total cap of 4,096), one far over it. */
 const ATTACK = [
@@ -33,7 +34,7 @@ before(async () => {
   serve = execa(
     'sh',
     ['-c', `ulimit -n ${SERVER_OPEN_FILES} && exec node "$@"`, 'sh', WASMCTL, 'serve', '--listen', '127.0.0.1:0', '--admin', '127.0.0.1:0', '--json',
-      '--header-timeout', `${HEADER_TIMEOUT_MS}ms`, `no_wasi=${modulePath('serve-no-wasi')}`],
+      '--header-timeout', `${HEADER_TIMEOUT_MS}ms`, '--request-timeout', `${REQUEST_TIMEOUT_MS}ms`, `no_wasi=${modulePath('serve-no-wasi')}`],
     { reject: false },
   );
   const [line] = (await Promise.race([once(serve.stdout!, 'data'), serve.then((r) => [Buffer.from(String(r.stderr))])])) as [Buffer];
@@ -150,6 +151,23 @@ test('slow clients on the gateway are cut after --header-timeout while a healthy
 
 test('the same on the admin port: GET /wasm/list keeps answering', async () => {
   await attack(admin, () => call(`http://${admin}/wasm/list`));
+});
+
+test('a body sent a byte at a time is cut after --request-timeout with 408', async () => {
+  const [host, port] = gateway.split(':') as [string, string];
+  const socket = connect({ host, port: Number(port) });
+  await once(socket, 'connect');
+  const started = Date.now();
+  socket.write('POST / HTTP/1.1\r\nHost: slow\r\nid: no_wasi\r\nContent-Length: 1000\r\n\r\n');
+  const trickle = setInterval(() => socket.writable && socket.write('x'), 200);
+  let answer = '';
+  socket.on('data', (chunk) => (answer += chunk.toString()));
+  socket.on('error', () => undefined);
+  await once(socket, 'close');
+  clearInterval(trickle);
+  const lived = Date.now() - started;
+  assert.match(answer, /^HTTP\/1\.1 408/);
+  assert.ok(lived >= REQUEST_TIMEOUT_MS - 100 && lived < REQUEST_TIMEOUT_MS + 2500, `cut after ${lived} ms`);
 });
 
 test('bad limits are one-line errors', async () => {
