@@ -4,7 +4,7 @@
  * container is gone and after a shared server was killed.
  */
 import assert from 'node:assert/strict';
-import { chmod, readdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, chmod, readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { execa } from 'execa';
@@ -104,18 +104,21 @@ test('the shim folder is empty once the last container is gone and the shared se
   assert.deepEqual(await readdir(ctrd.shimDir), []);
 });
 
-test('a killed server leaves nothing behind: containerd\'s delete of its task clears its files', async () => {
+test('a killed server leaves nothing behind: containerd\'s delete of its task clears its files, its log to containerd\'s', async () => {
   assert.equal((await ctrd.ctr(['run', '-d', '--runtime', WASMCTL_RUNTIME, images.loop!, 'killed-server'])).exitCode, 0);
   const [server] = await shimServerPids(ctrd.shimDir);
   assert.ok(server);
   const left = await readdir(ctrd.shimDir);
   assert.ok(left.some((f) => f.endsWith('.pid')) && left.some((f) => f.endsWith('.lease')), left.join(' '));
+  // As the server's own last words would be: its stderr is this file.
+  await appendFile(join(ctrd.shimDir, left.find((f) => f.endsWith('.log'))!), 'wasmctl shim: last words\n');
   process.kill(server, 'SIGKILL');
   await until('the task to go', async () => {
     const { stdout } = await ctrd.ctr(['task', 'ls', '-q']);
     return stdout.includes('killed-server') ? undefined : true;
   }, 10_000);
   assert.deepEqual(await readdir(ctrd.shimDir), []);
+  assert.match(ctrd.log(), /cleanup warnings wasmctl shim: last words/, 'what the server wrote reaches containerd\'s log');
   assert.equal((await ctrd.ctr(['container', 'delete', 'killed-server'])).exitCode, 0);
   // And the next container gets a fresh server, as if none had been there.
   assert.equal((await run('hello', 'after-kill', [])).exitCode, 0);
