@@ -41,11 +41,20 @@ function argsOf(uri: URL): string[] {
  * neither of the other two opens waits for its partner; the O_RDWR end then goes, so the logger
  * sees EOF once the task's write end closes.
  */
-function pipeOf(fifo: string): { read: number; write: number } {
+interface Pipe {
+  read: number;
+  write: number;
+}
+
+function pipeOf(fifo: string): Pipe {
   const both = openSync(fifo, constants.O_RDWR);
+  let read: number | undefined;
   try {
-    const read = openSync(fifo, constants.O_RDONLY);
+    read = openSync(fifo, constants.O_RDONLY);
     return { read, write: openSync(fifo, constants.O_WRONLY) };
+  } catch (err) {
+    if (read !== undefined) closeSync(read);
+    throw err;
   } finally {
     closeSync(both);
   }
@@ -57,8 +66,11 @@ export async function startLogger(uri: URL, task: TaskIdentity): Promise<Logger>
   try {
     const fifos = [join(dir, 'stdout'), join(dir, 'stderr')];
     await execa('mkfifo', ['-m', '600', ...fifos]);
-    const [out, err] = fifos.map(pipeOf) as [{ read: number; write: number }, { read: number; write: number }];
-    opened.push(out.read, out.write, err.read, err.write);
+    const [out, err] = fifos.map((fifo) => {
+      const pipe = pipeOf(fifo);
+      opened.push(pipe.read, pipe.write);
+      return pipe;
+    }) as [Pipe, Pipe];
     const child = spawn(decodeURIComponent(uri.pathname), argsOf(uri), {
       stdio: ['ignore', 'ignore', 'ignore', out.read, err.read, 'pipe'],
       env: { CONTAINER_ID: task.id, CONTAINER_NAMESPACE: task.namespace },

@@ -35,11 +35,19 @@ export async function openStdio(paths: StdioPaths, task: TaskIdentity): Promise<
       mkdirSync(dirname(path), { recursive: true, mode: 0o755 });
       // One descriptor for both, appended to: stdout and stderr interleave in order, as runc's shim writes them.
       const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND, 0o644);
-      return { stdin, stdout: fd, stderr: fd, close: async () => void (closeStdin(), closeSync(fd)) };
+      const close = async () => {
+        closeStdin();
+        closeSync(fd);
+      };
+      return { stdin, stdout: fd, stderr: fd, close };
     }
     if (scheme === 'binary') {
       const logger = await startLogger(uri, task);
-      return { stdin, stdout: logger.stdout, stderr: logger.stderr, close: async () => (closeStdin(), await logger.close()) };
+      const close = async () => {
+        closeStdin();
+        await logger.close();
+      };
+      return { stdin, stdout: logger.stdout, stderr: logger.stderr, close };
     }
     throw new WasmctlError('InvalidArgument', `unknown STDIO scheme ${scheme} in ${paths.stdout}`, { hint: 'use a FIFO path, file:///path or binary:///path' });
   } catch (err) {
