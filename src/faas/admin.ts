@@ -1,6 +1,7 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { describeError, WasmctlError } from '../common/index.js';
+import { createLimitedServer, type ConnectionLimits } from './connection-limits.js';
 import { readBody } from './http-util.js';
 import type { FunctionRegistry } from './registry.js';
 
@@ -23,7 +24,7 @@ type Handler = (body: unknown) => Promise<unknown>;
  * Layotto's dynamic management API on its own port: 200 with an empty body on success, 500 with
  * `{"error": "..."}` on failure (Layotto's codes, kept for its clients), plus `GET /wasm/list`.
  */
-export function createAdmin(registry: FunctionRegistry): Server {
+export function createAdmin(registry: FunctionRegistry, limits: ConnectionLimits): Server {
   const routes: Record<string, Handler> = {
     'POST /wasm/install': async (body) => {
       const spec = installSchema.parse(body);
@@ -38,7 +39,7 @@ export function createAdmin(registry: FunctionRegistry): Server {
     },
     'GET /wasm/list': async () => registry.list(),
   };
-  return createServer((req, res) => void handle(routes, req, res));
+  return createLimitedServer(limits, (req, res) => void handle(routes, req, res));
 }
 
 async function handle(routes: Record<string, Handler>, req: IncomingMessage, res: ServerResponse) {

@@ -1,6 +1,7 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { describeError, httpStatusOf, WasmctlError } from '../common/index.js';
 import type { AccessLogger } from './access-log.js';
+import { createLimitedServer, type ConnectionLimits } from './connection-limits.js';
 import { readBody } from './http-util.js';
 import type { FunctionRegistry } from './registry.js';
 import type { FunctionRequest } from './types.js';
@@ -11,8 +12,8 @@ const MAX_BODY = 16 * 1024 * 1024;
  * Layotto's function listener: routes by header `id`; a request with no body gets its query string
  * as the body (GET `?name=book1` arrives as `name=book1`).
  */
-export function createGateway(registry: FunctionRegistry, log: AccessLogger): Server {
-  return createServer((req, res) => void serve(registry, log, req, res));
+export function createGateway(registry: FunctionRegistry, log: AccessLogger, limits: ConnectionLimits): Server {
+  return createLimitedServer(limits, (req, res) => void serve(registry, log, req, res));
 }
 
 async function serve(registry: FunctionRegistry, log: AccessLogger, req: IncomingMessage, res: ServerResponse) {

@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { layottoHostCalls, type RuntimeConnection } from '../runtime-bridge/index.js';
 import { accessLogger, eventLogger } from './access-log.js';
 import { createAdmin } from './admin.js';
+import { type ConnectionLimits, DEFAULT_CONNECTION_LIMITS } from './connection-limits.js';
 import { createGateway } from './gateway.js';
 import { closeServer, listen } from './http-util.js';
 import { loadFunction } from './loader.js';
@@ -31,6 +32,8 @@ export interface ServeOptions extends RuntimeChoice {
   json: boolean;
   /** How long a request waits for a free instance before 503. */
   queueTimeoutMs?: number;
+  /** What one client may hold of the gateway and of the admin port (each counts its own). */
+  connections?: ConnectionLimits;
 }
 
 export interface Serving {
@@ -62,8 +65,9 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
     group,
     event,
   );
-  const gateway = createGateway(registry, accessLogger(format));
-  const admin = createAdmin(registry);
+  const connections = options.connections ?? DEFAULT_CONNECTION_LIMITS;
+  const gateway = createGateway(registry, accessLogger(format), connections);
+  const admin = createAdmin(registry, connections);
 
   let closing: Promise<void> | undefined;
   const close = () =>

@@ -40,6 +40,8 @@ function exit(code: number): never {
   rmSync(args.socket, { force: true });
   rmSync(pidFile, { force: true });
   rmSync(leaseFile, { force: true });
+  // A crash's log stays for `delete`, which hands it to containerd's log and removes it.
+  if (code === 0) rmSync(`${args.socket}.log`, { force: true });
   process.exit(code);
 }
 

@@ -1,7 +1,13 @@
-/** The task's stdio FIFOs (paths from CreateTaskRequest) and its log FIFO in the bundle. */
-import { closeSync, constants, openSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+/**
+ * The task's stdio as containerd names it in CreateTaskRequest: FIFO paths (or none), or a log URI
+ * (`ctr run --log-uri`), `file:///path` or `binary:///path/to/logger?key=value`, in both stdout and
+ * stderr, as runc's shim takes them; and its log FIFO in the bundle.
+ */
+import { closeSync, constants, mkdirSync, openSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { WasmctlError } from '../common/index.js';
 import type { RunStdio } from '../runtime-bridge/index.js';
+import { startLogger, type TaskIdentity } from './logger.js';
 
 export interface StdioPaths {
   stdin: string;
@@ -11,7 +17,43 @@ export interface StdioPaths {
 }
 
 export interface TaskStdio extends RunStdio {
-  close(): void;
+  close(): Promise<void>;
+}
+
+/** A URI scheme, as Go's url.Parse finds one; a plain path has none (runc's shim: a FIFO). */
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+
+export async function openStdio(paths: StdioPaths, task: TaskIdentity): Promise<TaskStdio> {
+  const scheme = SCHEME.exec(paths.stdout)?.[1]?.toLowerCase() ?? 'fifo';
+  if (scheme === 'fifo') return openFifos(paths);
+  const uri = new URL(paths.stdout);
+  const stdin = openStdin(paths.stdin);
+  const closeStdin = () => stdin !== null && closeSync(stdin);
+  try {
+    if (scheme === 'file') {
+      const path = decodeURIComponent(uri.pathname);
+      mkdirSync(dirname(path), { recursive: true, mode: 0o755 });
+      // One descriptor for both, appended to: stdout and stderr interleave in order, as runc's shim writes them.
+      const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND, 0o644);
+      const close = async () => {
+        closeStdin();
+        closeSync(fd);
+      };
+      return { stdin, stdout: fd, stderr: fd, close };
+    }
+    if (scheme === 'binary') {
+      const logger = await startLogger(uri, task);
+      const close = async () => {
+        closeStdin();
+        await logger.close();
+      };
+      return { stdin, stdout: logger.stdout, stderr: logger.stderr, close };
+    }
+    throw new WasmctlError('InvalidArgument', `unknown STDIO scheme ${scheme} in ${paths.stdout}`, { hint: 'use a FIFO path, file:///path or binary:///path' });
+  } catch (err) {
+    closeStdin();
+    throw err;
+  }
 }
 
 /**
@@ -22,21 +64,25 @@ export interface TaskStdio extends RunStdio {
  * a writer is there with nothing written yet. A terminal task has no pty here (WASI has none):
  * stderr joins stdout, as on a console.
  */
-export function openStdio(paths: StdioPaths): TaskStdio {
+function openFifos(paths: StdioPaths): TaskStdio {
   const output = (path: string) => openSync(path || '/dev/null', path ? constants.O_RDWR : constants.O_WRONLY);
   const stdout = output(paths.stdout);
   const stderr = paths.terminal ? stdout : output(paths.stderr);
-  const stdin = paths.stdin ? openSync(paths.stdin, constants.O_RDONLY | constants.O_NONBLOCK) : null;
+  const stdin = openStdin(paths.stdin);
   const opened = new Set([stdout, stderr, ...(stdin === null ? [] : [stdin])]);
   return {
     stdin,
     stdout,
     stderr,
-    close() {
+    async close() {
       for (const fd of opened) closeSync(fd);
       opened.clear();
     },
   };
+}
+
+function openStdin(path: string): number | null {
+  return path ? openSync(path, constants.O_RDONLY | constants.O_NONBLOCK) : null;
 }
 
 export interface TaskLog {

@@ -143,7 +143,7 @@ export class TaskService {
       // A missing entry fails Create, so `ctr run` prints why; a file that is not Wasm is the
       // engine's to find, and its message goes to the task's stderr with exit 126.
       if (!spec.sandbox) resolveEntry(rootfs.path, spec.args[0]!, spec.cwd);
-      task = new Task({ id: req.id, bundle: req.bundle, paths, spec, rootfs, stdio: openStdio(paths), log });
+      task = new Task({ id: req.id, bundle: req.bundle, paths, spec, rootfs, stdio: await openStdio(paths, { id: req.id, namespace: this.namespaceOf(ctx), bundle: req.bundle }), log });
     } catch (err) {
       await rootfs?.release();
       log.close();

@@ -98,7 +98,7 @@ export class Task {
   /** Frees what the task holds; it must be stopped. */
   async dispose(): Promise<void> {
     await this.hostCalls?.close();
-    this.init.stdio.close();
+    await this.init.stdio.close();
     this.init.log.close();
     await this.init.rootfs.release();
   }

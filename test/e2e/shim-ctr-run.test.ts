@@ -11,6 +11,7 @@ import { execa } from 'execa';
 import { startBuilder, type Builder } from '../support/buildah.js';
 import { REPO } from '../support/repo.js';
 import { shimServerPids, startContainerd, WASMCTL_RUNTIME, type Containerd } from '../support/containerd.js';
+import { until } from '../support/until.js';
 
 const MODULES = join(REPO, 'test/modules/build');
 const IDLE_MS = 1500;
@@ -59,16 +60,6 @@ const run = (name: string, id: string, args: string[] = [], flags: string[] = []
 async function taskStatus(id: string): Promise<string | undefined> {
   const { stdout } = await ctrd.ctr(['task', 'ls']);
   return stdout.split('\n').map((line) => line.trim().split(/\s+/)).find((cols) => cols[0] === id)?.[2];
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 test('ctr run --rm prints the module output, with args and env from the image, and exits 0', async () => {

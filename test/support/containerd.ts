@@ -33,6 +33,8 @@ export interface Containerd {
   /** Runs `ctr --address … -n …`; never rejects, the result carries the exit code. */
   ctr(args: string[], options?: { timeout?: number; input?: string }): Promise<{ exitCode: number; stdout: string; stderr: string; all: string }>;
   importArchive(path: string): Promise<void>;
+  /** What containerd has logged so far (warnings and errors). */
+  log(): string;
   /** Moves an image `builder` has built into this containerd (through a docker-archive). */
   importBuilt(builder: Builder, tag: string): Promise<void>;
   stop(): Promise<void>;
@@ -101,6 +103,7 @@ export async function startContainerd(options: ContainerdOptions = {}): Promise<
     namespace,
     ctr,
     importArchive,
+    log: () => daemonLog,
     async importBuilt(builder, tag) {
       const archive = join(dir, `image-${++imported}.tar`);
       await builder.push(tag, `docker-archive:${archive}:${tag}`);

@@ -16,6 +16,11 @@ const optionsSchema = z.object({
   json: z.boolean().default(false),
   timeout: z.string(),
   memory: z.string().optional(),
+  headerTimeout: z.string(),
+  requestTimeout: z.string(),
+  keepAliveTimeout: z.string(),
+  maxConnections: z.coerce.number().int().min(1),
+  maxConnectionsPerClient: z.coerce.number().int().min(1),
 });
 
 /** `ID=FUNCTION` routes by ID; a bare FUNCTION is routed by the id the module gives itself. */
@@ -38,7 +43,10 @@ export function register(program: Command): void {
         'InvokeService to a function of this gateway comes straight back in. ' +
         "Layotto's admin API manages functions at runtime: POST /wasm/install, " +
         '/wasm/update, /wasm/uninstall, and GET /wasm/list. SIGTERM or SIGINT ' +
-        'drains in-flight requests, then stops.',
+        'drains in-flight requests, then stops. The gateway and the admin port each ' +
+        'cut slow clients (--header-timeout, --request-timeout) and cap the connections ' +
+        'they hold (--max-connections, --max-connections-per-client; keep them below the ' +
+        'open-file limit, ulimit -n).',
     )
     .argument('<function...>', 'image reference, transport (oci-archive:…) or .wasm file, optionally ID=FUNCTION')
     .option('--listen <host:port>', 'function gateway address; port 0 picks a free one', '127.0.0.1:2045')
@@ -50,6 +58,11 @@ export function register(program: Command): void {
     .option('--json', 'print the addresses as JSON and log as JSON lines')
     .option('--timeout <duration>', 'longest a request (or an instance start) may run', '30s')
     .option('-m, --memory <size>', "cap each instance's linear memory (e.g. 64m)")
+    .option('--header-timeout <duration>', "longest a client may take to send a request's headers (then 408)", '10s')
+    .option('--request-timeout <duration>', 'longest a client may take to send a whole request, body included (then 408)', '60s')
+    .option('--keep-alive-timeout <duration>', 'how long an idle keep-alive connection stays open', '5s')
+    .option('--max-connections <n>', 'open connections per port; at the cap, the longest idle one is closed for a new one', '4096')
+    .option('--max-connections-per-client <n>', 'open connections per port from one client address (raise it behind a proxy)', '256')
     .addHelpText(
       'after',
       '\nExamples:\n' +
@@ -66,6 +79,16 @@ export function register(program: Command): void {
           hint: 'the config is for the embedded sidecar; an external one has its own',
         });
       }
+      const connections = {
+        headersTimeoutMs: parseDuration(options.headerTimeout, '--header-timeout'),
+        requestTimeoutMs: parseDuration(options.requestTimeout, '--request-timeout'),
+        keepAliveTimeoutMs: parseDuration(options.keepAliveTimeout, '--keep-alive-timeout'),
+        maxConnections: options.maxConnections,
+        maxConnectionsPerClient: options.maxConnectionsPerClient,
+      };
+      if (connections.headersTimeoutMs > connections.requestTimeoutMs) {
+        throw new WasmctlError('InvalidArgument', '--header-timeout is longer than --request-timeout', { hint: 'the headers are part of the request' });
+      }
       const { serve } = await import('../../api/index.js');
       const serving = await serve({
         listen: options.listen,
@@ -79,6 +102,7 @@ export function register(program: Command): void {
         ...(options.sidecar === undefined ? {} : { sidecar: options.sidecar }),
         ...(options.sidecarConfig === undefined ? {} : { sidecarConfig: options.sidecarConfig }),
         json: options.json,
+        connections,
       });
       // One line, so that a script reading stdout knows where the document ends.
       if (options.json) process.stdout.write(`${JSON.stringify({ gateway: serving.gateway, admin: serving.admin, functions: serving.functions })}\n`);
