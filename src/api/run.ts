@@ -32,6 +32,8 @@ export interface RunOptions {
   timeout?: number | string;
   /** Cap on linear memory: bytes, or `64m`, `1g`. */
   memory?: number | string;
+  /** Most descriptors the module may hold, stdio and preopens included (default 1024). */
+  nofile?: number;
   /** Default: stdin `ignore`, stdout and stderr `pipe` (returned as Buffers). */
   stdin?: 'ignore' | 'inherit' | number;
   stdout?: StdioOption;
@@ -160,6 +162,7 @@ async function buildRequest(target: string, options: RunOptions, stdio: RunReque
     limits: {
       ...(options.timeout === undefined ? {} : { timeoutMs: parseDuration(options.timeout, 'timeout') }),
       ...(options.memory === undefined ? {} : { memoryBytes: parseMemory(options.memory, 'memory') }),
+      ...(options.nofile === undefined ? {} : { nofile: options.nofile }),
     },
     engine: options.engine ?? 'wasmctl',
   };

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { execa } from 'execa';
-import { buildModules, capture, modulePath, request } from '../modules/harness.js';
+import { buildModules, modulePath } from '../modules/harness.js';
 import { REPO } from '../support/repo.js';
 
 let work: string;
@@ -84,11 +84,13 @@ test('a link swapped over an open folder never leads the fd to the host path it 
   assert.equal(fs.readlinkSync(join(m, 'd')), '/etc');
 });
 
-test('a module that opens files without end stops at its nofile limit (EMFILE)', async () => {
+test('a module that opens files without end stops at its nofile limit (EMFILE), --ulimit nofile=N as docker', async () => {
   const m = folder('nofile', { 'f.txt': 'x' });
-  const run = (nofile?: number) =>
-    capture(request({ modulePath: module, argv: ['hostile-fs.wasm', 'nofile', '/m/f.txt'], mounts: [{ hostPath: m, guestPath: '/m', readOnly: true }], limits: nofile === undefined ? {} : { nofile } }));
+  const run = (...flags: string[]) => wasmctl(['run', ...flags, '-v', `${m}:/m:ro`, module, 'nofile', '/m/f.txt']);
   // stdio (3) and the two preopens (`/`, listing the mount point, and /m) count, as for a process.
-  assert.equal((await run(64)).stdout, 'opened: 59 (No file descriptors available)\n');
-  assert.equal((await run()).stdout, 'opened: 1019 (No file descriptors available)\n');
+  assert.deepEqual(await run('--ulimit', 'nofile=64'), ['opened: 59 (No file descriptors available)']);
+  assert.deepEqual(await run(), ['opened: 1019 (No file descriptors available)']);
+  const bad = await execa(join(REPO, 'bin/wasmctl'), ['run', '--ulimit', 'nproc=5', module, 'nofile', '/x'], { reject: false });
+  assert.equal(bad.exitCode, 125);
+  assert.match(bad.stderr, /--ulimit nproc=5: only nofile=N/);
 });

@@ -17,6 +17,7 @@ const runOptionsSchema = z.object({
   dir: z.array(z.string()).default([]),
   timeout: z.string().optional(),
   memory: z.string().optional(),
+  ulimit: z.array(z.string()).default([]),
   interactive: z.boolean().default(false),
   tty: z.boolean().default(false),
   rm: z.boolean().default(false),
@@ -30,6 +31,19 @@ const runOptionsSchema = z.object({
   sidecarConfig: z.string().optional(),
 });
 type CliRunOptions = z.infer<typeof runOptionsSchema>;
+
+/** docker's `--ulimit nofile=N` (or `N:N`, soft:hard; one limit here, so the soft one counts). */
+function parseUlimits(specs: string[]): { nofile?: number } {
+  let nofile: number | undefined;
+  for (const spec of specs) {
+    const match = /^nofile=(\d+)(?::\d+)?$/.exec(spec);
+    if (!match) {
+      throw new WasmctlError('InvalidArgument', `--ulimit ${spec}: only nofile=N is a limit a Wasm module has`, { hint: 'e.g. --ulimit nofile=256' });
+    }
+    nofile = Number(match[1]);
+  }
+  return nofile === undefined ? {} : { nofile };
+}
 
 const SIGNALS_TO_FORWARD = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
@@ -47,6 +61,7 @@ function libraryOptions(options: CliRunOptions, args: string[], root: string): R
     ...(options.entrypoint === undefined ? {} : { entrypoint: options.entrypoint }),
     ...(options.timeout === undefined ? {} : { timeout: parseDuration(options.timeout, '--timeout') }),
     ...(options.memory === undefined ? {} : { memory: parseMemory(options.memory, '--memory') }),
+    ...parseUlimits(options.ulimit),
     // -t: a TTY is passed through as the fd it is; there is no pseudo-terminal to allocate.
     stdin: options.interactive ? 'inherit' : 'ignore',
     stdout: 'inherit',
@@ -88,6 +103,7 @@ export function register(program: Command): void {
     .option('--dir <host[::guest]>', 'wasmtime\'s form of a read-write mount (guest defaults to the host path)', collect)
     .option('--timeout <duration>', 'stop the module after this long (e.g. 500ms, 90s, 1m30s)')
     .option('-m, --memory <size>', 'cap the module\'s linear memory (e.g. 64m, 1g, 65536)')
+    .option('--ulimit <nofile=N>', 'docker\'s --ulimit: most files the module may hold open (default nofile=1024)', collect)
     .option('-i, --interactive', 'give the module wasmctl\'s stdin')
     .option('-t, --tty', 'accepted for docker command lines: a terminal is passed through as it is')
     .option('--rm', 'accepted for docker command lines: no container is left behind to remove')
