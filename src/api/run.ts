@@ -12,7 +12,7 @@ import { layottoHostCalls } from '../runtime-bridge/abi/host-calls.js';
 import { connectRuntime } from '../runtime-bridge/connect.js';
 import { resolveEntry } from '../runtime-bridge/engine/entry.js';
 import { prestartWorker, runModule } from '../runtime-bridge/engine/run-module.js';
-import type { EngineName, Mount, RunOutcome, RunRequest } from '../runtime-bridge/types.js';
+import type { EngineName, Mount, RunOutcome, RunRequest, RunningModule } from '../runtime-bridge/types.js';
 import { defaultStoreRoot } from './store-root.js';
 import { type Capture, type StdioOption, openStdio } from './stdio.js';
 import { parseDuration, parseMemory } from './units.js';
@@ -189,22 +189,22 @@ const resultOf = (outcome: RunOutcome, captured: { stdout?: Buffer; stderr?: Buf
 export async function startRun(target: string, options: RunOptions = {}): Promise<RunHandle> {
   // The module's worker boots while the image is looked up: the longest step of a cold start.
   prestartWorker();
-  const capture: Capture = await openStdio(options);
-  let request: RunRequest;
-  try {
-    request = await buildRequest(target, options, capture.fds);
-  } catch (err) {
-    await capture.close();
-    throw err;
-  }
+  const capture: Capture = openStdio(options);
   const runtime = layottoHostCalls(
     () => connectRuntime({ sidecar: options.sidecar, sidecarConfig: options.sidecarConfig }),
     options.onWarning ?? (() => undefined),
   );
-  const running = runModule({ ...request, hostCalls: runtime.hostCalls });
+  let running: RunningModule;
+  try {
+    const request = await buildRequest(target, options, capture.fds);
+    running = runModule({ ...request, hostCalls: runtime.hostCalls });
+  } catch (err) {
+    capture.close();
+    throw err;
+  }
   const done = running.done.then(async (outcome) => {
     await runtime.close();
-    return resultOf(outcome, await capture.collect());
+    return resultOf(outcome, capture.collect());
   });
   return { done, kill: (signal) => running.kill(signal) };
 }

@@ -13,8 +13,8 @@ export type StdioOption = 'pipe' | 'inherit' | number;
 export interface Capture {
   fds: RunStdio;
   /** The captured streams; closes and removes the temp files. */
-  collect(): Promise<{ stdout?: Buffer; stderr?: Buffer }>;
-  close(): Promise<void>;
+  collect(): { stdout?: Buffer; stderr?: Buffer };
+  close(): void;
 }
 
 interface StdioChoice {
@@ -23,7 +23,7 @@ interface StdioChoice {
   stderr?: StdioOption;
 }
 
-export async function openStdio(choice: StdioChoice): Promise<Capture> {
+export function openStdio(choice: StdioChoice): Capture {
   let dir: string | undefined;
   const opened: Array<{ name: 'stdout' | 'stderr'; fd: number; path: string }> = [];
   const fdFor = (name: 'stdout' | 'stderr', option: StdioOption, inherited: number): number => {
@@ -41,16 +41,16 @@ export async function openStdio(choice: StdioChoice): Promise<Capture> {
     stdout: fdFor('stdout', choice.stdout ?? 'pipe', 1),
     stderr: fdFor('stderr', choice.stderr ?? 'pipe', 2),
   };
-  const close = async (): Promise<void> => {
+  const close = (): void => {
     for (const { fd } of opened.splice(0)) closeSync(fd);
     if (dir) rmSync(dir, { recursive: true, force: true });
   };
   return {
     fds,
     close,
-    async collect() {
+    collect() {
       const captured = Object.fromEntries(opened.map(({ name, path }) => [name, readFileSync(path)]));
-      await close();
+      close();
       return captured;
     },
   };

@@ -27,12 +27,12 @@ export function parseDuration(value: string | number, label: string): number {
 
 const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
 
-/** Bytes of docker's `--memory` syntax (`64m`, `1g`, `512k`, `64MiB`, bytes when bare), checked against Wasm's page. */
+/** Bytes of docker's `--memory` syntax (`64m`, `1.5g`, `512k`, `64MiB`, bytes when bare), checked against Wasm's page. */
 export function parseMemory(value: string | number, label: string): number {
   const text = String(value).trim();
-  const match = /^(\d+)(?:([bkmg])(?:i?b)?)?$/i.exec(text);
+  const match = /^(\d+(?:\.\d+)?)(?:([bkmg])(?:i?b)?)?$/i.exec(text);
   if (!match) throw new WasmctlError('InvalidArgument', `${label} ${text}: not a size`, { hint: 'use e.g. 64m, 1g, 65536' });
-  const bytes = Number(match[1]) * (SIZE_UNITS[(match[2] ?? '').toLowerCase()] ?? 1);
+  const bytes = Math.floor(Number(match[1]) * (SIZE_UNITS[(match[2] ?? '').toLowerCase()] ?? 1));
   if (bytes < WASM_PAGE) throw new WasmctlError('InvalidArgument', `${label} ${text} is below one 64 KiB Wasm page`);
   return bytes;
 }

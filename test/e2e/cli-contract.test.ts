@@ -190,9 +190,11 @@ describe('wasmtime habits for a bare module', () => {
     const data = join(work, 'root-data');
     await mkdir(data, { recursive: true });
     await writeFile(join(data, 'note.txt'), 'the whole root\n');
-    const r = await wasmctl(['run', '-v', `${data}:/`, modulePath('cat'), '/note.txt']);
-    ok(r);
-    assert.equal(r.stdout, 'the whole root\n');
+    for (const engine of ['wasmer', 'wasmctl']) {
+      const r = await wasmctl(['run', '--engine', engine, '-v', `${data}:/:ro`, modulePath('cat'), '/note.txt']);
+      ok(r);
+      assert.equal(r.stdout, 'the whole root\n', engine);
+    }
     const image = await wasmctl(['run', '-v', `${data}:/`, 'localhost/envtool:v1']);
     assert.equal(image.exitCode, 125);
     assert.match(image.stderr, /mount \/ only for a bare \.wasm module/);

@@ -125,9 +125,12 @@ export function register(program: Command): void {
         '  echo text | wasmctl run -i ./echo.wasm',
     )
     .action(async (target: string, args: string[], rawOptions: unknown, command: Command) => {
+      // Booting the module's worker is the longest step of a cold start: it goes first, and the
+      // option checks and the image lookup run while it boots.
+      const { prestartWorker, startRun } = await import('../run-path.js');
+      prestartWorker();
       const options = parseOptions(runOptionsSchema, rawOptions);
       const named = (message: string) => (options.name === undefined ? message : `${options.name}: ${message}`);
-      const { startRun } = await import('../run-path.js');
       const running = await startRun(target, libraryOptions(options, args, storeRoot(command))).catch((err: unknown) => {
         if (options.name === undefined || !(err instanceof WasmctlError)) throw err;
         throw new WasmctlError(err.kind, named(describeError(err)), err.exitCode === undefined ? {} : { exitCode: err.exitCode });
