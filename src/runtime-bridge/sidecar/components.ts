@@ -172,17 +172,38 @@ export class Components implements RuntimeApi {
   }
 
   saveState(store: string, key: string, value: Uint8Array, options: WriteOptions = {}): Promise<void> {
-    return this.transact(store, [{ ...options, op: 'upsert', key, value }]);
+    return this.saveStates(store, [{ ...options, op: 'upsert', key, value }]);
   }
 
   deleteState(store: string, key: string, options: WriteOptions = {}): Promise<void> {
-    return this.transact(store, [{ ...options, op: 'delete', key }]);
+    return this.write(store, [{ ...options, op: 'delete', key }], `failed deleting state with key ${key}: `);
   }
 
-  async transact(store: string, operations: StateOperation[]): Promise<void> {
+  /** SaveState's items, all or none. */
+  saveStates(store: string, operations: StateOperation[]): Promise<void> {
+    return this.write(store, operations, `failed saving state in state store ${store}: `);
+  }
+
+  /** DeleteBulkState's items, all or none; Layotto reports the store's cause as it is. */
+  deleteStates(store: string, operations: StateOperation[]): Promise<void> {
+    return this.write(store, operations, '');
+  }
+
+  transact(store: string, operations: StateOperation[]): Promise<void> {
+    return this.write(store, operations, 'error while executing state transaction: ');
+  }
+
+  /** The store's error under Layotto's words for the call; its kind (ABORTED, INVALID_ARGUMENT) kept. */
+  private async write(store: string, operations: StateOperation[], context: string): Promise<void> {
     const component = this.pick('state', this.state, store);
     for (const operation of operations) required('key', operation.key);
-    if (operations.length) await component.apply(operations);
+    if (!operations.length) return;
+    try {
+      await component.apply(operations);
+    } catch (err) {
+      if (!(err instanceof WasmctlError) || !context) throw err;
+      throw new WasmctlError(err.kind, `${context}${err.message}`, { cause: err, ...(err.hint ? { hint: err.hint } : {}) });
+    }
   }
 
   async publish(pubsub: string, topic: string, data: Uint8Array, options: PublishOptions = {}): Promise<void> {

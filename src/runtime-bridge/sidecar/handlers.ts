@@ -4,7 +4,7 @@
  */
 import * as grpc from '@grpc/grpc-js';
 import { describeError, grpcCodeOf, WasmctlError } from '../../common/index.js';
-import { UNLOCK_STATUSES, type ConfigurationItem, type StateOperation, type UnlockStatus } from '../client/api.js';
+import { UNLOCK_STATUSES, type Concurrency, type ConfigurationItem, type StateOperation, type UnlockStatus } from '../client/api.js';
 import type { Components } from './components.js';
 import { topicEvent } from './delivery.js';
 
@@ -53,11 +53,14 @@ function unary<Req, Res>(run: (request: Req) => Promise<Res>): grpc.handleUnaryC
   };
 }
 
+const CONCURRENCY: Record<string, Concurrency | undefined> = {
+  CONCURRENCY_FIRST_WRITE: 'first-write',
+  CONCURRENCY_LAST_WRITE: 'last-write',
+};
+
 function writeOptions(etag: Etag | null, options: StateOptions | null) {
-  return {
-    ...(etag?.value ? { etag: etag.value } : {}),
-    ...(options?.concurrency === 'CONCURRENCY_FIRST_WRITE' ? { concurrency: 'first-write' as const } : {}),
-  };
+  const concurrency = CONCURRENCY[options?.concurrency ?? ''];
+  return { ...(etag?.value ? { etag: etag.value } : {}), ...(concurrency ? { concurrency } : {}) };
 }
 
 function stateOperation(op: StateOperation['op'], item: StateItem): StateOperation {
@@ -99,7 +102,7 @@ export function runtimeHandlers(components: Components, appId: string): grpc.Unt
     })),
 
     SaveState: unary(async (req: { store_name: string; states: StateItem[] }) => {
-      await components.transact(req.store_name, req.states.map((item) => stateOperation('upsert', item)));
+      await components.saveStates(req.store_name, req.states.map((item) => stateOperation('upsert', item)));
       return EMPTY;
     }),
 
@@ -109,7 +112,7 @@ export function runtimeHandlers(components: Components, appId: string): grpc.Unt
     }),
 
     DeleteBulkState: unary(async (req: { store_name: string; states: StateItem[] }) => {
-      await components.transact(req.store_name, req.states.map((item) => stateOperation('delete', item)));
+      await components.deleteStates(req.store_name, req.states.map((item) => stateOperation('delete', item)));
       return EMPTY;
     }),
 

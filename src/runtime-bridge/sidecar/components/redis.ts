@@ -7,7 +7,7 @@ import { Redis } from 'ioredis';
 import { z } from 'zod';
 import { WasmctlError } from '../../../common/index.js';
 import { UNLOCK_STATUSES, type StateOperation, type StateValue, type UnlockStatus } from '../../client/api.js';
-import { etagMismatch } from './etag.js';
+import { etagMismatch, requestedVersion } from './etag.js';
 import type { LockStore, MessageHandler, PubSub, PubSubMessage, Sequencer, StateStore } from './types.js';
 
 const RedisMetadata = z.looseObject({
@@ -49,8 +49,6 @@ async function call<T>(redis: Redis, run: () => Promise<T>): Promise<T> {
     return await run();
   } catch (err) {
     if (err instanceof WasmctlError) throw err;
-    const mismatch = /ETAG_MISMATCH (.*)$/.exec((err as Error).message);
-    if (mismatch) throw etagMismatch(mismatch[1] ?? '');
     throw unavailable(redis, err);
   }
 }
@@ -62,23 +60,20 @@ if t == 'string' then return {redis.call('GET', KEYS[1]), ''} end
 if t == 'hash' then return redis.call('HMGET', KEYS[1], 'data', 'version') end
 return false`;
 
-// ARGV holds four values per key: op, value, etag ('' for none), first-write ('1' or '0').
-// Every check runs before any write, so a mismatch leaves all keys untouched.
+// The hash {data, version, first-write} of Dapr's redis store, so Layotto reads what we write.
+// ARGV holds four values per key: op, value, the requested version, FIRST_WRITE ('1' or '0').
+// The rule is etag.ts's; every check runs before any write, so a mismatch leaves all keys untouched
+// and answers the index of the first operation that lost.
 const APPLY_STATE = `
-local function version(key)
-  local t = redis.call('TYPE', key).ok
-  if t == 'none' then return nil end
-  if t == 'hash' then return redis.call('HGET', key, 'version') or '' end
-  return ''
-end
 for i, key in ipairs(KEYS) do
   local b = (i - 1) * 4
-  local op, etag, first = ARGV[b + 1], ARGV[b + 3], ARGV[b + 4]
-  local current = version(key)
-  if etag ~= '' then
-    if current ~= etag then return redis.error_reply('ETAG_MISMATCH ' .. key) end
-  elseif first == '1' and op == 'upsert' and current ~= nil then
-    return redis.error_reply('ETAG_MISMATCH ' .. key)
+  local op, want = ARGV[b + 1], ARGV[b + 3]
+  if redis.call('TYPE', key).ok == 'hash' then
+    local version = redis.call('HGET', key, 'version')
+    local marked = redis.call('HEXISTS', key, 'first-write') == 1
+    if version and version ~= '' and version ~= want and (want ~= '0' or (op ~= 'delete' and marked)) then
+      return i
+    end
   end
 end
 for i, key in ipairs(KEYS) do
@@ -88,10 +83,11 @@ for i, key in ipairs(KEYS) do
   else
     if redis.call('TYPE', key).ok ~= 'hash' then redis.call('DEL', key) end
     redis.call('HSET', key, 'data', ARGV[b + 2])
+    if ARGV[b + 4] == '1' then redis.call('HSET', key, 'first-write', 0) end
     redis.call('HINCRBY', key, 'version', 1)
   end
 end
-return #KEYS`;
+return 0`;
 
 export class RedisStateStore implements StateStore {
   constructor(private readonly redis: Redis) {}
@@ -106,10 +102,12 @@ export class RedisStateStore implements StateStore {
     const args = operations.flatMap((o) => [
       o.op,
       Buffer.from(o.value ?? []),
-      o.etag ?? '',
+      requestedVersion(o),
       o.concurrency === 'first-write' ? '1' : '0',
     ]);
-    await call(this.redis, () => this.redis.eval(APPLY_STATE, operations.length, ...operations.map((o) => o.key), ...args));
+    const lost = Number(await call(this.redis, () => this.redis.eval(APPLY_STATE, operations.length, ...operations.map((o) => o.key), ...args)));
+    const operation = operations[lost - 1];
+    if (operation) throw etagMismatch(operation);
   }
 
   async close(): Promise<void> {

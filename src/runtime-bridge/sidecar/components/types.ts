@@ -3,7 +3,7 @@ import type { ConfigurationItem, ConfigurationScope, StateOperation, StateValue,
 
 export interface StateStore {
   get(key: string): Promise<StateValue | null>;
-  /** Applies every operation or none; throws FailedPrecondition on an etag mismatch. */
+  /** Applies every operation or none, by etag.ts's rules: Aborted on a mismatch, InvalidArgument on a bad etag. */
   apply(operations: StateOperation[]): Promise<void>;
   close(): Promise<void>;
 }
