@@ -130,18 +130,7 @@ test('the redis sequencer counts with INCR, the redis lock is a key with a TTL',
   assert.equal(await client.unlock('lock_demo', 'order-7', 'alice'), 'lock-unexist');
 });
 
-test('redis pub/sub: messages published through the API and by redis-cli reach subscribers', async () => {
-  const received: string[] = [];
-  const unsubscribe = await sidecar.components.subscribe('pub_subs_demo', 'orders', (m) => received.push(m.data.toString()));
-  try {
-    await client.publish('pub_subs_demo', 'orders', Buffer.from('from the API'));
-    await redis.cli('publish', 'orders', 'from redis-cli');
-    for (let i = 0; i < 50 && received.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
-    assert.deepEqual(received, ['from the API', 'from redis-cli']);
-  } finally {
-    await unsubscribe();
-  }
-});
+// Pub/sub on redis (streams, consumer groups, CloudEvents): sidecar-pubsub-redis.test.ts.
 
 test('a redis that is down gives UNAVAILABLE naming it, not a hang', async () => {
   const port = await freePort();

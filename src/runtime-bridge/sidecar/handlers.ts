@@ -3,10 +3,11 @@
  * RPCs not listed here are answered UNIMPLEMENTED by grpc-js, naming the method.
  */
 import * as grpc from '@grpc/grpc-js';
-import { describeError, grpcCodeOf, WasmctlError } from '../../common/index.js';
+import { WasmctlError } from '../../common/index.js';
 import { UNLOCK_STATUSES, type Concurrency, type ConfigurationItem, type StateOperation, type UnlockStatus } from '../client/api.js';
 import type { Components } from './components.js';
-import { topicEvent } from './delivery.js';
+import { toStatus } from './grpc-status.js';
+import { subscribeTopicEvents } from './topic-stream.js';
 
 type Metadata = Record<string, string>;
 interface Etag {
@@ -32,17 +33,8 @@ interface ConfigRequest {
   label: string;
   keys: string[];
 }
-interface SubscribeRequest {
-  initial_request?: { pubsub_name: string; topic: string } | null;
-  event_processed?: unknown;
-}
-
 const UNLOCK_ENUM = ['SUCCESS', 'LOCK_UNEXIST', 'LOCK_BELONG_TO_OTHERS'] as const;
 const unlockEnum = (status: UnlockStatus) => UNLOCK_ENUM[UNLOCK_STATUSES.indexOf(status)];
-
-function toStatus(err: unknown): Partial<grpc.StatusObject> {
-  return { code: grpcCodeOf(err), details: describeError(err) };
-}
 
 function unary<Req, Res>(run: (request: Req) => Promise<Res>): grpc.handleUnaryCall<Req, Res> {
   return (call, callback) => {
@@ -70,7 +62,7 @@ function stateOperation(op: StateOperation['op'], item: StateItem): StateOperati
 const scope = (req: ConfigRequest) => ({ appId: req.app_id, group: req.group, label: req.label });
 const EMPTY = {};
 
-export function runtimeHandlers(components: Components, appId: string): grpc.UntypedServiceImplementation {
+export function runtimeHandlers(components: Components): grpc.UntypedServiceImplementation {
   return {
     SayHello: unary(async (req: { service_name: string; name: string }) => ({
       hello: await components.sayHello(req.service_name, req.name),
@@ -133,27 +125,7 @@ export function runtimeHandlers(components: Components, appId: string): grpc.Unt
       return EMPTY;
     }),
 
-    SubscribeTopicEvents: (call: grpc.ServerDuplexStream<SubscribeRequest, object>) => {
-      let unsubscribe: Promise<() => Promise<void>> | undefined;
-      const fail = (err: unknown) => call.emit('error', toStatus(err));
-      call.on('data', (req: SubscribeRequest) => {
-        // Acks (event_processed) need no bookkeeping: delivery here is at most once.
-        if (!req.initial_request) return;
-        if (unsubscribe) return fail(new WasmctlError('InvalidArgument', 'a subscription stream takes one initial request'));
-        const { pubsub_name, topic } = req.initial_request;
-        unsubscribe = components.subscribe(pubsub_name, topic, (message) => {
-          call.write({ event_message: topicEvent(appId, pubsub_name, topic, message) });
-        });
-        unsubscribe.then(() => call.write({ initial_response: {} }), fail);
-      });
-      const stop = () => void unsubscribe?.then((u) => u(), () => undefined);
-      call.on('end', () => {
-        stop();
-        call.end();
-      });
-      call.on('cancelled', stop);
-      call.on('error', stop);
-    },
+    SubscribeTopicEvents: subscribeTopicEvents(components),
 
     GetNextId: unary(async (req: { store_name: string; key: string }) => ({
       next_id: String(await components.nextId(req.store_name, req.key)),

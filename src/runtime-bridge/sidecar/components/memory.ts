@@ -1,7 +1,7 @@
 /** The `in-memory` components: Layotto's demo defaults, and the embedded sidecar's. */
 import type { ConfigurationItem, ConfigurationScope, StateOperation, StateValue, UnlockStatus } from '../../client/api.js';
 import { etagMismatch, mayApply, requestedVersion } from './etag.js';
-import type { ConfigStore, Hello, LockStore, MessageHandler, PubSub, PubSubMessage, Sequencer, StateStore } from './types.js';
+import type { ConfigStore, Hello, LockStore, Sequencer, StateStore } from './types.js';
 
 export class MemoryStateStore implements StateStore {
   private readonly items = new Map<string, { value: Buffer; version: number; firstWrite: boolean }>();
@@ -33,27 +33,6 @@ export class MemoryStateStore implements StateStore {
   }
 
   async close(): Promise<void> {}
-}
-
-export class MemoryPubSub implements PubSub {
-  private readonly topics = new Map<string, Set<MessageHandler>>();
-
-  async publish(topic: string, message: PubSubMessage): Promise<void> {
-    // Delivered after the publisher gets its answer, as a broker would.
-    for (const handler of this.topics.get(topic) ?? []) setImmediate(handler, message);
-  }
-
-  async subscribe(topic: string, handler: MessageHandler): Promise<() => Promise<void>> {
-    const handlers = this.topics.get(topic) ?? new Set<MessageHandler>();
-    this.topics.set(topic, handlers.add(handler));
-    return async () => {
-      handlers.delete(handler);
-    };
-  }
-
-  async close(): Promise<void> {
-    this.topics.clear();
-  }
 }
 
 export class MemorySequencer implements Sequencer {

@@ -1,57 +1,14 @@
 /**
- * The `redis` components, on a real Redis through ioredis. State is stored as Dapr's (and so
- * Layotto's) redis store keeps it — a hash {data, version} — and a plain string written by anyone
- * else (`redis-cli set book1 100`) reads back as its value, with no etag.
+ * The `redis` state, sequencer and lock components, on a real Redis through ioredis. State is
+ * stored as Dapr's (and so Layotto's) redis store keeps it — a hash {data, version, first-write} —
+ * and a plain string written by anyone else (`redis-cli set book1 100`) reads back as its value,
+ * with no etag.
  */
-import { Redis } from 'ioredis';
-import { z } from 'zod';
-import { WasmctlError } from '../../../common/index.js';
+import type { Redis } from 'ioredis';
 import { UNLOCK_STATUSES, type StateOperation, type StateValue, type UnlockStatus } from '../../client/api.js';
 import { etagMismatch, requestedVersion } from './etag.js';
-import type { LockStore, MessageHandler, PubSub, PubSubMessage, Sequencer, StateStore } from './types.js';
-
-const RedisMetadata = z.looseObject({
-  redisHost: z.string().regex(/^[^:]+:\d+$/, 'redisHost must be host:port').default('localhost:6379'),
-  redisPassword: z.string().optional(),
-  redisDB: z.coerce.number().int().min(0).optional(),
-});
-
-export function connectRedis(component: string, metadata: Record<string, unknown> | undefined): Redis {
-  const parsed = RedisMetadata.safeParse(metadata ?? {});
-  if (!parsed.success) {
-    throw new WasmctlError('InvalidArgument', `component ${component}: ${parsed.error.issues[0]?.message ?? 'bad metadata'}`);
-  }
-  const { redisHost, redisPassword, redisDB } = parsed.data;
-  const [host, port] = redisHost.split(':') as [string, string];
-  const redis = new Redis({
-    host,
-    port: Number(port),
-    ...(redisPassword ? { password: redisPassword } : {}),
-    ...(redisDB === undefined ? {} : { db: redisDB }),
-    // A Redis that is down must fail the call, not queue it forever.
-    maxRetriesPerRequest: 1,
-    connectTimeout: 2000,
-    retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
-  });
-  redis.on('error', () => {
-    // Reported per call (the failed command rejects); the socket error itself is noise.
-  });
-  return redis;
-}
-
-function unavailable(redis: Redis, err: unknown): WasmctlError {
-  const { host, port } = redis.options;
-  return new WasmctlError('Unavailable', `redis ${host}:${port}: ${(err as Error).message}`, { cause: err });
-}
-
-async function call<T>(redis: Redis, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    if (err instanceof WasmctlError) throw err;
-    throw unavailable(redis, err);
-  }
-}
+import { call } from './redis-connection.js';
+import type { LockStore, Sequencer, StateStore } from './types.js';
 
 // TYPE first so a plain string (not written by us) reads back instead of failing WRONGTYPE.
 const GET_STATE = `
@@ -111,48 +68,6 @@ export class RedisStateStore implements StateStore {
   }
 
   async close(): Promise<void> {
-    this.redis.disconnect();
-  }
-}
-
-/** Redis PUBLISH/SUBSCRIBE: the payload is the data as is, so `redis-cli subscribe` shows it. */
-export class RedisPubSub implements PubSub {
-  private subscriber: Redis | undefined;
-  private readonly topics = new Map<string, Set<MessageHandler>>();
-
-  constructor(private readonly redis: Redis) {}
-
-  async publish(topic: string, message: PubSubMessage): Promise<void> {
-    await call(this.redis, () => this.redis.publish(topic, message.data));
-  }
-
-  async subscribe(topic: string, handler: MessageHandler): Promise<() => Promise<void>> {
-    const subscriber = this.subscriberConnection();
-    const handlers = this.topics.get(topic) ?? new Set<MessageHandler>();
-    if (handlers.size === 0) await call(subscriber, () => subscriber.subscribe(topic));
-    this.topics.set(topic, handlers.add(handler));
-    return async () => {
-      handlers.delete(handler);
-      if (handlers.size === 0) await call(subscriber, () => subscriber.unsubscribe(topic));
-    };
-  }
-
-  private subscriberConnection(): Redis {
-    if (!this.subscriber) {
-      // A subscribed connection can issue no other command: a second one, same server.
-      const subscriber = this.redis.duplicate();
-      subscriber.on('error', () => {});
-      subscriber.on('messageBuffer', (channel: Buffer, data: Buffer) => {
-        const message: PubSubMessage = { data, contentType: '', metadata: {} };
-        for (const handler of this.topics.get(channel.toString()) ?? []) handler(message);
-      });
-      this.subscriber = subscriber;
-    }
-    return this.subscriber;
-  }
-
-  async close(): Promise<void> {
-    this.subscriber?.disconnect();
     this.redis.disconnect();
   }
 }
