@@ -30,6 +30,13 @@ function payloadOf(fields: Buffer[] | null): Buffer {
   return Buffer.alloc(0);
 }
 
+/** XREADGROUP's entries for one stream: RESP2 answers [[stream, entries]], RESP3's map arrives as [stream, entries]. */
+function entriesOf(reply: unknown[] | null): Entry[] {
+  const first = reply?.[0];
+  const entries = Buffer.isBuffer(first) ? reply?.[1] : (first as unknown[] | undefined)?.[1];
+  return (entries as Entry[] | undefined) ?? [];
+}
+
 async function createGroup(redis: Redis, topic: string, group: string): Promise<void> {
   try {
     // From the stream's start, as Dapr does: what was published before the app first came is delivered.
@@ -82,9 +89,9 @@ class StreamSubscription {
       try {
         const reply = (await this.reader.callBuffer('XREADGROUP', [
           'GROUP', this.group, this.group, 'COUNT', this.slots.free, 'BLOCK', BLOCK_MS, 'STREAMS', this.topic, '>',
-        ])) as Array<[Buffer, Entry[]]> | null;
+        ])) as unknown[] | null;
         this.recovered();
-        for (const [id, fields] of reply?.[0]?.[1] ?? []) this.dispatch(id.toString(), fields);
+        for (const [id, fields] of entriesOf(reply)) this.dispatch(id.toString(), fields);
       } catch (err) {
         if (this.stopped) return;
         this.trouble(err);
