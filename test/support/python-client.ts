@@ -46,8 +46,20 @@ def run(call, default_address):
         stream = runtime.SubscribeTopicEvents(iter(requests.get, None), timeout=10)
         answers = [to_dict(next(stream))]
         runtime.PublishEvent(json_format.ParseDict(call['publish'], runtime_pb2.PublishEventRequest()), timeout=10)
-        answers.append(to_dict(next(stream)))
+        event = next(stream)
+        answers.append(to_dict(event))
+        # Answer event_processed as told; after a RETRY the same event comes again.
+        for status in call.get('acks', []):
+            processed = {'event_processed': {'id': event.event_message.id, 'status': {'status': status}}}
+            requests.put(json_format.ParseDict(processed, runtime_pb2.SubscribeTopicEventsRequest()))
+            if status == 'RETRY':
+                event = next(stream)
+                answers.append(to_dict(event))
         requests.put(None)
+        if call.get('acks'):
+            # Until the sidecar ends the stream: it has then read every answer sent before.
+            for _ in stream:
+                pass
         return answers
     request = request_of(rpc, body)
     if rpc == 'PutFile':
@@ -83,7 +95,10 @@ export interface Call {
   rpc: string;
   request?: object;
   address?: string;
+  /** SubscribeTopicEvents: what is published once the stream is up. */
   publish?: object;
+  /** SubscribeTopicEvents: the event_processed statuses to answer, in order. */
+  acks?: Array<'SUCCESS' | 'RETRY' | 'DROP'>;
 }
 
 export const b64 = (text: string) => Buffer.from(text).toString('base64');

@@ -110,7 +110,8 @@ class TopicStream {
   private end(): void {
     if (this.ended.signal.aborted) return;
     this.ended.abort();
-    void this.subscribed?.then((unsubscribe) => unsubscribe(), () => undefined);
+    // After the answers that came just before the end (an ack, then the half-close) have landed.
+    setImmediate(() => void this.subscribed?.then((unsubscribe) => unsubscribe(), () => undefined));
   }
 }
 

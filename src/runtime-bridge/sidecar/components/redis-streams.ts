@@ -133,10 +133,13 @@ class StreamSubscription {
     this.slots.take();
     void deliver(this.handler, payloadOf(fields), this.options.processingTimeout, this.stop.signal)
       .then(async (done) => {
-        // Not done: it stays pending, and reclaim() delivers it again.
-        if (done && !this.stopped) await this.redis.xack(this.topic, this.group, id);
+        // Not done: it stays pending, and reclaim() delivers it again. Done is acknowledged even
+        // when the subscription has just ended (a client that answers, then hangs up).
+        if (done) await this.redis.xack(this.topic, this.group, id);
       })
-      .catch((err: unknown) => this.trouble(err))
+      .catch((err: unknown) => {
+        if (!this.stopped) this.trouble(err);
+      })
       .finally(() => {
         this.inFlight.delete(id);
         this.slots.release();
