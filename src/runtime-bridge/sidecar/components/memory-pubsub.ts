@@ -34,7 +34,8 @@ class MemorySubscriber {
       this.dropping = true;
       return;
     }
-    this.dropping = false;
+    // One warning per episode: it is over once the backlog has come down to half.
+    if (this.backlog.length < MAX_BACKLOG / 2 && this.bytes < MAX_BACKLOG_BYTES / 2) this.dropping = false;
     this.backlog.push(payload);
     this.bytes += payload.length;
     this.pump();

@@ -112,12 +112,13 @@ class StreamSubscription {
         if (this.slots.free === 0) return;
         const [next, entries] = (await this.redis.callBuffer('XAUTOCLAIM', [
           this.topic, this.group, this.group, this.options.processingTimeout, cursor, 'COUNT', this.slots.free,
-        ])) as [Buffer, Entry[]];
-        for (const [id, fields] of entries) {
-          const key = id.toString();
-          // Redis before 7 answers a deleted entry as nil: nothing to deliver, nothing to keep.
-          if (fields === null) void this.redis.xack(this.topic, this.group, key).catch(() => {});
-          else if (!this.inFlight.has(key)) this.dispatch(key, fields);
+        ])) as [Buffer, Array<Entry | null>];
+        for (const entry of entries) {
+          // Redis before 7 answers a deleted entry with nil: nothing to deliver, nothing to keep.
+          const key = entry?.[0].toString();
+          if (!key) continue;
+          if (!entry?.[1]) void this.redis.xack(this.topic, this.group, key).catch(() => {});
+          else if (!this.inFlight.has(key)) this.dispatch(key, entry[1]);
         }
         cursor = next.toString();
       } while (cursor !== '0-0' && !this.stopped);
