@@ -49,7 +49,9 @@ export class AppDelivery {
     private readonly target: AppTarget,
     private readonly warn: (message: string) => void,
   ) {
-    this.client = new AppCallbackClient(`${target.host}:${target.port}`, grpc.credentials.createInsecure()) as unknown as AppCallback;
+    // An app that was down is reached again within seconds of its return, not grpc-js's 2 minutes.
+    const reconnect = { 'grpc.initial_reconnect_backoff_ms': 200, 'grpc.max_reconnect_backoff_ms': 5000 };
+    this.client = new AppCallbackClient(`${target.host}:${target.port}`, grpc.credentials.createInsecure(), reconnect) as unknown as AppCallback;
   }
 
   /** Resolves after the first attempt; an app that does not answer is a warning, not a failure. */
