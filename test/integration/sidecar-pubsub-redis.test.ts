@@ -14,6 +14,7 @@ import { RuntimeClient } from '../../src/runtime-bridge/client/index.js';
 import { startSidecar, type Sidecar, type SidecarConfig } from '../../src/runtime-bridge/sidecar/index.js';
 import { startApp, type Answer, type AppEvent } from '../support/app-callback.js';
 import { startRedis, type RedisServer } from '../support/redis.js';
+import { freePort } from '../support/registry.js';
 import { startSidecarProcess } from '../support/sidecar-process.js';
 
 let redis: RedisServer;
@@ -156,6 +157,28 @@ test('a sidecar killed mid-delivery loses nothing: the next one delivers the mes
     }
   } finally {
     app.stop();
+  }
+});
+
+test('a Redis that comes up after the sidecar: the subscription starts reading once it answers', async () => {
+  const port = await freePort();
+  const app = await startApp({ subscriptions: subscriptions('late') });
+  const warnings: string[] = [];
+  const config: SidecarConfig = {
+    pub_subs: { pubsub: { type: 'redis', metadata: { redisHost: `localhost:${port}` } } },
+    app: { app_id: 'patient', grpc_callback_port: app.port },
+  };
+  const sidecar = await startSidecar({ listen: '127.0.0.1:0', config, warn: (m) => warnings.push(m) });
+  const late = await startRedis(port);
+  try {
+    assert.match(warnings.join('\n'), new RegExp(`redis pub/sub late \\(group patient\\): redis localhost:${port}`));
+    await sidecar.components.publish('pubsub', 'late', Buffer.from('worth the wait'));
+    await app.waitFor(1);
+    assert.equal(app.events[0]?.data.toString(), 'worth the wait');
+  } finally {
+    await sidecar.close();
+    app.stop();
+    await late.stop();
   }
 });
 

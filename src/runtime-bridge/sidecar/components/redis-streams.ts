@@ -186,7 +186,9 @@ export class RedisStreamsPubSub implements PubSub {
         hint: "set consumerID in the pub/sub's metadata, or the app's app_id",
       });
     }
-    await createGroup(this.redis, topic, group);
+    // A Redis that is down now is not the end of the subscription: its read loop makes the group
+    // once Redis answers (NOGROUP), so the app gets what is published from then on.
+    await createGroup(this.redis, topic, group).catch((err: unknown) => this.warn(`redis pub/sub ${topic} (group ${group}): ${(err as Error).message}; retrying`));
     const subscription = new StreamSubscription(this.redis, topic, group, handler, this.options, this.warn);
     this.subscriptions.add(subscription);
     subscription.start();
