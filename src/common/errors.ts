@@ -7,6 +7,8 @@ export type ErrorKind =
   | 'NotFound'
   | 'AlreadyExists'
   | 'FailedPrecondition'
+  /** A concurrent change won (an etag mismatch): retry after reading again. */
+  | 'Aborted'
   | 'Unavailable'
   | 'DataLoss'
   | 'ResourceExhausted'
@@ -57,6 +59,7 @@ const GRPC_CODES: Record<ErrorKind, number> = {
   PermissionDenied: 7,
   ResourceExhausted: 8,
   FailedPrecondition: 9,
+  Aborted: 10,
   Unimplemented: 12,
   Internal: 13,
   Unavailable: 14,
@@ -73,6 +76,7 @@ const HTTP_STATUS: Partial<Record<ErrorKind, number>> = {
   NotFound: 404,
   AlreadyExists: 409,
   FailedPrecondition: 412,
+  Aborted: 409,
   ResourceExhausted: 503,
   Unavailable: 503,
   DeadlineExceeded: 504,

@@ -11,6 +11,9 @@ interface TopicEvent {
   pubsub_name: string;
   data: Buffer;
   source: string;
+  type: string;
+  spec_version: string;
+  data_content_type: string;
 }
 
 /** A test app: subscribes to `orders` on pub_subs_demo, asks for one redelivery, records events. */
@@ -56,7 +59,11 @@ test('events published to a topic the app subscribed to reach its OnTopicEvent, 
     assert.equal(events[0]?.data.toString(), 'order 1');
     assert.equal(events[0]?.topic, 'orders');
     assert.equal(events[0]?.pubsub_name, 'pub_subs_demo');
-    assert.equal(events[0]?.source, 'app1');
+    // Layotto's CloudEvent envelope, its defaults included, unwrapped for the app.
+    assert.deepEqual(
+      [events[0]?.source, events[0]?.type, events[0]?.spec_version, events[0]?.data_content_type],
+      ['runtime', 'com.runtime.event.sent', '1.0', 'text/plain'],
+    );
   } finally {
     client.close();
     await sidecar.close();

@@ -4,105 +4,18 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { execa } from 'execa';
-import { RUNTIME_PROTO_DIR } from '../../src/runtime-bridge/client/index.js';
 import { startSidecar, type Sidecar } from '../../src/runtime-bridge/sidecar/index.js';
+import { b64, startPythonClient, text, type Call, type PythonClient } from '../support/python-client.js';
 import { freePort } from '../support/registry.js';
 
-const PYTHON = '/usr/bin/python3';
-
-/** Reads [{rpc, request, address?}] on stdin, prints [{code, details?, response?}] as JSON. */
-const DRIVER = String.raw`
-import base64, json, os, queue, sys
-sys.path.insert(0, sys.argv[1])
-import grpc
-from google.protobuf import json_format
-import runtime_pb2, runtime_pb2_grpc
-
-service = runtime_pb2.DESCRIPTOR.services_by_name['Runtime']
-stubs = {}
-channels = []
-def stub(address):
-    if address not in stubs:
-        channels.append(grpc.insecure_channel(address))
-        stubs[address] = runtime_pb2_grpc.RuntimeStub(channels[-1])
-    return stubs[address]
-def to_dict(message):
-    return json_format.MessageToDict(message, preserving_proto_field_name=True)
-def request_of(rpc, body):
-    if rpc == 'InvokeService':
-        # Any with no type_url has no JSON form: build it by hand, data as base64.
-        message = runtime_pb2.CommonInvokeRequest(method=body['method'])
-        message.data.value = base64.b64decode(body['data'])
-        return runtime_pb2.InvokeServiceRequest(id=body['id'], message=message)
-    cls = getattr(runtime_pb2, service.methods_by_name[rpc].input_type.name)
-    return json_format.ParseDict(body, cls())
-
-def run(call, default_address):
-    rpc, body = call['rpc'], call.get('request', {})
-    runtime = stub(call.get('address', default_address))
-    if rpc == 'SubscribeTopicEvents':
-        requests = queue.Queue()
-        requests.put(runtime_pb2.SubscribeTopicEventsRequest(initial_request=json_format.ParseDict(body, runtime_pb2.SubscribeTopicEventsRequestInitial())))
-        stream = runtime.SubscribeTopicEvents(iter(requests.get, None), timeout=10)
-        answers = [to_dict(next(stream))]
-        runtime.PublishEvent(json_format.ParseDict(call['publish'], runtime_pb2.PublishEventRequest()), timeout=10)
-        answers.append(to_dict(next(stream)))
-        requests.put(None)
-        return answers
-    request = request_of(rpc, body)
-    if rpc == 'PutFile':
-        return to_dict(runtime.PutFile(iter([request]), timeout=10))
-    if rpc in ('GetFile', 'SubscribeConfiguration'):
-        return [to_dict(m) for m in getattr(runtime, rpc)(iter([request]) if rpc == 'SubscribeConfiguration' else request, timeout=10)]
-    response = getattr(runtime, rpc)(request, timeout=10)
-    if rpc == 'InvokeService':
-        return {'data': base64.b64encode(response.data.value).decode(), 'content_type': response.content_type}
-    return to_dict(response)
-
-results = []
-for call in json.load(sys.stdin):
-    try:
-        results.append({'code': 'OK', 'response': run(call, sys.argv[2])})
-    except grpc.RpcError as e:
-        results.append({'code': e.code().name, 'details': e.details()})
-print(json.dumps(results))
-sys.stdout.flush()
-for channel in channels:
-    channel.close()
-# grpcio's threads can hang the interpreter's shutdown after streaming calls: leave at once.
-os._exit(0)
-`;
-
-interface Result {
-  code: string;
-  details?: string;
-  // Python's MessageToDict output: shapes vary per RPC, each test reads the fields it checks.
-  response?: any;
-}
-interface Call {
-  rpc: string;
-  request?: object;
-  address?: string;
-  publish?: object;
-}
-
-const b64 = (text: string) => Buffer.from(text).toString('base64');
-const text = (base64: string | undefined) => Buffer.from(base64 ?? '', 'base64').toString();
-
-let dir: string;
+let py: PythonClient;
 let sidecar: Sidecar;
 let app: Server;
 
 before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'wasmctl-pyclient-'));
-  await execa(PYTHON, ['-m', 'grpc_tools.protoc', `-I${RUNTIME_PROTO_DIR}`, `--python_out=${dir}`, `--grpc_python_out=${dir}`, 'runtime.proto', 'appcallback.proto']);
-  await writeFile(join(dir, 'driver.py'), DRIVER);
+  py = await startPythonClient();
   // The invoke target: answers with what it received, as a FaaS gateway's function would.
   app = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -120,13 +33,10 @@ before(async () => {
 after(async () => {
   await sidecar?.close();
   await new Promise((resolve) => app?.close(resolve));
-  await rm(dir, { recursive: true, force: true });
+  await py?.stop();
 });
 
-async function python(calls: Call[]): Promise<Result[]> {
-  const { stdout } = await execa(PYTHON, [join(dir, 'driver.py'), dir, sidecar.address], { input: JSON.stringify(calls), timeout: 60_000 });
-  return JSON.parse(stdout) as Result[];
-}
+const python = (calls: Call[]) => py.run(sidecar.address, calls);
 
 test('SayHello answers from the helloworld component; an unknown one is INVALID_ARGUMENT', async () => {
   const [ok, unknown] = await python([
@@ -138,56 +48,7 @@ test('SayHello answers from the helloworld component; an unknown one is INVALID_
   assert.match(unknown?.details ?? '', /hello service "nosuch" is not configured/);
 });
 
-test('state: save, get with etag, first-write and etag checks, bulk get, delete', async () => {
-  const store = 'state_demo';
-  const r = await python([
-    { rpc: 'SaveState', request: { store_name: store, states: [{ key: 'book1', value: b64('100') }] } },
-    { rpc: 'GetState', request: { store_name: store, key: 'book1' } },
-    { rpc: 'SaveState', request: { store_name: store, states: [{ key: 'book1', value: b64('99'), etag: { value: '999' } }] } },
-    { rpc: 'SaveState', request: { store_name: store, states: [{ key: 'book1', value: b64('99'), options: { concurrency: 'CONCURRENCY_FIRST_WRITE' } }] } },
-    { rpc: 'SaveState', request: { store_name: store, states: [{ key: 'book1', value: b64('98'), etag: { value: '1' } }] } },
-    { rpc: 'GetBulkState', request: { store_name: store, keys: ['book1', 'missing'] } },
-    { rpc: 'DeleteState', request: { store_name: store, key: 'book1', etag: { value: '1' } } },
-    { rpc: 'DeleteState', request: { store_name: store, key: 'book1', etag: { value: '2' } } },
-    { rpc: 'GetState', request: { store_name: store, key: 'book1' } },
-    { rpc: 'GetState', request: { store_name: 'nosuch', key: 'book1' } },
-    { rpc: 'GetState', request: { store_name: store, key: '' } },
-  ]);
-  assert.deepEqual(r.map((x) => x.code), [
-    'OK', 'OK', 'FAILED_PRECONDITION', 'FAILED_PRECONDITION', 'OK', 'OK', 'FAILED_PRECONDITION', 'OK', 'OK', 'INVALID_ARGUMENT', 'INVALID_ARGUMENT',
-  ]);
-  assert.equal(text(r[1]?.response.data), '100');
-  assert.equal(r[1]?.response.etag, '1');
-  assert.match(r[2]?.details ?? '', /etag mismatch for key "book1"/);
-  assert.deepEqual(r[5]?.response.items, [{ key: 'book1', data: b64('98'), etag: '2' }, { key: 'missing' }]);
-  assert.deepEqual(r[8]?.response, {}, 'a deleted key reads as an empty answer, as in Layotto');
-  assert.match(r[9]?.details ?? '', /state store "nosuch" is not configured \(configured: state_demo\)/);
-  assert.match(r[10]?.details ?? '', /key is required/);
-});
-
-test('state transactions apply all operations or none; DeleteBulkState removes every key', async () => {
-  const store = 'state_demo';
-  const upsert = (key: string, value: string, etag?: string) => ({
-    operationType: 'upsert',
-    request: { key, value: b64(value), ...(etag ? { etag: { value: etag } } : {}) },
-  });
-  const r = await python([
-    { rpc: 'ExecuteStateTransaction', request: { storeName: store, operations: [upsert('a', 'A'), upsert('b', 'B')] } },
-    { rpc: 'ExecuteStateTransaction', request: { storeName: store, operations: [upsert('c', 'C'), upsert('a', 'A2', '42')] } },
-    { rpc: 'ExecuteStateTransaction', request: { storeName: store, operations: [{ operationType: 'merge', request: { key: 'a' } }] } },
-    { rpc: 'GetBulkState', request: { store_name: store, keys: ['a', 'b', 'c'] } },
-    { rpc: 'DeleteBulkState', request: { store_name: store, states: [{ key: 'a' }, { key: 'b' }] } },
-    { rpc: 'GetBulkState', request: { store_name: store, keys: ['a', 'b'] } },
-  ]);
-  assert.deepEqual(r.map((x) => x.code), ['OK', 'FAILED_PRECONDITION', 'INVALID_ARGUMENT', 'OK', 'OK', 'OK']);
-  assert.deepEqual(
-    r[3]?.response.items.map((i: { key: string; data?: string }) => [i.key, text(i.data)]),
-    [['a', 'A'], ['b', 'B'], ['c', '']],
-    'the failed transaction wrote nothing, not even its first operation',
-  );
-  assert.match(r[2]?.details ?? '', /operationType must be "upsert" or "delete", got "merge"/);
-  assert.deepEqual(r[5]?.response.items, [{ key: 'a' }, { key: 'b' }]);
-});
+// State (etags, error codes, bulk and transactions) on both stores: sidecar-state-etags.test.ts.
 
 test('GetNextId counts up per key; an unknown sequencer is INVALID_ARGUMENT', async () => {
   const r = await python([

@@ -18,9 +18,10 @@ export interface RedisServer {
   stop(): Promise<void>;
 }
 
-export async function startRedis(): Promise<RedisServer> {
+/** `port`: a given one (a Redis that comes up where a sidecar already looks for it). */
+export async function startRedis(port?: number): Promise<RedisServer> {
   const dir = await mkdtemp(join(tmpdir(), 'wasmctl-redis-'));
-  const port = await freePort();
+  port ??= await freePort();
   const server = execa(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1 -::1', '--dir', dir, '--save', '', '--appendonly', 'no'],

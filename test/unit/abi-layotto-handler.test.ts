@@ -31,6 +31,14 @@ test('GetState answers NotFound for a missing key and the value once SaveState s
   assert.equal((await handle('GetState', encodeParts(['state_demo', 'book1']))).status, AbiStatus.NotFound);
 });
 
+test('a host SaveState that loses to an etag (a first-write key) is CasMismatch, as before ABORTED existed', async () => {
+  const { handle, components, lines } = handlerWithLog();
+  await components.saveState('state_demo', 'owned', Buffer.from('1'), { concurrency: 'first-write' });
+  assert.equal((await handle('SaveState', encodeParts(['state_demo', 'owned', '2']))).status, AbiStatus.CasMismatch);
+  assert.equal((await handle('DeleteState', encodeParts(['state_demo', 'owned']))).status, AbiStatus.Ok, 'a delete without an etag always deletes');
+  assert.match(lines[0] ?? '', /host call SaveState failed: failed saving state in state store state_demo: possible etag mismatch/);
+});
+
 test('GetNextId counts up as a decimal string; locks answer CasMismatch when held by another owner', async () => {
   const { handle } = handlerWithLog();
   const first = text((await handle('GetNextId', encodeParts(['sequencer_demo', 'order']))).data);

@@ -48,7 +48,7 @@ const STATE_WRITES = new Set(['SaveState', 'DeleteState']);
 function statusOf(method: string, err: unknown): AbiStatus {
   if (!isWasmctlError(err)) return AbiStatus.InternalFailure;
   if (err.kind === 'InvalidArgument') return AbiStatus.BadArgument;
-  if (err.kind === 'FailedPrecondition' && STATE_WRITES.has(method)) return AbiStatus.CasMismatch;
+  if (err.kind === 'Aborted' && STATE_WRITES.has(method)) return AbiStatus.CasMismatch;
   return AbiStatus.InternalFailure;
 }
 

@@ -22,9 +22,12 @@ export interface BulkStateItem {
 export type Concurrency = 'first-write' | 'last-write';
 
 export interface WriteOptions {
-  /** The write succeeds only if the stored etag still equals this one. */
+  /**
+   * The write succeeds only if the stored etag still equals this one; none, empty or "0" checks
+   * nothing (Layotto's SDKs send "0"), unless the key was written with first-write.
+   */
   etag?: string;
-  /** first-write without an etag: succeed only if the key does not exist yet. */
+  /** first-write marks the key: later writes must then give its current etag. */
   concurrency?: Concurrency;
 }
 

@@ -9,8 +9,7 @@ const KINDS: Record<number, ErrorKind> = {
   7: 'PermissionDenied',
   8: 'ResourceExhausted',
   9: 'FailedPrecondition',
-  // ABORTED is what Layotto answers on an etag mismatch: the same condition as ours.
-  10: 'FailedPrecondition',
+  10: 'Aborted',
   12: 'Unimplemented',
   14: 'Unavailable',
   15: 'DataLoss',

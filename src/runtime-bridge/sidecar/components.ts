@@ -17,19 +17,30 @@ import type {
   WriteOptions,
 } from '../client/api.js';
 import type { ComponentConfig, SidecarConfig } from './config.js';
-import {
-  HelloWorld,
-  MemoryConfigStore,
-  MemoryLockStore,
-  MemoryPubSub,
-  MemorySequencer,
-  MemoryStateStore,
-} from './components/memory.js';
-import { connectRedis, RedisLockStore, RedisPubSub, RedisSequencer, RedisStateStore } from './components/redis.js';
-import type { ConfigStore, Hello, LockStore, MessageHandler, PubSub, Sequencer, StateStore } from './components/types.js';
+import { HelloWorld, MemoryConfigStore, MemoryLockStore, MemorySequencer, MemoryStateStore } from './components/memory.js';
+import { MemoryPubSub } from './components/memory-pubsub.js';
+import { pubsubOptions, type PubSubOptions } from './components/pubsub-options.js';
+import { RedisLockStore, RedisSequencer, RedisStateStore } from './components/redis.js';
+import { connectRedis } from './components/redis-connection.js';
+import { RedisStreamsPubSub } from './components/redis-streams.js';
+import type { ConfigStore, Hello, LockStore, PubSub, Sequencer, StateStore, SubscribeOptions } from './components/types.js';
+import { type TopicEvent, unwrapEvent, wrapEvent } from './cloudevent.js';
 import { HttpInvoker } from './invoke.js';
 
-type Factory<T> = (name: string, config: ComponentConfig) => T;
+interface FactoryContext {
+  appId: string;
+  warn: (message: string) => void;
+}
+type Factory<T> = (name: string, config: ComponentConfig, context: FactoryContext) => T;
+
+/** Layotto's rule: a pub/sub's consumer group is its `consumerID`, else the app id. */
+function pubsubConfig(name: string, config: ComponentConfig, { appId }: FactoryContext): PubSubOptions {
+  const options = pubsubOptions(name, config.metadata);
+  return { ...options, consumerID: options.consumerID?.trim() || appId };
+}
+
+/** A subscriber of events: true when done with one (SUCCESS or DROP), false to get it again. */
+export type EventHandler = (event: TopicEvent, signal: AbortSignal) => Promise<boolean>;
 
 interface ComponentsByKind {
   state: StateStore;
@@ -48,8 +59,8 @@ const FACTORIES: { [K in Kind]: Record<string, Factory<ComponentsByKind[K]>> } =
     redis: (name, c) => new RedisStateStore(connectRedis(name, c.metadata)),
   },
   pub_subs: {
-    'in-memory': () => new MemoryPubSub(),
-    redis: (name, c) => new RedisPubSub(connectRedis(name, c.metadata)),
+    'in-memory': (name, c, context) => new MemoryPubSub(pubsubConfig(name, c, context), context.warn),
+    redis: (name, c, context) => new RedisStreamsPubSub(connectRedis(name, c.metadata), pubsubConfig(name, c, context), context.warn),
   },
   sequencer: {
     'in-memory': () => new MemorySequencer(),
@@ -80,14 +91,14 @@ const NOUNS: Record<Kind, string> = {
 function build<K extends Kind>(
   kind: K,
   section: Record<string, ComponentConfig> | undefined,
-  warn: (m: string) => void,
+  context: FactoryContext,
 ): Map<string, ComponentsByKind[K]> {
   const built = new Map<string, ComponentsByKind[K]>();
   const factories: Record<string, Factory<ComponentsByKind[K]>> = FACTORIES[kind];
   for (const [name, config] of Object.entries(section ?? {})) {
     const factory = factories[config.type];
-    if (factory) built.set(name, factory(name, config));
-    else warn(`skipping ${NOUNS[kind]} "${name}": type "${config.type}" is not supported (supported: ${Object.keys(factories).join(', ')})`);
+    if (factory) built.set(name, factory(name, config, context));
+    else context.warn(`skipping ${NOUNS[kind]} "${name}": type "${config.type}" is not supported (supported: ${Object.keys(factories).join(', ')})`);
   }
   return built;
 }
@@ -98,6 +109,8 @@ function required(field: string, value: string): void {
 
 export interface ComponentOptions {
   invokeEndpoint?: string;
+  /** The app's id: the default consumer group of its subscriptions. */
+  appId?: string;
   /** Where "skipping component" warnings go; stderr when unset. */
   warn?: (message: string) => void;
 }
@@ -113,12 +126,13 @@ export class Components implements RuntimeApi {
 
   constructor(config: SidecarConfig, options: ComponentOptions = {}) {
     const warn = options.warn ?? ((m: string) => process.stderr.write(`wasmctl sidecar: ${m}\n`));
-    this.state = build('state', config.state, warn);
-    this.pubsubs = build('pub_subs', config.pub_subs, warn);
-    this.sequencers = build('sequencer', config.sequencer, warn);
-    this.locks = build('lock', config.lock, warn);
-    this.configStores = build('config_store', config.config_store, warn);
-    this.hellos = build('hellos', config.hellos, warn);
+    const context = { appId: options.appId ?? config.app?.app_id ?? '', warn };
+    this.state = build('state', config.state, context);
+    this.pubsubs = build('pub_subs', config.pub_subs, context);
+    this.sequencers = build('sequencer', config.sequencer, context);
+    this.locks = build('lock', config.lock, context);
+    this.configStores = build('config_store', config.config_store, context);
+    this.hellos = build('hellos', config.hellos, context);
     this.invoker = new HttpInvoker(options.invokeEndpoint);
   }
 
@@ -172,34 +186,63 @@ export class Components implements RuntimeApi {
   }
 
   saveState(store: string, key: string, value: Uint8Array, options: WriteOptions = {}): Promise<void> {
-    return this.transact(store, [{ ...options, op: 'upsert', key, value }]);
+    return this.saveStates(store, [{ ...options, op: 'upsert', key, value }]);
   }
 
   deleteState(store: string, key: string, options: WriteOptions = {}): Promise<void> {
-    return this.transact(store, [{ ...options, op: 'delete', key }]);
+    return this.write(store, [{ ...options, op: 'delete', key }], `failed deleting state with key ${key}: `);
   }
 
-  async transact(store: string, operations: StateOperation[]): Promise<void> {
+  /** SaveState's items, all or none. */
+  saveStates(store: string, operations: StateOperation[]): Promise<void> {
+    return this.write(store, operations, `failed saving state in state store ${store}: `);
+  }
+
+  /** DeleteBulkState's items, all or none; Layotto reports the store's cause as it is. */
+  deleteStates(store: string, operations: StateOperation[]): Promise<void> {
+    return this.write(store, operations, '');
+  }
+
+  transact(store: string, operations: StateOperation[]): Promise<void> {
+    return this.write(store, operations, 'error while executing state transaction: ');
+  }
+
+  /** The store's error under Layotto's words for the call; its kind (ABORTED, INVALID_ARGUMENT) kept. */
+  private async write(store: string, operations: StateOperation[], context: string): Promise<void> {
     const component = this.pick('state', this.state, store);
     for (const operation of operations) required('key', operation.key);
-    if (operations.length) await component.apply(operations);
+    if (!operations.length) return;
+    try {
+      await component.apply(operations);
+    } catch (err) {
+      if (!(err instanceof WasmctlError) || !context) throw err;
+      throw new WasmctlError(err.kind, `${context}${err.message}`, { cause: err, ...(err.hint ? { hint: err.hint } : {}) });
+    }
   }
 
+  /** Stores Layotto's CloudEvent envelope of the data, so any Layotto-compatible subscriber reads it. */
   async publish(pubsub: string, topic: string, data: Uint8Array, options: PublishOptions = {}): Promise<void> {
     const component = this.pick('pub_subs', this.pubsubs, pubsub);
     required('topic', topic);
-    await component.publish(topic, {
-      data: Buffer.from(data),
-      contentType: options.contentType ?? '',
-      metadata: options.metadata ?? {},
-    });
+    const payload = wrapEvent({ pubsub, topic, data: Buffer.from(data), contentType: options.contentType ?? '', metadata: options.metadata ?? {} });
+    await component.publish(topic, payload);
   }
 
-  /** Used by SubscribeTopicEvents and the AppCallback delivery; resolves to the unsubscribe. */
-  async subscribe(pubsub: string, topic: string, handler: MessageHandler): Promise<() => Promise<void>> {
+  /**
+   * Used by SubscribeTopicEvents and the AppCallback delivery: each message unwrapped into the
+   * TopicEventRequest the app gets (expired ones acknowledged unseen); resolves to the unsubscribe.
+   */
+  async subscribe(pubsub: string, topic: string, handler: EventHandler, options: SubscribeOptions = {}): Promise<() => Promise<void>> {
     const component = this.pick('pub_subs', this.pubsubs, pubsub);
     required('topic', topic);
-    return component.subscribe(topic, handler);
+    return component.subscribe(
+      topic,
+      async (payload, signal) => {
+        const event = unwrapEvent(payload, pubsub, topic);
+        return event === null || handler(event, signal);
+      },
+      options,
+    );
   }
 
   async nextId(store: string, key: string): Promise<bigint> {

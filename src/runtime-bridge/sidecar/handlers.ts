@@ -3,10 +3,11 @@
  * RPCs not listed here are answered UNIMPLEMENTED by grpc-js, naming the method.
  */
 import * as grpc from '@grpc/grpc-js';
-import { describeError, grpcCodeOf, WasmctlError } from '../../common/index.js';
-import { UNLOCK_STATUSES, type ConfigurationItem, type StateOperation, type UnlockStatus } from '../client/api.js';
+import { WasmctlError } from '../../common/index.js';
+import { UNLOCK_STATUSES, type Concurrency, type ConfigurationItem, type StateOperation, type UnlockStatus } from '../client/api.js';
 import type { Components } from './components.js';
-import { topicEvent } from './delivery.js';
+import { toStatus } from './grpc-status.js';
+import { subscribeTopicEvents } from './topic-stream.js';
 
 type Metadata = Record<string, string>;
 interface Etag {
@@ -32,17 +33,8 @@ interface ConfigRequest {
   label: string;
   keys: string[];
 }
-interface SubscribeRequest {
-  initial_request?: { pubsub_name: string; topic: string } | null;
-  event_processed?: unknown;
-}
-
 const UNLOCK_ENUM = ['SUCCESS', 'LOCK_UNEXIST', 'LOCK_BELONG_TO_OTHERS'] as const;
 const unlockEnum = (status: UnlockStatus) => UNLOCK_ENUM[UNLOCK_STATUSES.indexOf(status)];
-
-function toStatus(err: unknown): Partial<grpc.StatusObject> {
-  return { code: grpcCodeOf(err), details: describeError(err) };
-}
 
 function unary<Req, Res>(run: (request: Req) => Promise<Res>): grpc.handleUnaryCall<Req, Res> {
   return (call, callback) => {
@@ -53,11 +45,14 @@ function unary<Req, Res>(run: (request: Req) => Promise<Res>): grpc.handleUnaryC
   };
 }
 
+const CONCURRENCY: Record<string, Concurrency | undefined> = {
+  CONCURRENCY_FIRST_WRITE: 'first-write',
+  CONCURRENCY_LAST_WRITE: 'last-write',
+};
+
 function writeOptions(etag: Etag | null, options: StateOptions | null) {
-  return {
-    ...(etag?.value ? { etag: etag.value } : {}),
-    ...(options?.concurrency === 'CONCURRENCY_FIRST_WRITE' ? { concurrency: 'first-write' as const } : {}),
-  };
+  const concurrency = CONCURRENCY[options?.concurrency ?? ''];
+  return { ...(etag?.value ? { etag: etag.value } : {}), ...(concurrency ? { concurrency } : {}) };
 }
 
 function stateOperation(op: StateOperation['op'], item: StateItem): StateOperation {
@@ -67,7 +62,7 @@ function stateOperation(op: StateOperation['op'], item: StateItem): StateOperati
 const scope = (req: ConfigRequest) => ({ appId: req.app_id, group: req.group, label: req.label });
 const EMPTY = {};
 
-export function runtimeHandlers(components: Components, appId: string): grpc.UntypedServiceImplementation {
+export function runtimeHandlers(components: Components): grpc.UntypedServiceImplementation {
   return {
     SayHello: unary(async (req: { service_name: string; name: string }) => ({
       hello: await components.sayHello(req.service_name, req.name),
@@ -99,7 +94,7 @@ export function runtimeHandlers(components: Components, appId: string): grpc.Unt
     })),
 
     SaveState: unary(async (req: { store_name: string; states: StateItem[] }) => {
-      await components.transact(req.store_name, req.states.map((item) => stateOperation('upsert', item)));
+      await components.saveStates(req.store_name, req.states.map((item) => stateOperation('upsert', item)));
       return EMPTY;
     }),
 
@@ -109,7 +104,7 @@ export function runtimeHandlers(components: Components, appId: string): grpc.Unt
     }),
 
     DeleteBulkState: unary(async (req: { store_name: string; states: StateItem[] }) => {
-      await components.transact(req.store_name, req.states.map((item) => stateOperation('delete', item)));
+      await components.deleteStates(req.store_name, req.states.map((item) => stateOperation('delete', item)));
       return EMPTY;
     }),
 
@@ -130,27 +125,7 @@ export function runtimeHandlers(components: Components, appId: string): grpc.Unt
       return EMPTY;
     }),
 
-    SubscribeTopicEvents: (call: grpc.ServerDuplexStream<SubscribeRequest, object>) => {
-      let unsubscribe: Promise<() => Promise<void>> | undefined;
-      const fail = (err: unknown) => call.emit('error', toStatus(err));
-      call.on('data', (req: SubscribeRequest) => {
-        // Acks (event_processed) need no bookkeeping: delivery here is at most once.
-        if (!req.initial_request) return;
-        if (unsubscribe) return fail(new WasmctlError('InvalidArgument', 'a subscription stream takes one initial request'));
-        const { pubsub_name, topic } = req.initial_request;
-        unsubscribe = components.subscribe(pubsub_name, topic, (message) => {
-          call.write({ event_message: topicEvent(appId, pubsub_name, topic, message) });
-        });
-        unsubscribe.then(() => call.write({ initial_response: {} }), fail);
-      });
-      const stop = () => void unsubscribe?.then((u) => u(), () => undefined);
-      call.on('end', () => {
-        stop();
-        call.end();
-      });
-      call.on('cancelled', stop);
-      call.on('error', stop);
-    },
+    SubscribeTopicEvents: subscribeTopicEvents(components),
 
     GetNextId: unary(async (req: { store_name: string; key: string }) => ({
       next_id: String(await components.nextId(req.store_name, req.key)),

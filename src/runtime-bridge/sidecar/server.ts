@@ -57,11 +57,10 @@ export async function startSidecar(options: SidecarOptions): Promise<Sidecar> {
   if (!parsed.success) throw new WasmctlError('InvalidArgument', parsed.error.issues[0]?.message ?? 'bad sidecar options');
   const { listen, invokeEndpoint, warn = (m: string) => process.stderr.write(`wasmctl sidecar: ${m}\n`) } = parsed.data;
   const config: SidecarConfig = parsed.data.config ?? DEMO_CONFIG;
-  const appId = config.app?.app_id ?? '';
 
   const components = new Components(config, { warn, ...(invokeEndpoint ? { invokeEndpoint } : {}) });
   const server = new grpc.Server();
-  server.addService(runtimeService, runtimeHandlers(components, appId));
+  server.addService(runtimeService, runtimeHandlers(components));
   let port: number;
   try {
     port = await bind(server, listen);
@@ -72,7 +71,7 @@ export async function startSidecar(options: SidecarOptions): Promise<Sidecar> {
   const host = listen.slice(0, listen.lastIndexOf(':'));
   const app = config.app;
   const delivery = app?.grpc_callback_port
-    ? await AppDelivery.start(components, { appId, host: app.grpc_callback_host || '127.0.0.1', port: app.grpc_callback_port }, warn)
+    ? await AppDelivery.start(components, { host: app.grpc_callback_host || '127.0.0.1', port: app.grpc_callback_port }, warn)
     : undefined;
 
   return {

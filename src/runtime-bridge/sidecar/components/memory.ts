@@ -1,10 +1,10 @@
 /** The `in-memory` components: Layotto's demo defaults, and the embedded sidecar's. */
 import type { ConfigurationItem, ConfigurationScope, StateOperation, StateValue, UnlockStatus } from '../../client/api.js';
-import { checkWrite } from './etag.js';
-import type { ConfigStore, Hello, LockStore, MessageHandler, PubSub, PubSubMessage, Sequencer, StateStore } from './types.js';
+import { etagMismatch, mayApply, requestedVersion } from './etag.js';
+import type { ConfigStore, Hello, LockStore, Sequencer, StateStore } from './types.js';
 
 export class MemoryStateStore implements StateStore {
-  private readonly items = new Map<string, { value: Buffer; version: number }>();
+  private readonly items = new Map<string, { value: Buffer; version: number; firstWrite: boolean }>();
 
   async get(key: string): Promise<StateValue | null> {
     const item = this.items.get(key);
@@ -12,38 +12,27 @@ export class MemoryStateStore implements StateStore {
   }
 
   async apply(operations: StateOperation[]): Promise<void> {
-    for (const operation of operations) {
-      const current = this.items.get(operation.key);
-      checkWrite(operation, current ? String(current.version) : null);
-    }
-    for (const { op, key, value } of operations) {
+    // Every check before any write, as the redis store's script does: all or nothing.
+    const requested = operations.map((operation) => requestedVersion(operation));
+    operations.forEach((operation, i) => {
+      const item = this.items.get(operation.key);
+      const stored = { version: item ? String(item.version) : null, firstWrite: item?.firstWrite ?? false };
+      if (!mayApply(operation, requested[i] ?? '0', stored)) throw etagMismatch(operation);
+    });
+    for (const { op, key, value, concurrency } of operations) {
+      const item = this.items.get(key);
       if (op === 'delete') this.items.delete(key);
-      else this.items.set(key, { value: Buffer.from(value ?? []), version: (this.items.get(key)?.version ?? 0) + 1 });
+      else {
+        this.items.set(key, {
+          value: Buffer.from(value ?? []),
+          version: (item?.version ?? 0) + 1,
+          firstWrite: (item?.firstWrite ?? false) || concurrency === 'first-write',
+        });
+      }
     }
   }
 
   async close(): Promise<void> {}
-}
-
-export class MemoryPubSub implements PubSub {
-  private readonly topics = new Map<string, Set<MessageHandler>>();
-
-  async publish(topic: string, message: PubSubMessage): Promise<void> {
-    // Delivered after the publisher gets its answer, as a broker would.
-    for (const handler of this.topics.get(topic) ?? []) setImmediate(handler, message);
-  }
-
-  async subscribe(topic: string, handler: MessageHandler): Promise<() => Promise<void>> {
-    const handlers = this.topics.get(topic) ?? new Set<MessageHandler>();
-    this.topics.set(topic, handlers.add(handler));
-    return async () => {
-      handlers.delete(handler);
-    };
-  }
-
-  async close(): Promise<void> {
-    this.topics.clear();
-  }
 }
 
 export class MemorySequencer implements Sequencer {

@@ -1,59 +1,14 @@
 /**
- * The `redis` components, on a real Redis through ioredis. State is stored as Dapr's (and so
- * Layotto's) redis store keeps it — a hash {data, version} — and a plain string written by anyone
- * else (`redis-cli set book1 100`) reads back as its value, with no etag.
+ * The `redis` state, sequencer and lock components, on a real Redis through ioredis. State is
+ * stored as Dapr's (and so Layotto's) redis store keeps it — a hash {data, version, first-write} —
+ * and a plain string written by anyone else (`redis-cli set book1 100`) reads back as its value,
+ * with no etag.
  */
-import { Redis } from 'ioredis';
-import { z } from 'zod';
-import { WasmctlError } from '../../../common/index.js';
+import type { Redis } from 'ioredis';
 import { UNLOCK_STATUSES, type StateOperation, type StateValue, type UnlockStatus } from '../../client/api.js';
-import { etagMismatch } from './etag.js';
-import type { LockStore, MessageHandler, PubSub, PubSubMessage, Sequencer, StateStore } from './types.js';
-
-const RedisMetadata = z.looseObject({
-  redisHost: z.string().regex(/^[^:]+:\d+$/, 'redisHost must be host:port').default('localhost:6379'),
-  redisPassword: z.string().optional(),
-  redisDB: z.coerce.number().int().min(0).optional(),
-});
-
-export function connectRedis(component: string, metadata: Record<string, unknown> | undefined): Redis {
-  const parsed = RedisMetadata.safeParse(metadata ?? {});
-  if (!parsed.success) {
-    throw new WasmctlError('InvalidArgument', `component ${component}: ${parsed.error.issues[0]?.message ?? 'bad metadata'}`);
-  }
-  const { redisHost, redisPassword, redisDB } = parsed.data;
-  const [host, port] = redisHost.split(':') as [string, string];
-  const redis = new Redis({
-    host,
-    port: Number(port),
-    ...(redisPassword ? { password: redisPassword } : {}),
-    ...(redisDB === undefined ? {} : { db: redisDB }),
-    // A Redis that is down must fail the call, not queue it forever.
-    maxRetriesPerRequest: 1,
-    connectTimeout: 2000,
-    retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
-  });
-  redis.on('error', () => {
-    // Reported per call (the failed command rejects); the socket error itself is noise.
-  });
-  return redis;
-}
-
-function unavailable(redis: Redis, err: unknown): WasmctlError {
-  const { host, port } = redis.options;
-  return new WasmctlError('Unavailable', `redis ${host}:${port}: ${(err as Error).message}`, { cause: err });
-}
-
-async function call<T>(redis: Redis, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    if (err instanceof WasmctlError) throw err;
-    const mismatch = /ETAG_MISMATCH (.*)$/.exec((err as Error).message);
-    if (mismatch) throw etagMismatch(mismatch[1] ?? '');
-    throw unavailable(redis, err);
-  }
-}
+import { etagMismatch, requestedVersion } from './etag.js';
+import { call } from './redis-connection.js';
+import type { LockStore, Sequencer, StateStore } from './types.js';
 
 // TYPE first so a plain string (not written by us) reads back instead of failing WRONGTYPE.
 const GET_STATE = `
@@ -62,23 +17,20 @@ if t == 'string' then return {redis.call('GET', KEYS[1]), ''} end
 if t == 'hash' then return redis.call('HMGET', KEYS[1], 'data', 'version') end
 return false`;
 
-// ARGV holds four values per key: op, value, etag ('' for none), first-write ('1' or '0').
-// Every check runs before any write, so a mismatch leaves all keys untouched.
+// The hash {data, version, first-write} of Dapr's redis store, so Layotto reads what we write.
+// ARGV holds four values per key: op, value, the requested version, FIRST_WRITE ('1' or '0').
+// The rule is etag.ts's; every check runs before any write, so a mismatch leaves all keys untouched
+// and answers the index of the first operation that lost.
 const APPLY_STATE = `
-local function version(key)
-  local t = redis.call('TYPE', key).ok
-  if t == 'none' then return nil end
-  if t == 'hash' then return redis.call('HGET', key, 'version') or '' end
-  return ''
-end
 for i, key in ipairs(KEYS) do
   local b = (i - 1) * 4
-  local op, etag, first = ARGV[b + 1], ARGV[b + 3], ARGV[b + 4]
-  local current = version(key)
-  if etag ~= '' then
-    if current ~= etag then return redis.error_reply('ETAG_MISMATCH ' .. key) end
-  elseif first == '1' and op == 'upsert' and current ~= nil then
-    return redis.error_reply('ETAG_MISMATCH ' .. key)
+  local op, want = ARGV[b + 1], ARGV[b + 3]
+  if redis.call('TYPE', key).ok == 'hash' then
+    local version = redis.call('HGET', key, 'version')
+    local marked = redis.call('HEXISTS', key, 'first-write') == 1
+    if version and version ~= '' and version ~= want and (want ~= '0' or (op ~= 'delete' and marked)) then
+      return i
+    end
   end
 end
 for i, key in ipairs(KEYS) do
@@ -88,10 +40,11 @@ for i, key in ipairs(KEYS) do
   else
     if redis.call('TYPE', key).ok ~= 'hash' then redis.call('DEL', key) end
     redis.call('HSET', key, 'data', ARGV[b + 2])
+    if ARGV[b + 4] == '1' then redis.call('HSET', key, 'first-write', 0) end
     redis.call('HINCRBY', key, 'version', 1)
   end
 end
-return #KEYS`;
+return 0`;
 
 export class RedisStateStore implements StateStore {
   constructor(private readonly redis: Redis) {}
@@ -106,55 +59,15 @@ export class RedisStateStore implements StateStore {
     const args = operations.flatMap((o) => [
       o.op,
       Buffer.from(o.value ?? []),
-      o.etag ?? '',
+      requestedVersion(o),
       o.concurrency === 'first-write' ? '1' : '0',
     ]);
-    await call(this.redis, () => this.redis.eval(APPLY_STATE, operations.length, ...operations.map((o) => o.key), ...args));
+    const lost = Number(await call(this.redis, () => this.redis.eval(APPLY_STATE, operations.length, ...operations.map((o) => o.key), ...args)));
+    const operation = operations[lost - 1];
+    if (operation) throw etagMismatch(operation);
   }
 
   async close(): Promise<void> {
-    this.redis.disconnect();
-  }
-}
-
-/** Redis PUBLISH/SUBSCRIBE: the payload is the data as is, so `redis-cli subscribe` shows it. */
-export class RedisPubSub implements PubSub {
-  private subscriber: Redis | undefined;
-  private readonly topics = new Map<string, Set<MessageHandler>>();
-
-  constructor(private readonly redis: Redis) {}
-
-  async publish(topic: string, message: PubSubMessage): Promise<void> {
-    await call(this.redis, () => this.redis.publish(topic, message.data));
-  }
-
-  async subscribe(topic: string, handler: MessageHandler): Promise<() => Promise<void>> {
-    const subscriber = this.subscriberConnection();
-    const handlers = this.topics.get(topic) ?? new Set<MessageHandler>();
-    if (handlers.size === 0) await call(subscriber, () => subscriber.subscribe(topic));
-    this.topics.set(topic, handlers.add(handler));
-    return async () => {
-      handlers.delete(handler);
-      if (handlers.size === 0) await call(subscriber, () => subscriber.unsubscribe(topic));
-    };
-  }
-
-  private subscriberConnection(): Redis {
-    if (!this.subscriber) {
-      // A subscribed connection can issue no other command: a second one, same server.
-      const subscriber = this.redis.duplicate();
-      subscriber.on('error', () => {});
-      subscriber.on('messageBuffer', (channel: Buffer, data: Buffer) => {
-        const message: PubSubMessage = { data, contentType: '', metadata: {} };
-        for (const handler of this.topics.get(channel.toString()) ?? []) handler(message);
-      });
-      this.subscriber = subscriber;
-    }
-    return this.subscriber;
-  }
-
-  async close(): Promise<void> {
-    this.subscriber?.disconnect();
     this.redis.disconnect();
   }
 }

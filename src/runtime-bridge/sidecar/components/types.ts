@@ -3,23 +3,27 @@ import type { ConfigurationItem, ConfigurationScope, StateOperation, StateValue,
 
 export interface StateStore {
   get(key: string): Promise<StateValue | null>;
-  /** Applies every operation or none; throws FailedPrecondition on an etag mismatch. */
+  /** Applies every operation or none, by etag.ts's rules: Aborted on a mismatch, InvalidArgument on a bad etag. */
   apply(operations: StateOperation[]): Promise<void>;
   close(): Promise<void>;
 }
 
-export interface PubSubMessage {
-  data: Buffer;
-  contentType: string;
-  metadata: Record<string, string>;
+/**
+ * One delivery of a message's payload (Layotto's CloudEvent JSON, as stored): resolves true when
+ * the subscriber is done with it (acknowledge), false when it must come again. `signal` aborts
+ * when the component gives up on this delivery (processing timeout, subscription ended).
+ */
+export type MessageHandler = (payload: Buffer, signal: AbortSignal) => Promise<boolean>;
+
+export interface SubscribeOptions {
+  /** The consumer group, over the component's `consumerID` and the app id. */
+  consumerId?: string;
 }
 
-export type MessageHandler = (message: PubSubMessage) => void;
-
 export interface PubSub {
-  publish(topic: string, message: PubSubMessage): Promise<void>;
+  publish(topic: string, payload: Buffer): Promise<void>;
   /** Resolves once the subscription is live; the returned function ends it. */
-  subscribe(topic: string, handler: MessageHandler): Promise<() => Promise<void>>;
+  subscribe(topic: string, handler: MessageHandler, options?: SubscribeOptions): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
