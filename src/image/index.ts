@@ -12,3 +12,19 @@ export { displayName, familiarRepository, normalizeReference, parseReference, ty
 export { resolveInRoot } from './safe-path.js';
 
 export const openStore = (root: string, options: StoreOptions = {}): ImageStore => new ImageStore(root, options);
+
+// Building, saving and pushing load their libraries (dockerfile-ast, tar writers, the uploader) at
+// first use: `run` and `images` read only the store's index and must not pay for them.
+export type { BuildOptions, BuildOutput, Built, LayerCompression } from './build/index.js';
+export type { ArchiveFormat } from './archive/index.js';
+type BuildModule = typeof import('./build/index.js');
+type ArchiveModule = typeof import('./archive/index.js');
+
+export const buildAndDeliver = async (...args: Parameters<BuildModule['buildAndDeliver']>) =>
+  (await import('./build/index.js')).buildAndDeliver(...args);
+
+/** docker save: stored images into one archive file. */
+export async function saveImages(store: ImageStore, references: string[], format: import('./archive/index.js').ArchiveFormat, dest: string): Promise<void> {
+  const archive: ArchiveModule = await import('./archive/index.js');
+  await archive.saveArchive(await archive.storedImages(store, references), format, dest);
+}

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { register as build } from './build.js';
 import { register as images } from './images.js';
 import { register as inspect } from './inspect.js';
 import { register as load } from './load.js';
@@ -9,7 +10,7 @@ import { register as serve } from './serve.js';
 import { register as sidecar } from './sidecar.js';
 
 /** Each command file exports one `register`; adding a command is one line here. */
-const commands: Array<(program: Command) => void> = [run, pull, load, images, inspect, rmi, sidecar, serve];
+const commands: Array<(program: Command) => void> = [run, pull, load, images, inspect, rmi, sidecar, serve, build];
 
 export function registerCommands(program: Command): void {
   for (const register of commands) register(program);
