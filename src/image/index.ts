@@ -23,8 +23,10 @@ type ArchiveModule = typeof import('./archive/index.js');
 export const buildAndDeliver = async (...args: Parameters<BuildModule['buildAndDeliver']>) =>
   (await import('./build/index.js')).buildAndDeliver(...args);
 
-/** docker save: stored images into one archive file. */
-export async function saveImages(store: ImageStore, references: string[], format: import('./archive/index.js').ArchiveFormat, dest: string): Promise<void> {
+/** docker save: stored images into one archive, a file (written atomically) or a stream. */
+export async function saveImages(store: ImageStore, references: string[], format: import('./archive/index.js').ArchiveFormat, dest: string | NodeJS.WritableStream): Promise<void> {
   const archive: ArchiveModule = await import('./archive/index.js');
-  await archive.saveArchive(await archive.storedImages(store, references), format, dest);
+  const images = await archive.storedImages(store, references);
+  if (typeof dest === 'string') await archive.saveArchive(images, format, dest);
+  else await archive.writeArchive(images, format, dest as import('node:stream').Writable);
 }

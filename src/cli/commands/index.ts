@@ -5,12 +5,14 @@ import { register as inspect } from './inspect.js';
 import { register as load } from './load.js';
 import { register as pull } from './pull.js';
 import { register as rmi } from './rmi.js';
+import { register as save } from './save.js';
 import { register as run } from './run.js';
 import { register as serve } from './serve.js';
 import { register as sidecar } from './sidecar.js';
+import { register as tag } from './tag.js';
 
 /** Each command file exports one `register`; adding a command is one line here. */
-const commands: Array<(program: Command) => void> = [run, pull, load, images, inspect, rmi, sidecar, serve, build];
+const commands: Array<(program: Command) => void> = [run, pull, load, images, inspect, rmi, sidecar, serve, build, tag, save];
 
 export function registerCommands(program: Command): void {
   for (const register of commands) register(program);
