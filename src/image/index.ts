@@ -30,3 +30,10 @@ export async function saveImages(store: ImageStore, references: string[], format
   if (typeof dest === 'string') await archive.saveArchive(images, format, dest);
   else await archive.writeArchive(images, format, dest as import('node:stream').Writable);
 }
+
+export type { PushEvent, PushOptions, Pushed } from './push/index.js';
+/** Pushes a stored image under its name to its registry. */
+export const pushImage = async (store: ImageStore, reference: string, options?: import('./push/index.js').PushOptions) =>
+  (await import('./push/index.js')).pushImage(store, reference, options);
+export const registryLogin = async (...args: Parameters<typeof import('./registry/login.js').login>) => (await import('./registry/login.js')).login(...args);
+export const registryLogout = async (domain: string) => (await import('./registry/login.js')).logout(domain);

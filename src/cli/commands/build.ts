@@ -80,6 +80,7 @@ export function register(program: Command): void {
     .action(async (context: string, raw: unknown, command: Command) => {
       const options = parseOptions(OptionsSchema, raw);
       const output = options.output === undefined ? undefined : parseOutput(options.output);
+      if (options.push && output) throw new WasmctlError('InvalidArgument', '--push pushes from the store: leave out --output');
       if (options.push && options.tag.length === 0) throw new WasmctlError('InvalidArgument', '--push needs a --tag naming where to push');
       const { buildAndDeliver, openStore } = await import('../../image/index.js');
       const store = openStore(storeRoot(command));
@@ -95,6 +96,10 @@ export function register(program: Command): void {
         ...(options.timestamp !== undefined ? { timestamp: options.timestamp } : {}),
         ...(options.target ? { target: options.target } : {}),
       }, output);
+      if (options.push) {
+        const { pushNames } = await import('./push.js');
+        await pushNames(storeRoot(command), built.names, { plainHttp: options.plainHttp ?? false, quiet: options.quiet ?? false, json: options.json ?? false });
+      }
       if (options.json) printJson(built);
       else if (options.quiet) process.stdout.write(`${built.digest}\n`);
       else process.stdout.write(`${[...built.names.map((n) => `Tagged ${n}`), `Digest: ${built.digest}`].join('\n')}\n`);
