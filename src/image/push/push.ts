@@ -27,7 +27,8 @@ export interface Pushed {
   skipped: string[];
 }
 
-const CONCURRENCY = 3;
+// As skopeo (--image-parallel-copies 6): on loopback the registry's hashing and writes, not the link, bound a blob.
+const CONCURRENCY = 6;
 const shortId = (digest: string) => digest.slice(7, 19);
 
 /** Other repositories of the same registry whose stored images hold `digest`: mount sources. */
