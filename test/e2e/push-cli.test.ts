@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { execa } from 'execa';
 import { openStore, pushImage } from '../../src/image/index.js';
+import { type Containerd, WASMCTL_RUNTIME, startContainerd } from '../support/containerd.js';
 import { type CountingProxy, startProxy } from '../support/counting-proxy.js';
 import { type Registry, startRegistry } from '../support/registry.js';
 import { REPO } from '../support/repo.js';
@@ -160,7 +161,7 @@ describe('behind a counting forwarder', () => {
     await assertRunsAfterPull(name);
   });
 
-  test('chunked upload (PATCH with Content-Range), and build --push', async () => {
+  test('chunked upload (PATCH with Content-Range), build --push, the Wasm artifact', async () => {
     const name = `${proxy.host}/chunked/hello:v1`;
     await built(root, name);
     proxy.requests.length = 0;
@@ -174,5 +175,41 @@ describe('behind a counting forwarder', () => {
     const inspect = await skopeo(['inspect', '--tls-verify=false', `docker://${direct}`]);
     assert.equal(inspect.exitCode, 0, inspect.stderr);
     assert.equal((JSON.parse(inspect.stdout) as { Architecture: string; Os: string }).Os, 'wasi');
+
+    const artifact = `${registry.host}/artifact/hello:v1`;
+    const dir = await context();
+    await writeFile(join(dir, 'Dockerfile'), 'FROM scratch\nCOPY hello.wasm /\nCMD ["hello.wasm"]\n');
+    const wasm = await wasmctl(root, ['build', '--format', 'wasm', '-t', artifact, '--push', dir]);
+    assert.equal(wasm.exitCode, 0, wasm.stderr);
+    const raw = await skopeo(['inspect', '--raw', '--tls-verify=false', `docker://${artifact}`]);
+    const manifest = JSON.parse(raw.stdout) as { config: { mediaType: string }; layers: Array<{ mediaType: string }> };
+    assert.equal(manifest.config.mediaType, 'application/vnd.wasm.config.v0+json');
+    assert.deepEqual(manifest.layers.map((l) => l.mediaType), ['application/wasm']);
+    await assertRunsAfterPull(artifact);
+  });
+});
+
+describe('containerd reads what wasmctl pushed', () => {
+  let registry: Registry;
+  let ctrd: Containerd;
+  before(async () => {
+    registry = await startRegistry();
+    ctrd = await startContainerd();
+  });
+  after(async () => {
+    await ctrd.stop();
+    await registry.stop();
+  });
+
+  test('ctr images pull, then ctr run --runtime io.containerd.wasmctl.v1', async () => {
+    const root = join(work, `store-${n++}`);
+    const name = `${registry.host}/ctr/hello:v1`;
+    const build = await wasmctl(root, ['build', '-t', name, '--push', await context()]);
+    assert.equal(build.exitCode, 0, build.stderr);
+    const pull = await ctrd.ctr(['images', 'pull', '--plain-http', '--platform', 'wasi/wasm', name]);
+    assert.equal(pull.exitCode, 0, pull.all);
+    const run = await ctrd.ctr(['run', '--rm', '--platform', 'wasi/wasm', '--runtime', WASMCTL_RUNTIME, name, `pushed-${n++}`]);
+    assert.equal(run.exitCode, 0, run.all);
+    assert.match(run.stdout, /Hello from WebAssembly!/);
   });
 });

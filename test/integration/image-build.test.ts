@@ -12,6 +12,7 @@ import tar from 'tar-stream';
 import { buildAndDeliver, openStore } from '../../src/image/index.js';
 import { type Builder, startBuilder } from '../support/buildah.js';
 import { readLayoutImage } from '../support/layer-files.js';
+import { freePort } from '../support/registry.js';
 import { REPO } from '../support/repo.js';
 
 const HELLO = await readFile(join(REPO, 'samples/hello/hello.wasm'));
@@ -151,5 +152,47 @@ describe('same context, buildah and wasmctl', () => {
       { created: '1970-01-01T00:00:00Z', created_by: 'COPY hello.wasm hello.wasm # buildkit', comment: 'buildkit.dockerfile.v0' },
       { created: '1970-01-01T00:00:00Z', created_by: 'CMD ["hello.wasm"]', comment: 'buildkit.dockerfile.v0', empty_layer: true },
     ]);
+  });
+});
+
+describe('FROM a stored image', () => {
+  test('its layers, config and history carry over; ENTRYPOINT clears its CMD; COPY --from reads its files', async () => {
+    const store = openStore(join(work, `store-${n++}`));
+    const base = join(work, `base-${n++}`);
+    await mkdir(base);
+    await writeFile(join(base, 'hello.wasm'), HELLO);
+    await writeFile(join(base, 'Dockerfile'), 'FROM scratch\nCOPY hello.wasm /bin/hello.wasm\nENV A=1\nCMD ["/bin/hello.wasm"]\n');
+    await buildAndDeliver(store, { context: base, tags: ['base:v1'] });
+    const baseImage = await store.get('base:v1');
+
+    const child = join(work, `child-${n++}`);
+    await mkdir(child);
+    await writeFile(join(child, 'extra.txt'), 'extra\n');
+    await writeFile(join(child, 'Dockerfile'), 'FROM base:v1\nCOPY extra.txt /etc/extra.txt\nCOPY --from=base:v1 /bin/hello.wasm /copy.wasm\nENV B=2\nENTRYPOINT ["/bin/hello.wasm"]\n');
+    const built = await buildAndDeliver(store, { context: child, tags: ['child:v1'] });
+    const image = await store.get('child:v1');
+    assert.equal(image.digest, built.digest);
+    assert.equal(image.layers[0]?.digest, baseImage.layers[0]?.digest);
+    assert.equal(image.layers.length, 3);
+    assert.deepEqual(image.config.env, ['A=1', 'B=2']);
+    assert.deepEqual(image.config.entrypoint, ['/bin/hello.wasm']);
+    assert.deepEqual(image.config.cmd, []);
+    assert.deepEqual(await readFile(join(image.rootfs, 'copy.wasm')), HELLO);
+    assert.equal(await readFile(join(image.rootfs, 'etc/extra.txt'), 'utf8'), 'extra\n');
+  });
+
+  test('--compress zstd needs a node with zstd; a base image that cannot be pulled fails at its line', async () => {
+    const store = openStore(join(work, `store-${n++}`));
+    const context = join(work, `ctx-${n++}`);
+    await mkdir(context);
+    await writeFile(join(context, 'hello.wasm'), HELLO);
+    await writeFile(join(context, 'Dockerfile'), 'FROM scratch\nCOPY hello.wasm /\n');
+    const zstd = buildAndDeliver(store, { context, compress: 'zstd' });
+    if (process.versions.node.split('.').map(Number)[0] === 20) await assert.rejects(zstd, /zstd layers need a node with zlib zstd/);
+    else await zstd;
+    // A base that is not stored is pulled; on a free loopback port nothing answers (no traffic leaves the machine).
+    const port = await freePort();
+    await writeFile(join(context, 'Dockerfile'), `FROM scratch\nCOPY hello.wasm /\nFROM 127.0.0.1:${port}/nothere:v1\n`);
+    await assert.rejects(buildAndDeliver(store, { context }), new RegExp(`^WasmctlError: Dockerfile:3: cannot reach registry 127\\.0\\.0\\.1:${port}: .*ECONNREFUSED`));
   });
 });

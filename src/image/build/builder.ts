@@ -154,7 +154,7 @@ class Build {
 
   private resolveImage(reference: string, where: string) {
     return this.options.store.resolve(reference, { pull: 'missing', ...(this.options.platform ? { platform: this.options.platform } : {}) }).catch((err: unknown) => {
-      if (err instanceof WasmctlError) throw new WasmctlError(err.kind, `${where}: ${err.message}`, err.hint ? { hint: err.hint } : {});
+      if (err instanceof WasmctlError) throw new WasmctlError(err.kind, `${where}: ${err.message}`, { cause: err, ...(err.hint ? { hint: err.hint } : {}) });
       throw err;
     });
   }
