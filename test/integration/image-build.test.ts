@@ -196,3 +196,45 @@ describe('FROM a stored image', () => {
     await assert.rejects(buildAndDeliver(store, { context }), new RegExp(`^WasmctlError: Dockerfile:3: cannot reach registry 127\\.0\\.0\\.1:${port}: .*ECONNREFUSED`));
   });
 });
+
+describe('hostile contexts', () => {
+  test('symlinks out of the context, a tar climbing out of ADD, and a bad --chown are refused', async () => {
+    const store = openStore(join(work, `store-${n++}`));
+    const context = join(work, `hostile-${n++}`);
+    await mkdir(context);
+    await symlink('/etc/passwd', join(context, 'passwd-link'));
+    await symlink('/etc', join(context, 'etc-link'));
+    const bad = tar.pack();
+    bad.entry({ name: '../../escape.txt', mode: 0o644 }, 'x');
+    bad.finalize();
+    const chunks: Buffer[] = [];
+    for await (const c of bad) chunks.push(c as Buffer);
+    await writeFile(join(context, 'bad.tar'), Buffer.concat(chunks));
+    const build = async (dockerfile: string) => {
+      await writeFile(join(context, 'Dockerfile'), dockerfile);
+      return buildAndDeliver(store, { context });
+    };
+    // A link is read inside the context as if it were `/`: /etc/passwd is the context's etc/passwd, which is not there.
+    await assert.rejects(build('FROM scratch\nCOPY passwd-link /x\n'), /Dockerfile:2: COPY passwd-link: no such file in the build context/);
+    await assert.rejects(build('FROM scratch\nCOPY etc-link/passwd /x\n'), /Dockerfile:2: COPY etc-link\/passwd: no such file in the build context/);
+    await assert.rejects(build('FROM scratch\nADD bad.tar /srv/\n'), /ADD's archive has an entry "\.\.\/\.\.\/escape\.txt" that points outside the image root/);
+    await assert.rejects(build('FROM scratch\nCOPY --chown=alice bad.tar /\n'), /Dockerfile:2: --chown=alice: only numeric uid\[:gid\]/);
+    // COPY . / keeps the links as links (what they point at is not read).
+    const dest = join(work, `out-${n++}`);
+    await writeFile(join(context, 'Dockerfile'), 'FROM scratch\nCOPY . /\n');
+    await buildAndDeliver(store, { context }, { type: 'oci-layout', dest });
+    const { files } = await readLayoutImage(dest);
+    assert.deepEqual(files.get('passwd-link'), { type: 'symlink', mode: '777', owner: '0:0', linkname: '/etc/passwd' });
+    assert.equal(files.has('etc-link/passwd'), false);
+    assert.deepEqual(await store.list(), []);
+  });
+
+  test('--target, --label and --platform', async () => {
+    const context = await makeContext(MULTI_STAGE);
+    const ours = await wasmctlBuild(context, { target: 'modules', labels: { 'org.opencontainers.image.source': 'https://example.test/x' }, platform: 'wasip1/wasm' });
+    assert.deepEqual([...ours.image.files.keys()].sort(), ['hello.wasm', 'lib', 'lib/a.txt', 'lib/sub', 'lib/sub/b.txt']);
+    assert.deepEqual(ours.image.config.config?.Labels, { 'org.opencontainers.image.source': 'https://example.test/x' });
+    assert.equal(ours.image.config.os, 'wasip1');
+    await assert.rejects(wasmctlBuild(context, { target: 'nope' }), /no stage named nope/);
+  });
+});
