@@ -35,6 +35,7 @@ COPY --chmod=755 bin/*.sh tools/
 COPY data data
 ADD assets.tar /srv/
 COPY --from=modules /lib /lib
+COPY ignored-dir/keep.txt /kept/
 EXPOSE 8080 9090/udp
 USER 1000:1000
 STOPSIGNAL SIGTERM
@@ -64,7 +65,7 @@ async function makeContext(dockerfile: string): Promise<string> {
   await mkdir(join(dir, 'data'));
   await mkdir(join(dir, 'ignored-dir'));
   await writeFile(join(dir, 'Dockerfile'), dockerfile);
-  await writeFile(join(dir, '.dockerignore'), '**/.secret\nignored-dir\nnotes.md\n');
+  await writeFile(join(dir, '.dockerignore'), '**/.secret\nignored-dir\n!ignored-dir/keep.txt\nnotes.md\n');
   await writeFile(join(dir, 'hello.wasm'), HELLO);
   await writeFile(join(dir, 'lib/a.txt'), 'a\n');
   await writeFile(join(dir, 'lib/sub/b.txt'), 'b\n');
@@ -78,6 +79,7 @@ async function makeContext(dockerfile: string): Promise<string> {
   await symlink('one.txt', join(dir, 'data/link'));
   await writeFile(join(dir, 'data/.secret'), 'never copied');
   await writeFile(join(dir, 'ignored-dir/x'), 'never copied');
+  await writeFile(join(dir, 'ignored-dir/keep.txt'), 'brought back by !ignored-dir/keep.txt\n');
   await writeFile(join(dir, 'notes.md'), 'never copied');
   await writeFile(join(dir, 'assets.tar'), await tarOf({ 'x/y.txt': 'y\n', 'top.txt': 'top\n' }));
   return dir;
@@ -133,6 +135,7 @@ describe('same context, buildah and wasmctl', () => {
     assert.deepEqual(files.get('app/data/link'), { type: 'symlink', mode: '777', owner: '0:0', linkname: 'one.txt' });
     assert.equal(files.get('srv/x/y.txt')?.type, 'file');
     assert.equal(files.get('lib/sub/b.txt')?.type, 'file');
+    assert.equal(files.get('kept/keep.txt')?.type, 'file');
     for (const gone of ['app/data/.secret', 'app/tools/keep.txt', 'srv/assets.tar']) assert.equal(files.has(gone), false, gone);
     assert.deepEqual(ours.image.config.config?.Labels, { 'org.opencontainers.image.title': 'Hello app', version: '1.2' });
     assert.equal(ours.image.config.os, 'wasi');

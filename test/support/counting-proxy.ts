@@ -35,8 +35,9 @@ export async function startProxy(target: string, initial: ProxyOptions = {}): Pr
     }
     if (options.maxBodyBytes !== undefined && length > options.maxBodyBytes) {
       record(413);
+      // As nginx: answer at once, then read the body away and close.
       res.writeHead(413, { 'content-type': 'text/html', connection: 'close' }).end('<html>413 Request Entity Too Large</html>');
-      req.destroy();
+      req.resume();
       return;
     }
     const upstream = request({ host: '127.0.0.1', port: Number(target.split(':')[1]), method: req.method, path: req.url, headers: req.headers }, (answer) => {

@@ -15,6 +15,8 @@ export class HostFs implements SourceFs {
   private constructor(
     private readonly root: string,
     private readonly ignored: (rel: string) => boolean,
+    /** A `!pattern` may bring back files inside an ignored folder: only then is such a folder walked. */
+    private readonly exceptions = false,
   ) {}
 
   /** The build context: `.dockerignore` at its root, docker's syntax (moby's pattern matcher). */
@@ -26,7 +28,7 @@ export class HostFs implements SourceFs {
     // A CommonJS module whose typings declare an ES default: under NodeNext tsc cannot call it as typed.
     const create = (dockerignore as unknown as { default: (o?: object) => { add(p: string[]): { ignores(p: string): boolean } } }).default;
     const ignore = create().add(patterns);
-    return new HostFs(root, (rel) => rel !== '' && ignore.ignores(rel));
+    return new HostFs(root, (rel) => rel !== '' && ignore.ignores(rel), patterns.some((p) => p.startsWith('!')));
   }
 
   static folder(root: string): HostFs {
@@ -60,8 +62,8 @@ export class HostFs implements SourceFs {
         const rel2 = prefix ? `${prefix}/${name}` : name;
         const node = this.ignored(childRel) ? undefined : await this.nodeOf(join(real, name), true);
         if (node) out.push([rel2, node]);
-        // An ignored folder may hold files a `!pattern` brings back.
-        if (node?.type === 'dir' || (!node && (await lstat(join(real, name))).isDirectory())) await visit(childRel, rel2);
+        const ignoredDir = !node && this.exceptions && (await lstat(join(real, name))).isDirectory();
+        if (node?.type === 'dir' || ignoredDir) await visit(childRel, rel2);
       }
     };
     await visit(rel === '.' ? '' : rel, '');
