@@ -82,7 +82,7 @@ export function register(program: Command): void {
       const output = options.output === undefined ? undefined : parseOutput(options.output);
       if (options.push && output) throw new WasmctlError('InvalidArgument', '--push pushes from the store: leave out --output');
       if (options.push && options.tag.length === 0) throw new WasmctlError('InvalidArgument', '--push needs a --tag naming where to push');
-      const { buildAndDeliver, openStore } = await import('../publish-path.js');
+      const { buildAndDeliver, openStore } = await import('../build-path.js');
       const store = openStore(storeRoot(command));
       const built = await buildAndDeliver(store, {
         context,

@@ -9,7 +9,7 @@ const OptionsSchema = z.object({ plainHttp: z.boolean().optional(), quiet: z.boo
 
 /** Pushes stored images by name; shared with `build --push`. */
 export async function pushNames(root: string, names: string[], options: z.infer<typeof OptionsSchema>): Promise<void> {
-  const { openStore, pushImage } = await import('../publish-path.js');
+  const { openStore, pushImage } = await import('../../image/index.js');
   const store = openStore(root);
   const showProgress = !options.quiet && !options.json && process.stderr.isTTY;
   for (const name of names) {
