@@ -1,4 +1,5 @@
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
+import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sha256Of } from '../blob-copy.js';
 import { Annotation, MediaType } from '../types.js';
@@ -71,6 +72,7 @@ export interface LayoutImage {
 type LayerDescriptor = Blob & { annotations?: Record<string, string> };
 
 /** Writes config, manifest and index.json into `dir` (whose blobs/sha256 holds the layers), one index entry per name. */
+// Synchronous writes: four small files, each an async thread-pool round trip otherwise.
 export async function writeLayout(
   dir: string,
   config: { bytes: Buffer; mediaType: string },
@@ -79,7 +81,7 @@ export async function writeLayout(
 ): Promise<LayoutImage> {
   const blobDir = join(dir, 'blobs', 'sha256');
   const configDigest = sha256Of(config.bytes);
-  await writeFile(join(blobDir, configDigest.slice(7)), config.bytes);
+  writeFileSync(join(blobDir, configDigest.slice(7)), config.bytes);
   const isWasm = config.mediaType === MediaType.wasmConfig;
   const manifest = {
     schemaVersion: 2,
@@ -95,11 +97,11 @@ export async function writeLayout(
   };
   const manifestBytes = Buffer.from(JSON.stringify(manifest));
   const manifestDigest = sha256Of(manifestBytes);
-  await writeFile(join(blobDir, manifestDigest.slice(7)), manifestBytes);
+  writeFileSync(join(blobDir, manifestDigest.slice(7)), manifestBytes);
   const entry = { mediaType: MediaType.ociManifest, digest: manifestDigest, size: manifestBytes.length };
   const manifests = names.length === 0 ? [entry] : names.map((name) => ({ ...entry, annotations: { [Annotation.containerdName]: name, [Annotation.refName]: name } }));
-  await writeFile(join(dir, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
-  await writeFile(join(dir, 'index.json'), JSON.stringify({ schemaVersion: 2, mediaType: MediaType.ociIndex, manifests }));
+  writeFileSync(join(dir, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
+  writeFileSync(join(dir, 'index.json'), JSON.stringify({ schemaVersion: 2, mediaType: MediaType.ociIndex, manifests }));
   return { dir, manifestDigest, manifestBytes };
 }
 

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Transform, type TransformCallback } from 'node:stream';
+import { Transform, type TransformCallback, Writable } from 'node:stream';
 import * as zlib from 'node:zlib';
 import { WasmctlError } from '../../common/index.js';
 import { type ArchiveMember, writeTar } from '../archive/tar-writer.js';
+import { sha256Of } from '../blob-copy.js';
 import { MediaType } from '../types.js';
 import type { FileNode } from './file-tree.js';
 
@@ -36,18 +37,26 @@ class Digester extends Transform {
   }
 }
 
-type ZlibWithZstd = typeof zlib & { createZstdCompress?: () => Transform };
+type ZlibWithZstd = typeof zlib & { createZstdCompress?: () => Transform; zstdCompressSync?: (b: Buffer) => Buffer };
 
-function compressor(kind: LayerCompression): Transform {
-  if (kind === 'gzip') return zlib.createGzip();
-  const create = (zlib as ZlibWithZstd).createZstdCompress;
-  if (!create) {
+function zstd(): Required<Pick<ZlibWithZstd, 'createZstdCompress' | 'zstdCompressSync'>> {
+  const { createZstdCompress, zstdCompressSync } = zlib as ZlibWithZstd;
+  if (!createZstdCompress || !zstdCompressSync) {
     throw new WasmctlError('Unimplemented', `zstd layers need a node with zlib zstd (22.15 or later); this is ${process.version}`, {
       hint: 'use --compress gzip (the default)',
     });
   }
-  return create();
+  return { createZstdCompress, zstdCompressSync };
 }
+
+const compressor = (kind: LayerCompression): Transform => (kind === 'gzip' ? zlib.createGzip() : zstd().createZstdCompress());
+const compressSync = (kind: LayerCompression, bytes: Buffer): Buffer => (kind === 'gzip' ? zlib.gzipSync(bytes) : zstd().zstdCompressSync(bytes));
+
+/**
+ * Layers up to this size are made in memory with synchronous reads and compression: each async
+ * file or zlib call is a thread-pool round trip, which on a loaded machine costs more than the work.
+ */
+const SMALL_LAYER = 16 * 1024 * 1024;
 
 const TYPES = { file: 'file', dir: 'directory', symlink: 'symlink' } as const;
 
@@ -57,9 +66,6 @@ const TYPES = { file: 'file', dir: 'directory', symlink: 'symlink' } as const;
  * zlib carries no name or time, so the same files give the same digest on any machine.
  */
 export async function writeLayer(entries: Array<[string, FileNode]>, mtime: Date, compression: LayerCompression, blobDir: string): Promise<LayerBlob> {
-  const diff = new Digester();
-  const blob = new Digester();
-  const temp = join(blobDir, `.layer-${process.pid}-${Math.random().toString(36).slice(2)}`);
   const sorted = [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const members = sorted.map(([name, node]): ArchiveMember => {
     const header = {
@@ -77,6 +83,26 @@ export async function writeLayer(entries: Array<[string, FileNode]>, mtime: Date
     if (!content) return { header, empty: true };
     return 'bytes' in content ? { header, bytes: content.bytes } : { header, path: content.path, size: node.size };
   });
+  const mediaType = compression === 'gzip' ? `${MediaType.ociLayerTar}+gzip` : `${MediaType.ociLayerTar}+zstd`;
+  const total = entries.reduce((sum, [, node]) => sum + node.size, 0);
+  if (total <= SMALL_LAYER) {
+    const chunks: Buffer[] = [];
+    const sink = new Writable({
+      write: (chunk: Buffer, _enc, done) => {
+        chunks.push(chunk);
+        done();
+      },
+    });
+    await writeTar(members.map((m) => ('path' in m ? { header: m.header, bytes: readFileSync(m.path) } : m)), [sink]);
+    const tarBytes = Buffer.concat(chunks);
+    const compressed = compressSync(compression, tarBytes);
+    const digest = sha256Of(compressed);
+    writeFileSync(join(blobDir, digest.slice(7)), compressed);
+    return { digest, size: compressed.length, mediaType, diffId: sha256Of(tarBytes) };
+  }
+  const diff = new Digester();
+  const blob = new Digester();
+  const temp = join(blobDir, `.layer-${process.pid}-${Math.random().toString(36).slice(2)}`);
   try {
     await writeTar(members, [diff, compressor(compression), blob, createWriteStream(temp)]);
   } catch (err) {
@@ -85,6 +111,5 @@ export async function writeLayer(entries: Array<[string, FileNode]>, mtime: Date
   }
   const digest = blob.digest();
   await rename(temp, join(blobDir, digest.slice(7)));
-  const mediaType = compression === 'gzip' ? `${MediaType.ociLayerTar}+gzip` : `${MediaType.ociLayerTar}+zstd`;
   return { digest, size: blob.size, mediaType, diffId: diff.digest() };
 }
