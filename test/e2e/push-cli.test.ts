@@ -101,6 +101,38 @@ for (const mode of ['htpasswd', 'token'] as const) {
   });
 }
 
+describe('login through a credential helper (credsStore)', () => {
+  let registry: Registry;
+  before(async () => {
+    registry = await startRegistry({ auth: { mode: 'htpasswd', user } });
+  });
+  after(() => registry.stop());
+
+  test('login stores with the helper, push gets from it, logout erases', async () => {
+    const dir = join(work, `helper-${n++}`);
+    await mkdir(join(dir, 'bin'), { recursive: true });
+    await mkdir(join(dir, 'docker'));
+    const saved = join(dir, 'saved.json');
+    // The helper protocol: store reads {ServerURL, Username, Secret}, get answers it, erase forgets.
+    const script = `#!/bin/sh\ncase "$1" in\n store) cat > "${saved}" ;;\n get) cat >/dev/null; [ -f "${saved}" ] && cat "${saved}" || { echo "credentials not found in native keychain"; exit 1; } ;;\n erase) cat >/dev/null; rm -f "${saved}" ;;\nesac\n`;
+    await writeFile(join(dir, 'bin', 'docker-credential-testfile'), script, { mode: 0o755 });
+    await writeFile(join(dir, 'docker', 'config.json'), JSON.stringify({ credsStore: 'testfile', auths: {} }));
+    const env = { DOCKER_CONFIG: join(dir, 'docker'), PATH: `${join(dir, 'bin')}:${process.env.PATH ?? ''}` };
+    const root = join(work, `store-${n++}`);
+    const name = `${registry.host}/helped/hello:v1`;
+    await built(root, name);
+    const login = await wasmctl(root, ['login', registry.host, '-u', user.username, '--password-stdin'], env, user.password);
+    assert.equal(login.exitCode, 0, login.stderr);
+    assert.deepEqual(JSON.parse(await readFile(saved, 'utf8')), { ServerURL: registry.host, Username: user.username, Secret: user.password });
+    const config = JSON.parse(await readFile(join(dir, 'docker', 'config.json'), 'utf8')) as { auths: Record<string, object>; credsStore: string };
+    assert.deepEqual(config, { credsStore: 'testfile', auths: { [registry.host]: {} } });
+    const push = await wasmctl(root, ['push', name], env);
+    assert.equal(push.exitCode, 0, push.stderr);
+    assert.equal((await wasmctl(root, ['logout', registry.host], env)).exitCode, 0);
+    await assert.rejects(readFile(saved));
+  });
+});
+
 describe('behind a counting forwarder', () => {
   let registry: Registry;
   let proxy: CountingProxy;
