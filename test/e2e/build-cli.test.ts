@@ -135,6 +135,18 @@ describe('tag, save, --output', () => {
       const run = await wasmctl(fresh, ['run', name]);
       assert.match(run.stdout, /Hello from WebAssembly!/, `${archive}: ${run.stderr}`);
     }
+    const piped = join(work, `piped-${n++}.tar`);
+    const toStdout = await execa('sh', ['-c', `node "${join(REPO, 'bin/wasmctl.js')}" --root "${root}" save hello:v1 > "${piped}"`], { reject: false });
+    assert.equal(toStdout.exitCode, 0, toStdout.stderr);
+    const single = join(work, `single-${n++}.tar`);
+    assert.equal((await wasmctl(root, ['save', '-o', single, 'hello:v1'])).exitCode, 0);
+    assert.deepEqual(await readFile(piped), await readFile(single), 'save to stdout writes what save -o writes, byte for byte');
+    const layoutDest = join(work, `layout-${n++}`);
+    await mkdir(layoutDest);
+    const exists = await wasmctl(root, ['build', '--output', `type=oci-layout,dest=${layoutDest}`, dir]);
+    assert.match(exists.stderr, /^wasmctl: .* already exists/);
+    assert.equal(exists.stderr.trim().split('\n').length, 1);
+
     // One image under both names: `load` says it once, `images` lists both names.
     const both = freshRoot();
     assert.equal((await wasmctl(both, ['load', '-i', docker])).exitCode, 0);

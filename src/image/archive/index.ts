@@ -1,5 +1,5 @@
 /** archive/: images out of the store (or a build) as docker-archive, oci-archive or an OCI layout folder. */
-import { cp, readFile } from 'node:fs/promises';
+import { cp, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { WasmctlError } from '../../common/index.js';
@@ -47,5 +47,8 @@ export const saveArchive = (images: ArchiveImage[], format: ArchiveFormat, dest:
 
 /** A build's layout folder copied to `dest` (buildx `--output type=oci,tar=false`). */
 export async function copyLayout(dir: string, dest: string): Promise<void> {
+  if (await stat(dest).then(() => true, () => false)) {
+    throw new WasmctlError('AlreadyExists', `${dest} already exists`, { hint: 'give a new folder as dest=, or remove this one' });
+  }
   await cp(dir, dest, { recursive: true, errorOnExist: true, force: false });
 }
