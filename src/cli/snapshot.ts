@@ -15,6 +15,8 @@ import { startupSnapshot } from 'node:v8';
 import { runCommand } from './output.js';
 import { createProgram } from './program.js';
 import * as runPath from './run-path.js';
+// build's path too: ~40 ms less CPU per build (its modules' evaluation), +0.3 MB of snapshot.
+import './build-path.js';
 
 const program = createProgram();
 

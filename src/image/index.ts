@@ -12,3 +12,28 @@ export { displayName, familiarRepository, normalizeReference, parseReference, ty
 export { resolveInRoot } from './safe-path.js';
 
 export const openStore = (root: string, options: StoreOptions = {}): ImageStore => new ImageStore(root, options);
+
+// Building, saving and pushing load their libraries (dockerfile-ast, tar writers, the uploader) at
+// first use: `run` and `images` read only the store's index and must not pay for them.
+export type { BuildOptions, BuildOutput, Built, LayerCompression } from './build/index.js';
+export type { ArchiveFormat } from './archive/index.js';
+type BuildModule = typeof import('./build/index.js');
+type ArchiveModule = typeof import('./archive/index.js');
+
+export const buildAndDeliver = async (...args: Parameters<BuildModule['buildAndDeliver']>) =>
+  (await import('./build/index.js')).buildAndDeliver(...args);
+
+/** docker save: stored images into one archive, a file (written atomically) or a stream. */
+export async function saveImages(store: ImageStore, references: string[], format: import('./archive/index.js').ArchiveFormat, dest: string | NodeJS.WritableStream): Promise<void> {
+  const archive: ArchiveModule = await import('./archive/index.js');
+  const images = await archive.storedImages(store, references);
+  if (typeof dest === 'string') await archive.saveArchive(images, format, dest);
+  else await archive.writeArchive(images, format, dest as import('node:stream').Writable);
+}
+
+export type { PushEvent, PushOptions, Pushed } from './push/index.js';
+/** Pushes a stored image under its name to its registry. */
+export const pushImage = async (store: ImageStore, reference: string, options?: import('./push/index.js').PushOptions) =>
+  (await import('./push/index.js')).pushImage(store, reference, options);
+export const registryLogin = async (...args: Parameters<typeof import('./registry/login.js').login>) => (await import('./registry/login.js')).login(...args);
+export const registryLogout = async (domain: string) => (await import('./registry/login.js')).logout(domain);

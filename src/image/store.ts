@@ -10,6 +10,7 @@ import { normalizeReference, parseReference } from './reference.js';
 import type { ImageSource, SelectOptions } from './source.js';
 import type { OnProgress, StagedImage, StoreLayout } from './stage.js';
 import { makeTempDir, sweepStale, tempPath } from './temp-files.js';
+import { DigestSchema } from './types.js';
 
 export interface StoredImage {
   /** The name it is stored under (`docker.io/library/hello:latest`), or its digest when unnamed. */
@@ -169,6 +170,27 @@ export class ImageStore {
       if (options.pull === 'never' || !hasKind(err, 'NotFound')) throw err;
       return this.pull(reference, options);
     }
+  }
+
+  /** Names a stored image anew (docker tag); a name that pointed at another image moves. */
+  async tag(source: string, target: string): Promise<StoredImage> {
+    const name = normalizeReference(target);
+    if (parseReference(target).digest) throw new WasmctlError('InvalidArgument', `cannot tag with a digest: ${target}`, { hint: 'give a name:tag' });
+    return this.index.update(async (index) => {
+      const [key] = this.lookup(index, source);
+      const record = index.images[key as string] as ImageRecord;
+      const previous = index.images[name];
+      index.images[name] = record;
+      // An unnamed image (keyed by its digest) is named now: the digest key goes.
+      if (key === record.digest) delete index.images[key];
+      if (previous && previous.digest !== record.digest) await this.collect(index, [previous]);
+      return this.toStored(name, record);
+    });
+  }
+
+  /** The file of a blob the store holds (manifests, configs, layers): for build, push and save. */
+  blobFile(digest: string): string {
+    return this.blobPath(DigestSchema.parse(digest));
   }
 
   private select(options: Pick<FetchOptions, 'platform'>): SelectOptions {

@@ -12,6 +12,8 @@ export interface Builder {
   dir: string;
   /** Builds `tag` from a Dockerfile and context files (name → bytes). */
   build(tag: string, dockerfile: string, files: Record<string, Buffer | string>, extra?: string[]): Promise<void>;
+  /** Builds `tag` from a context folder the test laid out itself (modes, symlinks, .dockerignore). */
+  buildDir(tag: string, context: string, extra?: string[]): Promise<void>;
   /** `buildah push` to any transport (`docker-archive:P:tag`, `oci-archive:P:tag`, `oci:DIR:tag`, `docker://…`). */
   push(tag: string, destination: string, extra?: string[]): Promise<void>;
   /** `buildah manifest create` of a list holding the built `images`, then `manifest push --all` to `destination`. */
@@ -23,6 +25,9 @@ export async function startBuilder(): Promise<Builder> {
   const dir = await mkdtemp(join(tmpdir(), 'wasmctl-buildah-'));
   const storage = ['--root', join(dir, 'storage'), '--runroot', join(dir, 'run'), '--storage-driver', 'vfs'];
   let contexts = 0;
+  const buildDir = async (tag: string, context: string, extra: string[] = []) => {
+    await execa('buildah', [...storage, 'build', '--quiet', '--timestamp', '0', ...extra, '-t', tag, context]);
+  };
   return {
     dir,
     async build(tag, dockerfile, files, extra = []) {
@@ -33,8 +38,9 @@ export async function startBuilder(): Promise<Builder> {
         await mkdir(dirname(join(context, name)), { recursive: true });
         await writeFile(join(context, name), bytes);
       }
-      await execa('buildah', [...storage, 'build', '--quiet', '--timestamp', '0', ...extra, '-t', tag, context]);
+      await buildDir(tag, context, extra);
     },
+    buildDir,
     async push(tag, destination, extra = []) {
       await execa('buildah', [...storage, 'push', '--quiet', '--tls-verify=false', ...extra, tag, destination]);
     },

@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import { WasmctlError } from '../../common/index.js';
 import { MAX_MANIFEST_BYTES, sha256Of } from '../blob-copy.js';
 import { MANIFEST_ACCEPT } from '../types.js';
-import { basicHeader, fetchToken, parseChallenge } from './auth.js';
+import { answerChallenge } from './auth.js';
 import { type Credentials, credentialsFor } from './credentials.js';
 
 export interface ClientOptions {
@@ -71,6 +71,13 @@ const sendHttp: Send<HttpReply> = (url, headers) =>
     req.end();
   });
 
+/** The registry's URL: Docker Hub's API host, HTTP for loopback (as containerd and crane) or when asked. */
+export function registryBase(domain: string, plainHttp: boolean): URL {
+  const host = domain === 'docker.io' ? 'registry-1.docker.io' : domain;
+  const plain = plainHttp || LOOPBACK.has(hostOnly(domain));
+  return new URL(`${plain ? 'http' : 'https'}://${host}`);
+}
+
 export interface FetchedManifest {
   bytes: Buffer;
   mediaType: string | undefined;
@@ -89,9 +96,7 @@ export class RegistryClient {
     private readonly repository: string,
     options: ClientOptions = {},
   ) {
-    const host = domain === 'docker.io' ? 'registry-1.docker.io' : domain;
-    const plain = options.plainHttp || LOOPBACK.has(hostOnly(domain));
-    this.base = new URL(`${plain ? 'http' : 'https'}://${host}`);
+    this.base = registryBase(domain, options.plainHttp ?? false);
     this.scope = `repository:${repository}:pull`;
   }
 
@@ -172,19 +177,11 @@ export class RegistryClient {
 
   private async authenticate(response: Reply): Promise<void> {
     await response.discard();
-    const header = response.header('www-authenticate');
-    if (!header) throw new WasmctlError('PermissionDenied', `the registry ${this.domain} refused access and named no way to authenticate`);
     this.credentials ??= credentialsFor(this.domain);
-    const creds = await this.credentials;
-    const challenge = parseChallenge(header);
-    if (challenge.scheme === 'bearer') {
-      this.authorization = `Bearer ${await fetchToken(challenge, this.scope, creds)}`;
-    } else if (challenge.scheme === 'basic' && creds && !creds.identityToken) {
-      this.authorization = basicHeader(creds);
-    } else {
-      throw new WasmctlError('PermissionDenied', `the registry ${this.domain} requires credentials`, {
+    this.authorization = await answerChallenge(this.domain, response.header('www-authenticate'), this.scope, await this.credentials, () =>
+      new WasmctlError('PermissionDenied', `the registry ${this.domain} requires credentials`, {
         hint: `give credentials for ${this.domain} in $DOCKER_CONFIG/config.json (docker login)`,
-      });
-    }
+      }),
+    );
   }
 }

@@ -31,10 +31,10 @@ const DockerConfigSchema = z.object({
 
 const HelperOutputSchema = z.object({ Username: z.string(), Secret: z.string() });
 
-const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
+export const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
 
 /** `auths` keys are written many ways (`host`, `https://host`, `https://host/v1/`): compare hosts. */
-const hostOfKey = (key: string): string => key.replace(/^[a-z]+:\/\//, '').replace(/\/.*$/, '');
+export const hostOfKey = (key: string): string => key.replace(/^[a-z]+:\/\//, '').replace(/\/.*$/, '');
 
 async function fromHelper(helper: string, serverUrl: string): Promise<Credentials | undefined> {
   const program = `docker-credential-${helper}`;
@@ -56,10 +56,12 @@ async function fromHelper(helper: string, serverUrl: string): Promise<Credential
     : { username: out.Username, password: out.Secret };
 }
 
+/** $DOCKER_CONFIG, else ~/.docker: where docker's config.json is. */
+export const dockerConfigDir = (): string => process.env.DOCKER_CONFIG || join(homedir(), '.docker');
+
 /** Credentials for a registry host from $DOCKER_CONFIG/config.json or ~/.docker/config.json. */
 export async function credentialsFor(domain: string): Promise<Credentials | undefined> {
-  const dir = process.env.DOCKER_CONFIG || join(homedir(), '.docker');
-  const path = join(dir, 'config.json');
+  const path = join(dockerConfigDir(), 'config.json');
   const text = await readFile(path).catch(() => undefined);
   if (!text) return undefined;
   const config = parseImageJson(text, DockerConfigSchema, path);

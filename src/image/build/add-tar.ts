@@ -1,0 +1,52 @@
+import { Readable } from 'node:stream';
+import { createReadStream } from 'node:fs';
+import { WasmctlError } from '../../common/index.js';
+import { SizeBudget, decompressorFor, peek } from '../compression.js';
+import { entryPath } from '../safe-path.js';
+import { forEachTarEntry } from '../tar-entries.js';
+import type { FileNode } from './file-tree.js';
+
+/** ADD of a local tar extracts it; a tar this large in a Wasm build context is a mistake or a bomb. */
+const MAX_TAR_BYTES = 1024 ** 3;
+
+const isTar = (head: Buffer) => head.subarray(257, 262).toString('latin1') === 'ustar';
+
+/**
+ * ADD's local-archive rule: a (gzip/zstd) tar is unpacked at the destination, anything else is
+ * copied. Entries are held in memory (Wasm contexts are small), names kept inside the destination.
+ */
+export async function readTarSource(node: FileNode, where: string): Promise<Array<[string, FileNode]> | undefined> {
+  const content = node.content;
+  if (!content) return undefined;
+  const open = () => ('bytes' in content ? Readable.from([content.bytes]) : createReadStream(content.path));
+  const budget = new SizeBudget(MAX_TAR_BYTES);
+  const { head, stream } = await peek(open(), 4);
+  const decompress = decompressorFor(head, budget);
+  const { head: tarHead, stream: plain } = await peek(decompress ? stream.pipe(decompress) : stream, 512);
+  if (!isTar(tarHead)) {
+    plain.destroy();
+    return undefined;
+  }
+  const out: Array<[string, FileNode]> = [];
+  const what = `${where}: ADD's archive`;
+  await forEachTarEntry(plain, [], async (entry) => {
+    const { header } = entry;
+    const name = entryPath(header.name, what);
+    const chunks: Buffer[] = [];
+    for await (const chunk of entry as AsyncIterable<Buffer>) {
+      budget.take(chunk.length, what);
+      chunks.push(chunk);
+    }
+    if (name === '') return;
+    const base = { mode: (header.mode ?? 0o644) & 0o7777, uid: header.uid ?? 0, gid: header.gid ?? 0 };
+    if (header.type === 'file') {
+      const bytes = Buffer.concat(chunks);
+      out.push([name, { ...base, type: 'file', size: bytes.length, content: { bytes } }]);
+    } else if (header.type === 'directory') out.push([name, { ...base, type: 'dir', size: 0 }]);
+    else if (header.type === 'symlink') out.push([name, { ...base, type: 'symlink', size: 0, linkname: header.linkname ?? '' }]);
+    else {
+      throw new WasmctlError('InvalidArgument', `${what} holds ${header.name}, a ${header.type}: only files, folders and symlinks go into a Wasm image`);
+    }
+  });
+  return out;
+}
