@@ -62,7 +62,7 @@ test("README's tutorial runs as written and shows what it says", async () => {
     timeout: 240_000,
   });
   assert.equal(r.exitCode, 0, r.all);
-  assert.match(r.stdout, /^Tagged hello:v1$/m);
+  assert.match(r.stdout, /^Tagged docker\.io\/library\/hello:v1$/m);
   assert.match(r.stdout, /^Hello from WebAssembly!\narg\[1\]=a\narg\[2\]=b$/m);
   assert.match(r.stdout, /^Hi from WebAssembly!\narg\[1\]=--verbose$/m);
 });
