@@ -22,7 +22,8 @@ export interface BlobFile {
 }
 
 const DEFAULT_CHUNK = 64 * 1024 * 1024;
-const ErrorsSchemaCodes = (text: string): string => {
+/** The first entry of a distribution error body (`{errors: [{code, message}]}`), as `CODE: message`. */
+const registryErrorText = (text: string): string => {
   try {
     const doc = JSON.parse(text) as { errors?: Array<{ code?: string; message?: string }> };
     const first = doc.errors?.[0];
@@ -161,7 +162,7 @@ export class RegistryWriter {
 
   private failure(answer: Answer, what: string): WasmctlError {
     const where = `${this.domain}/${this.repository}`;
-    const detail = ErrorsSchemaCodes(answer.text);
+    const detail = registryErrorText(answer.text);
     const said = detail ? ` (${detail})` : '';
     switch (answer.status) {
       case 401:
