@@ -176,6 +176,21 @@ describe('behind a counting forwarder', () => {
     await assertRunsAfterPull(other);
   });
 
+  test('a mount the registry declines (the source repository lacks the blob) becomes an upload', async () => {
+    const ghost = `${proxy.host}/ghost/hello:v1`;
+    await built(root, ghost);
+    const real = `${proxy.host}/real/hello:v1`;
+    assert.equal((await wasmctl(root, ['tag', ghost, real])).exitCode, 0);
+    proxy.requests.length = 0;
+    const push = await wasmctl(root, ['push', real]);
+    assert.equal(push.exitCode, 0, push.stderr);
+    const mounts = blobWrites().filter((r) => r.path.includes('mount='));
+    assert.equal(mounts.length, 2);
+    assert.ok(mounts.every((r) => r.status === 202 && r.path.includes('from=ghost%2Fhello')));
+    assert.equal(blobWrites().filter((r) => r.method === 'PUT' && r.status === 201).length, 2);
+    await assertRunsAfterPull(real);
+  });
+
   test('413 from the front end is one line naming the limit; 5xx answers are retried', async () => {
     const name = `${proxy.host}/big/hello:v1`;
     await built(root, name);
