@@ -185,8 +185,18 @@ export class RegistryWriter {
   private async authenticate(answer: Answer): Promise<void> {
     this.credentials ??= credentialsFor(this.domain);
     const header = answer.headers['www-authenticate'];
-    this.authorization = await answerChallenge(this.domain, Array.isArray(header) ? header[0] : header, this.scopes, await this.credentials, () =>
-      new WasmctlError('PermissionDenied', `push to ${this.domain}/${this.repository}: the registry wants credentials (401 unauthorized)`, { hint: `wasmctl login ${this.domain}` }),
-    );
+    const login = { hint: `wasmctl login ${this.domain}` };
+    const where = `push to ${this.domain}/${this.repository}`;
+    try {
+      this.authorization = await answerChallenge(this.domain, Array.isArray(header) ? header[0] : header, this.scopes, await this.credentials, () =>
+        new WasmctlError('PermissionDenied', `${where}: the registry wants credentials (401 unauthorized)`, login),
+      );
+    } catch (err) {
+      // A token service's refusal says "check config.json"; for a push the next step is a login.
+      if (err instanceof WasmctlError && err.kind === 'PermissionDenied' && !err.message.startsWith(where)) {
+        throw new WasmctlError('PermissionDenied', `${where}: ${err.message} (401 unauthorized)`, { ...login, cause: err });
+      }
+      throw err;
+    }
   }
 }
