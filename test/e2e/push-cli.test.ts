@@ -72,7 +72,7 @@ for (const mode of ['htpasswd', 'token'] as const) {
       const refused = await wasmctl(root, ['push', name], env);
       assert.notEqual(refused.exitCode, 0);
       assert.equal(refused.stderr.trim().split('\n').length, 1, refused.stderr);
-      assert.match(refused.stderr, mode === 'htpasswd' ? /wants credentials \(401 unauthorized\).*wasmctl login/ : /refused the credentials|401/);
+      assert.match(refused.stderr, mode === 'htpasswd' ? /wants credentials \(401 unauthorized\).*wasmctl login/ : /refused the credentials \(401 unauthorized\).*wasmctl login/);
 
       const bad = await wasmctl(root, ['login', registry.host, '-u', user.username, '--password-stdin'], env, 'wrong\n');
       assert.notEqual(bad.exitCode, 0);
@@ -174,6 +174,21 @@ describe('behind a counting forwarder', () => {
       assert.equal(w.status, 201);
     }
     await assertRunsAfterPull(other);
+  });
+
+  test('a mount the registry declines (the source repository lacks the blob) becomes an upload', async () => {
+    const ghost = `${proxy.host}/ghost/hello:v1`;
+    await built(root, ghost);
+    const real = `${proxy.host}/real/hello:v1`;
+    assert.equal((await wasmctl(root, ['tag', ghost, real])).exitCode, 0);
+    proxy.requests.length = 0;
+    const push = await wasmctl(root, ['push', real]);
+    assert.equal(push.exitCode, 0, push.stderr);
+    const mounts = blobWrites().filter((r) => r.path.includes('mount='));
+    assert.equal(mounts.length, 2);
+    assert.ok(mounts.every((r) => r.status === 202 && r.path.includes('from=ghost%2Fhello')));
+    assert.equal(blobWrites().filter((r) => r.method === 'PUT' && r.status === 201).length, 2);
+    await assertRunsAfterPull(real);
   });
 
   test('413 from the front end is one line naming the limit; 5xx answers are retried', async () => {

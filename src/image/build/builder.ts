@@ -140,7 +140,9 @@ class Build {
     const config = parseImageJson(await readFile(store.blobFile(manifest.config.digest)), BaseConfigSchema, `the config of ${reference}`);
     const tree = new FileTree();
     for (const [path, node] of await HostFs.folder(image.rootfs).walk('')) tree.set(path, node);
-    const layers = manifest.layers.map((l, i) => ({ ...l, mediaType: ociLayerType(l.mediaType), diffId: config.rootfs.diff_ids[i] as string, from: store.blobFile(l.digest) }));
+    const layers = manifest.layers.map((l, i) =>
+      Promise.resolve({ ...l, mediaType: ociLayerType(l.mediaType), diffId: config.rootfs.diff_ids[i] as string, from: store.blobFile(l.digest) }),
+    );
     return {
       ...empty,
       platform: this.options.platform ? this.platform : image.platform,
@@ -192,7 +194,10 @@ class Build {
   private async addLayer(state: StageState, entries: Parameters<typeof writeLayer>[0]): Promise<void> {
     // The Wasm artifact is made of the final files alone: no tar layers to write on the way.
     if (this.options.format === 'wasm') return;
-    state.layers.push(await writeLayer(entries, this.mtime, this.options.compress ?? 'gzip', this.blobDir));
+    const layer = writeLayer(entries, this.mtime, this.options.compress ?? 'gzip', this.blobDir);
+    // Awaited when the image is assembled; a failure before then must not be an unhandled rejection.
+    layer.catch(() => undefined);
+    state.layers.push(layer);
   }
 
   private async copySource(step: Instruction, state: StageState): Promise<CopySource> {
@@ -236,8 +241,9 @@ export async function buildImage(options: BuildOptions): Promise<BuildResult> {
     const { config, layers } = await wasmArtifactLayers(state, created, options.outDir);
     return { ...(await writeLayout(options.outDir, { bytes: config, mediaType: MediaType.wasmConfig }, layers, names)), names };
   }
-  for (const layer of state.layers) if (layer.from) await copyBlobInto(options.outDir, layer.digest, layer.from);
-  const config = imageConfig(state.platform, state.config, created, state.history, state.layers.map((l) => l.diffId), state.author);
-  const layers = state.layers.map(({ digest, size, mediaType, diffId }) => ({ digest, size, mediaType, diffId }));
+  const written = await Promise.all(state.layers);
+  for (const layer of written) if (layer.from) await copyBlobInto(options.outDir, layer.digest, layer.from);
+  const config = imageConfig(state.platform, state.config, created, state.history, written.map((l) => l.diffId), state.author);
+  const layers = written.map(({ digest, size, mediaType, diffId }) => ({ digest, size, mediaType, diffId }));
   return { ...(await writeLayout(options.outDir, { bytes: config, mediaType: MediaType.ociConfig }, layers, names)), names };
 }

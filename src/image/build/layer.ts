@@ -55,8 +55,9 @@ const compressSync = (kind: LayerCompression, bytes: Buffer): Buffer => (kind ==
 /**
  * Layers up to this size are made in memory with synchronous reads and compression: each async
  * file or zlib call is a thread-pool round trip, which on a loaded machine costs more than the work.
+ * Larger ones stream through zlib on the thread pool, several layers at once (builder.ts).
  */
-const SMALL_LAYER = 16 * 1024 * 1024;
+const SMALL_LAYER = 1024 * 1024;
 
 const TYPES = { file: 'file', dir: 'directory', symlink: 'symlink' } as const;
 

@@ -14,7 +14,8 @@ export interface StageState {
   platform: Platform;
   config: RunConfig;
   author?: string;
-  layers: StageLayer[];
+  /** Written in the background: a layer compresses on the thread pool while the next steps run. */
+  layers: Array<Promise<StageLayer>>;
   history: HistoryEntry[];
   tree: FileTree;
   /** ARGs declared in this stage, with their values. */

@@ -76,6 +76,7 @@ export async function pushImage(store: ImageStore, reference: string, options: P
       result.mounted.push(d.digest);
       return report(d, 'Mounted', d.size);
     }
+    // A mount the registry declines (202) opens an upload session, which mount() has filled already.
     if (!from) await writer.upload(blob, onBytes);
     result.uploaded.push(d.digest);
     report(d, 'Pushed', d.size);

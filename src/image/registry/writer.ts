@@ -22,7 +22,8 @@ export interface BlobFile {
 }
 
 const DEFAULT_CHUNK = 64 * 1024 * 1024;
-const ErrorsSchemaCodes = (text: string): string => {
+/** The first entry of a distribution error body (`{errors: [{code, message}]}`), as `CODE: message`. */
+const registryErrorText = (text: string): string => {
   try {
     const doc = JSON.parse(text) as { errors?: Array<{ code?: string; message?: string }> };
     const first = doc.errors?.[0];
@@ -161,7 +162,7 @@ export class RegistryWriter {
 
   private failure(answer: Answer, what: string): WasmctlError {
     const where = `${this.domain}/${this.repository}`;
-    const detail = ErrorsSchemaCodes(answer.text);
+    const detail = registryErrorText(answer.text);
     const said = detail ? ` (${detail})` : '';
     switch (answer.status) {
       case 401:
@@ -184,8 +185,18 @@ export class RegistryWriter {
   private async authenticate(answer: Answer): Promise<void> {
     this.credentials ??= credentialsFor(this.domain);
     const header = answer.headers['www-authenticate'];
-    this.authorization = await answerChallenge(this.domain, Array.isArray(header) ? header[0] : header, this.scopes, await this.credentials, () =>
-      new WasmctlError('PermissionDenied', `push to ${this.domain}/${this.repository}: the registry wants credentials (401 unauthorized)`, { hint: `wasmctl login ${this.domain}` }),
-    );
+    const login = { hint: `wasmctl login ${this.domain}` };
+    const where = `push to ${this.domain}/${this.repository}`;
+    try {
+      this.authorization = await answerChallenge(this.domain, Array.isArray(header) ? header[0] : header, this.scopes, await this.credentials, () =>
+        new WasmctlError('PermissionDenied', `${where}: the registry wants credentials (401 unauthorized)`, login),
+      );
+    } catch (err) {
+      // A token service's refusal says "check config.json"; for a push the next step is a login.
+      if (err instanceof WasmctlError && err.kind === 'PermissionDenied' && !err.message.startsWith(where)) {
+        throw new WasmctlError('PermissionDenied', `${where}: ${err.message} (401 unauthorized)`, { ...login, cause: err });
+      }
+      throw err;
+    }
   }
 }
