@@ -6,6 +6,7 @@
  * or compute a file path from import.meta.url while it is evaluated (see run-module.ts).
  */
 export { prestartWorker, runModule } from '../runtime-bridge/engine/run-module.js';
+export { exitWhenEnded } from '../runtime-bridge/engine/hard-exit.js';
 export { layottoHostCalls } from '../runtime-bridge/abi/host-calls.js';
 export { connectRuntime } from '../runtime-bridge/connect.js';
 export { openStore } from '../image/index.js';

@@ -76,6 +76,11 @@ export type RunOutcome =
 export interface RunningModule {
   /** Resolves once the module has ended, whichever way. Never rejects. */
   readonly done: Promise<RunOutcome>;
+  /**
+   * Resolves once the module's thread has ended, which can be long after `done` (never, for one
+   * stuck in memory.grow or a blocking read): see exitWhenEnded.
+   */
+  readonly ended: Promise<void>;
   /** Stops the module; its outcome becomes `killed` with exit code 128+signal number. */
   kill(signal: NodeJS.Signals): void;
 }

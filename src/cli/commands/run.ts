@@ -125,7 +125,7 @@ export function register(program: Command): void {
     .action(async (target: string, args: string[], rawOptions: unknown, command: Command) => {
       // Booting the module's worker is the longest step of a cold start: it goes first, and the
       // option checks and the image lookup run while it boots.
-      const { connectRuntime, layottoHostCalls, prestartWorker, runModule } = await import('../run-path.js');
+      const { connectRuntime, exitWhenEnded, layottoHostCalls, prestartWorker, runModule } = await import('../run-path.js');
       prestartWorker();
       const options = parseOptions(runOptionsSchema, rawOptions);
       const built = await buildRequest(target, args, options, storeRoot(command));
@@ -136,7 +136,8 @@ export function register(program: Command): void {
       for (const signal of SIGNALS_TO_FORWARD) process.on(signal, forward);
       const outcome = await running.done;
       for (const signal of SIGNALS_TO_FORWARD) process.off(signal, forward);
+      // A module stuck where its thread cannot be stopped ends with the process, code and all.
+      await exitWhenEnded(running, reportOutcome(outcome));
       await runtime.close();
-      process.exitCode = reportOutcome(outcome);
     });
 }
