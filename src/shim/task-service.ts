@@ -4,7 +4,7 @@
  * and id so two namespaces never collide.
  */
 import { WasmctlError } from '../common/index.js';
-import { prestartWorker, resolveEntry } from '../runtime-bridge/index.js';
+import { resolveEntry } from '../runtime-bridge/index.js';
 import { readBundle } from './bundle.js';
 import type { EventPublisher } from './events.js';
 import { taskService, timestampOf } from './protocol.js';
@@ -21,12 +21,6 @@ export interface TaskServiceOptions {
   /** Called after Shutdown once no task is left: the server decides whether to exit or idle. */
   onIdle: (now: boolean) => void;
   version: string;
-  /**
-   * Keep a booted Worker ready for the next task (a shared server's next container): booting one
-   * is the longest step of a run. Without it, a Worker still boots from Create on, while
-   * containerd goes through Connect and Wait before Start.
-   */
-  keepWarmWorker: boolean;
   /** containerd 1.6 sends no namespace metadata on ttrpc calls: the server's own, from `start`. */
   namespace: string;
 }
@@ -131,7 +125,6 @@ export class TaskService {
     const key = this.key(ctx, req.id);
     if (this.tasks.has(key)) throw new WasmctlError('AlreadyExists', `task ${req.id} already exists`);
     if (req.checkpoint) throw new WasmctlError('Unimplemented', 'restoring from a checkpoint is not supported by wasmctl');
-    prestartWorker();
     const log = openTaskLog(req.bundle, req.id);
     const paths = { stdin: req.stdin, stdout: req.stdout, stderr: req.stderr, terminal: req.terminal };
     let rootfs: Rootfs | undefined;
@@ -173,7 +166,6 @@ export class TaskService {
   private async start(req: IdRequest, ctx: CallContext): Promise<object> {
     const task = this.find(req, ctx);
     task.start();
-    if (this.options.keepWarmWorker) prestartWorker();
     void this.options.events.publish(this.namespaceOf(ctx), '/tasks/start', { containerId: task.id, pid: task.pid });
     return { pid: task.pid };
   }
