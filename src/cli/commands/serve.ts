@@ -66,7 +66,7 @@ export function register(program: Command): void {
           hint: 'the config is for the embedded sidecar; an external one has its own',
         });
       }
-      const { startServe } = await import('../../faas/index.js');
+      const { startServe, stuckWorkers } = await import('../../faas/index.js');
       const serving = await startServe({
         listen: options.listen,
         admin: options.admin,
@@ -89,5 +89,10 @@ export function register(program: Command): void {
       const signal = await untilSignal();
       process.stderr.write(`wasmctl serve: ${signal}, draining\n`);
       await serving.close();
+      // A Worker thread that could not be stopped (a module in memory.grow) would hold the exit forever.
+      if (stuckWorkers() > 0) {
+        const { hardExit } = await import('../../runtime-bridge/index.js');
+        hardExit(0);
+      }
     });
 }
