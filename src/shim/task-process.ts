@@ -1,18 +1,20 @@
 /**
  * One task's module, in a process of its own (`node dist/shim/task-process.js`, spawned by Task
- * with the task's stdio as its fds 0-2 and an IPC channel): the unit the shim can always stop. A
+ * with an IPC channel): the unit the shim can always stop. A
  * module's thread cannot always be (V8 holds back a Worker's termination while memory.grow keeps
  * succeeding, and nothing interrupts a blocking read), so in the shared server one such module
  * would burn a core for good; here SIGKILL, or this process's own hard exit, takes it away while
  * the other containers run on.
  *
- * It boots while containerd goes from Create to Start, then gets the run over IPC; SIGTERM, SIGINT
- * and SIGHUP stop the module with exit 128+n, other signals end the process as they would any.
+ * It boots before it is needed (a shared server keeps one spare), then gets the run over IPC and
+ * opens the task's stdio FIFOs itself; SIGTERM, SIGINT and SIGHUP stop the module with exit 128+n,
+ * other signals end the process as they would any.
  */
 import { writeSync } from 'node:fs';
 import { connectRuntime, exitWhenEnded, hardExit, layottoHostCalls, prestartWorker, runModule } from '../runtime-bridge/index.js';
 import type { RunLimits, RunOutcome } from '../runtime-bridge/index.js';
 import type { TaskSettings } from './settings.js';
+import { openStdio, type StdioPaths } from './stdio.js';
 
 export interface TaskRun {
   rootfs: string;
@@ -21,7 +23,7 @@ export interface TaskRun {
   cwd: string;
   limits: RunLimits;
   settings: TaskSettings;
-  hasStdin: boolean;
+  stdio: StdioPaths;
 }
 
 export type FromTaskProcess = { type: 'log'; line: string } | { type: 'outcome'; kind: RunOutcome['kind'] };
@@ -37,6 +39,7 @@ prestartWorker();
 process.once('disconnect', () => hardExit(ORPHANED_EXIT));
 
 process.once('message', (run: TaskRun) => {
+  const { stdin, stdout, stderr } = openStdio(run.stdio);
   const runtime = layottoHostCalls(() => connectRuntime(run.settings), (line) => send({ type: 'log', line }));
   const module = runModule({
     rootfs: run.rootfs,
@@ -44,7 +47,7 @@ process.once('message', (run: TaskRun) => {
     env: run.env,
     cwd: run.cwd,
     mounts: [],
-    stdio: { stdin: run.hasStdin ? 0 : null, stdout: 1, stderr: 2 },
+    stdio: { stdin, stdout, stderr },
     limits: run.limits,
     engine: 'wasmctl',
     hostCalls: runtime.hostCalls,
@@ -54,7 +57,7 @@ process.once('message', (run: TaskRun) => {
     // A trap or a limit hit is the user's business: it goes to the task's stderr, as a crash would.
     if ('message' in outcome) {
       try {
-        writeSync(2, `wasmctl: ${outcome.message}\n`);
+        writeSync(stderr, `wasmctl: ${outcome.message}\n`);
       } catch {
         // stderr reader gone: the exit code still tells
       }

@@ -11,7 +11,7 @@ import { taskService, timestampOf } from './protocol.js';
 import { rootfsOf, type MountSpec, type Rootfs } from './rootfs.js';
 import { runtimeSettings, type AnyMessage } from './runtime-options.js';
 import { openStdio, openTaskLog } from './stdio.js';
-import { Task } from './task.js';
+import { prestartTaskProcess, Task } from './task.js';
 import type { CallContext, Handler, ServiceBinding } from './ttrpc-server.js';
 
 const STATUS_CODES = { created: 1, running: 2, stopped: 3 } as const;
@@ -21,6 +21,8 @@ export interface TaskServiceOptions {
   /** Called after Shutdown once no task is left: the server decides whether to exit or idle. */
   onIdle: (now: boolean) => void;
   version: string;
+  /** Keep a booted task process ready for the next task (a shared server's next container). */
+  keepWarm?: boolean;
   /** containerd 1.6 sends no namespace metadata on ttrpc calls: the server's own, from `start`. */
   namespace: string;
 }
@@ -37,7 +39,9 @@ const unimplemented = (what: string): Handler => async () => {
 export class TaskService {
   private readonly tasks = new Map<string, Task>();
 
-  constructor(private readonly options: TaskServiceOptions) {}
+  constructor(private readonly options: TaskServiceOptions) {
+    if (options.keepWarm) prestartTaskProcess();
+  }
 
   get size(): number {
     return this.tasks.size;
@@ -166,6 +170,7 @@ export class TaskService {
   private async start(req: IdRequest, ctx: CallContext): Promise<object> {
     const task = this.find(req, ctx);
     task.start();
+    if (this.options.keepWarm) prestartTaskProcess();
     void this.options.events.publish(this.namespaceOf(ctx), '/tasks/start', { containerId: task.id, pid: task.pid });
     return { pid: task.pid };
   }

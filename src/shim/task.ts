@@ -1,7 +1,8 @@
 /**
  * One task's life: CREATED → RUNNING → STOPPED, its stdio and rootfs, and the exit every Wait
- * call blocks on. The module runs in a process of the task's own (task-process.ts), spawned at
- * Create so that it boots while containerd goes on to Start: the task's pid is that process's.
+ * call blocks on. The module runs in a process of the task's own (task-process.ts): the spare one
+ * a shared server keeps booted, else one spawned at Create, which boots while containerd goes on to
+ * Start. The task's pid is that process's.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { constants } from 'node:os';
@@ -25,6 +26,30 @@ const KILL_GRACE_MS = 2000;
 /** dist/shim/task-process.js beside this file; from source (the tests, through tsx) the .ts. */
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
 const TASK_PROCESS = [...(FROM_SOURCE ? ['--import', import.meta.resolve('tsx')] : []), new URL(`./task-process.${FROM_SOURCE ? 'ts' : 'js'}`, import.meta.url).pathname];
+
+function spawnTaskProcess(): ChildProcess {
+  // Its stderr is the server's (the log); the task's stdio it opens itself, from the paths.
+  return spawn(process.execPath, TASK_PROCESS, { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+}
+
+let spare: ChildProcess | null = null;
+
+/** Boots the next task's process now (a shared server's next container): booting is the longest step of a run. */
+export function prestartTaskProcess(): void {
+  if (spare && spare.exitCode === null && spare.signalCode === null) return;
+  spare = spawnTaskProcess();
+  // An idle spare keeps no server alive; it ends itself when the server goes.
+  spare.unref();
+  spare.channel?.unref();
+}
+
+function takeTaskProcess(): ChildProcess {
+  const taken = spare && spare.exitCode === null && spare.signalCode === null && spare.connected ? spare : spawnTaskProcess();
+  spare = null;
+  taken.ref();
+  taken.channel?.ref();
+  return taken;
+}
 
 function signalName(signo: number): NodeJS.Signals {
   const entry = Object.entries(constants.signals).find(([, n]) => n === signo);
@@ -63,8 +88,7 @@ export class Task {
   }
 
   private spawnProcess(): ChildProcess {
-    const { stdin, stdout, stderr } = this.init.stdio;
-    const child = spawn(process.execPath, TASK_PROCESS, { stdio: [stdin ?? 'ignore', stdout, stderr, 'ipc'] });
+    const child = takeTaskProcess();
     child.on('message', (message: FromTaskProcess) => {
       if (message.type === 'log') this.init.log(message.line);
       else this.kind = message.kind;
@@ -76,7 +100,7 @@ export class Task {
 
   start(): void {
     if (this.status !== 'created') throw new WasmctlError('FailedPrecondition', `task ${this.id} is ${this.status}, not created`);
-    const { spec, rootfs, stdio } = this.init;
+    const { spec, rootfs, paths } = this.init;
     this.status = 'running';
     // A pod sandbox holds no namespaces here (modules share none): it runs until killed.
     if (!this.child) return;
@@ -87,7 +111,7 @@ export class Task {
       cwd: spec.cwd,
       limits: limitsOf(spec.settings),
       settings: spec.settings,
-      hasStdin: stdio.stdin !== null,
+      stdio: paths,
     };
     this.child.send(run);
     this.init.log(`started ${spec.args[0]} in process ${this.pid}`);
