@@ -2,7 +2,7 @@
  * Two containers in one shared shim server under a real containerd: `ctr task kill` of a module
  * that no thread termination stops (a memory.grow loop) ends it within a second, by SIGTERM (143)
  * and SIGKILL (137), while the healthy neighbour runs on with its output whole; the server is
- * left idle, not burning a core for the killed module.
+ * left idle, not burning a core for the killed module. A timeout stops it too.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -78,3 +78,17 @@ for (const [signal, code] of [['SIGTERM', 143], ['SIGKILL', 137]] as const) {
     assert.ok(cpuSeconds(server) - cpuBefore < 0.5, 'the server is not left spinning');
   });
 }
+
+test('a timeout annotation stops a memory.grow loop with exit 124 within a second of it', async () => {
+  const started = Date.now();
+  const result = await ctrd.ctr(['run', '--rm', '--runtime', WASMCTL_RUNTIME, '--annotation', 'io.wasmctl.timeout-ms=1000', images['grow-loop']!, 'grow-timeout']);
+  assert.equal(result.exitCode, 124, result.all);
+  assert.equal(result.stdout, 'growing');
+  assert.match(result.stderr, /module exceeded --timeout 1s/);
+  // From ctr's own start: containerd's Create and Start come on top of the 1 s.
+  assert.ok(Date.now() - started < 1000 + 1000 + 1500, `ctr run ended ${Date.now() - started} ms after it started`);
+  const [server] = await shimServerPids(ctrd.shimDir);
+  const cpuBefore = cpuSeconds(server!);
+  await new Promise((r) => setTimeout(r, 1000));
+  assert.ok(cpuSeconds(server!) - cpuBefore < 0.5, 'the server is not left spinning');
+});
