@@ -13,7 +13,7 @@ export interface Mount {
 export interface RunLimits {
   /** Wall-clock limit; exceeded → the module is stopped, outcome `timeout`. */
   timeoutMs?: number;
-  /** Cap on the module's linear memory, in bytes (rounded down to 64 KiB pages). */
+  /** Cap on the module's linear memory and tables together, in bytes (memory in whole 64 KiB pages). */
   memoryBytes?: number;
 }
 

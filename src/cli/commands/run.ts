@@ -105,7 +105,7 @@ export function register(program: Command): void {
     .option('--entrypoint <path>', 'override the image\'s Entrypoint')
     .option('-v, --volume <host:guest[:ro]>', 'mount a host folder into the module', collect)
     .option('--timeout <duration>', 'stop the module after this long (e.g. 2s, 500ms)')
-    .option('-m, --memory <size>', 'cap the module\'s linear memory (e.g. 64m)')
+    .option('-m, --memory <size>', 'cap the module\'s linear memory and tables together (e.g. 64m)')
     .option('-i, --interactive', 'give the module wasmctl\'s stdin')
     .addOption(new Option('--engine <name>', 'WASI engine').choices(['wasmctl', 'wasmer']).default('wasmctl'))
     .addOption(new Option('--pull <policy>', 'pull the image').choices(['missing', 'never', 'always']).default('missing'))

@@ -49,7 +49,7 @@ export function register(program: Command): void {
     .option('--sidecar-config <file>', "config of the embedded sidecar (Layotto's config.json shape)")
     .option('--json', 'print the addresses as JSON and log as JSON lines')
     .option('--timeout <duration>', 'longest a request (or an instance start) may run', '30s')
-    .option('-m, --memory <size>', "cap each instance's linear memory (e.g. 64m)")
+    .option('-m, --memory <size>', "cap each instance's linear memory and tables together (e.g. 64m)")
     .addHelpText(
       'after',
       '\nExamples:\n' +
