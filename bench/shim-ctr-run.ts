@@ -2,7 +2,8 @@
  * `ctr run --rm` of the hello image through wasmctl's shim against `ctr run --rm` of a static
  * native hello through runc, alternating in one run on one private containerd; prints both
  * medians and the ratio (target ≤ 0.8×). Then memory per running container with 50 running
- * (target ≤ 10 MB): the PSS of the shim servers (Wasm) against runc's shims and processes.
+ * (target ≤ 10 MB): the PSS of the shim servers and their task processes (Wasm) against runc's
+ * shims and processes.
  * Run: `npm run build && node --import tsx bench/shim-ctr-run.ts [rounds]`.
  */
 import { readFile, readdir, writeFile } from 'node:fs/promises';
@@ -35,11 +36,15 @@ async function pidsMatching(pattern: string): Promise<number[]> {
   return stdout.split('\n').filter(Boolean).map(Number);
 }
 
+/** The processes and their children (runc's containers, wasmctl's task processes). */
+async function withChildren(pids: number[]): Promise<number[]> {
+  const children = await Promise.all(pids.map((pid) => execa('pgrep', ['-P', String(pid)], { reject: false })));
+  return [...pids, ...children.flatMap((c) => c.stdout.split('\n').filter(Boolean).map(Number))];
+}
+
 /** runc's per-container cost: its shims (found by our containerd's address) and their children. */
 async function runcPids(ctrd: Containerd): Promise<number[]> {
-  const shims = await pidsMatching(`containerd-shim-runc-v2 -namespace ${ctrd.namespace} .*-address ${ctrd.address}`);
-  const children = await Promise.all(shims.map((pid) => execa('pgrep', ['-P', String(pid)], { reject: false })));
-  return [...shims, ...children.flatMap((c) => c.stdout.split('\n').filter(Boolean).map(Number))];
+  return withChildren(await pidsMatching(`containerd-shim-runc-v2 -namespace ${ctrd.namespace} .*-address ${ctrd.address}`));
 }
 
 async function timeRun(ctrd: Containerd, runtime: string, image: string, id: string, flags: string[] = []): Promise<number> {
@@ -109,7 +114,7 @@ try {
   const wasmIds = await runMany(ctrd, WASMCTL_RUNTIME, ref('wasmSleep'), 'wasm-sleep');
   await new Promise((res) => setTimeout(res, 1000));
   const servers = await shimServerPids(ctrd.shimDir);
-  const wasmKb = (await Promise.all(servers.map(pssKb))).reduce((a, b) => a + b, 0);
+  const wasmKb = (await Promise.all((await withChildren(servers)).map(pssKb))).reduce((a, b) => a + b, 0);
   await removeAll(ctrd, wasmIds);
 
   const runcIds = await runMany(ctrd, RUNC, ref('nativeSleep'), 'runc-sleep');

@@ -66,6 +66,8 @@ export interface RunHandle {
   readonly done: Promise<RunResult>;
   /** Stops the module; the result's exit code is 128 + the signal's number. */
   kill(signal: NodeJS.Signals): void;
+  /** Resolves once the module's thread has ended: for a module V8 cannot stop, only with the process. */
+  readonly ended: Promise<void>;
 }
 
 const isWasmFile = (target: string) => target.endsWith('.wasm') && existsSync(target) && statSync(target).isFile();
@@ -206,7 +208,7 @@ export async function startRun(target: string, options: RunOptions = {}): Promis
     await runtime.close();
     return resultOf(outcome, capture.collect());
   });
-  return { done, kill: (signal) => running.kill(signal) };
+  return { done, kill: (signal) => running.kill(signal), ended: running.ended };
 }
 
 /** Runs to the end: `{ exitCode, stdout?, stderr? }`; throws only when wasmctl itself fails (exit 125). */

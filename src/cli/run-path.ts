@@ -7,4 +7,5 @@
  * run-module.ts).
  */
 export { prestartWorker } from '../runtime-bridge/engine/run-module.js';
+export { exitWhenEnded } from '../runtime-bridge/engine/hard-exit.js';
 export { startRun } from '../api/run.js';

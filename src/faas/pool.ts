@@ -82,6 +82,8 @@ export class FunctionPool implements HostedFunction {
     this.closed = true;
     this.target = 0;
     this.group.cancel(this, this.uninstalled());
+    // What runs for it now stops now, whatever the module does, not at its --timeout.
+    for (const host of this.group.hosts) host.evict(this, this.uninstalled());
     if (this.busy > 0) await new Promise<void>((resolve) => (this.drained = resolve));
     await Promise.all(this.group.hosts.filter((host) => host.count(this) > 0).map((host) => host.drop(this, host.count(this))));
   }

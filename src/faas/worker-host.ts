@@ -4,12 +4,18 @@
  * queue here and each has the --timeout. A Worker that must be terminated (timeout, crash) takes
  * all its instances with it; a new Worker starts them again before anything queued runs. Since a
  * Worker serves one request at a time, the request that timed out is the only one that fails.
+ *
+ * A thread does not always end when terminated: V8 holds back the termination while a module's
+ * memory.grow keeps succeeding. Such a Worker is given up after STOP_GRACE_MS and replaced all the
+ * same, so the other functions keep answering; its thread runs on until the process ends
+ * (stuckWorkers() tells the CLI to end it hard).
  */
 import { Worker } from 'node:worker_threads';
 import { WasmctlError, describeError } from '../common/index.js';
 import {
   formatDuration,
   serveHostCalls,
+  STOP_GRACE_MS,
   workerBoot,
   workerFile,
   type FromInstance,
@@ -58,10 +64,17 @@ const CLOSE_GRACE_MS = 1000;
  */
 const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 };
 
+let stuck = 0;
+/** Worker threads given up on and still running: process.exit() would wait for them forever. */
+export const stuckWorkers = (): number => stuck;
+
 export class WorkerHost {
   private worker!: Worker;
   private channel!: HostServer;
+  /** Resolves once the Worker has ended or was given up. */
   private exited!: Promise<void>;
+  /** Terminates the Worker; gives it up if it has not ended within STOP_GRACE_MS. */
+  private kill!: () => void;
   /** Started instances per function; `starting` counts those on their way. */
   private readonly ready = new Map<HostedFunction, number>();
   private readonly starting = new Map<HostedFunction, number>();
@@ -144,7 +157,7 @@ export class WorkerHost {
         op.reject(new WasmctlError('Unavailable', 'wasmctl serve is closing'));
       }
       this.worker.postMessage({ type: 'close' } satisfies ToInstance);
-      const grace = setTimeout(() => void this.worker.terminate(), CLOSE_GRACE_MS);
+      const grace = setTimeout(this.kill, CLOSE_GRACE_MS);
       void this.exited.then(() => clearTimeout(grace));
     }
     await this.exited;
@@ -182,12 +195,42 @@ export class WorkerHost {
     });
     this.worker = worker;
     this.dead = false;
-    worker.on('message', (reply: FromInstance) => this.settle(reply));
+    let [exited, givenUp] = [false, false];
+    let gone!: () => void;
+    this.exited = new Promise((resolve) => (gone = resolve));
+    worker.on('message', (reply: FromInstance) => givenUp || this.settle(reply));
     worker.on('error', (err) => {
+      if (givenUp) return;
       this.dead = true;
       this.fail(`${this.running?.op.what ?? 'worker'}: the worker failed: ${err.message}`);
     });
-    this.exited = new Promise((resolve) => worker.once('exit', () => (this.ended(), resolve())));
+    worker.once('exit', () => {
+      exited = true;
+      if (givenUp) stuck--;
+      else this.ended();
+      gone();
+    });
+    this.kill = () => {
+      void worker.terminate();
+      setTimeout(() => {
+        if (exited || givenUp) return;
+        givenUp = true;
+        stuck++;
+        worker.unref();
+        this.ended();
+        gone();
+      }, STOP_GRACE_MS).unref();
+    };
+  }
+
+  /** Stops what runs for `fn` (uninstalled) now, with `err`: the Worker goes, and is replaced. */
+  evict(fn: HostedFunction, err: Error): void {
+    const message = this.running?.op.message;
+    const fnOf = message?.type === 'request' ? message.fn : message?.type === 'start' ? message.def.fn : null;
+    if (fnOf !== fn.key) return;
+    this.dead = true;
+    this.fail(err);
+    this.kill();
   }
 
   /** The Worker is gone: its running operation fails; unless closing, a new one takes its instances. */
@@ -228,7 +271,7 @@ export class WorkerHost {
       this.dead = true;
       this.fail(`${op.what} exceeded --timeout ${formatDuration(this.options.timeoutMs)}`);
       // Stuck in Wasm (or in a host call): only terminating the thread stops it.
-      void this.worker.terminate();
+      this.kill();
     }, this.options.timeoutMs);
     this.running = { op, timer };
     this.worker.postMessage(op.message);
@@ -251,13 +294,13 @@ export class WorkerHost {
   }
 
   /** The running operation fails; the next one waits for the Worker that replaces this one. */
-  private fail(message: string): void {
+  private fail(reason: string | Error): void {
     const running = this.running;
     if (!running) return;
     clearTimeout(running.timer);
     this.running = null;
     running.op.ended?.(null);
-    running.op.reject(new WasmctlError('Internal', message));
+    running.op.reject(typeof reason === 'string' ? new WasmctlError('Internal', reason) : reason);
   }
 }
 

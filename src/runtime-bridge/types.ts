@@ -13,7 +13,7 @@ export interface Mount {
 export interface RunLimits {
   /** Wall-clock limit; exceeded → the module is stopped, outcome `timeout`. */
   timeoutMs?: number;
-  /** Cap on the module's linear memory, in bytes (rounded down to 64 KiB pages). */
+  /** Cap on the module's linear memory and tables together, in bytes (memory in whole 64 KiB pages). */
   memoryBytes?: number;
   /** Most descriptors the module may hold at once, stdio and preopens included (docker's `--ulimit nofile`; default 1024). */
   nofile?: number;
@@ -78,6 +78,11 @@ export type RunOutcome =
 export interface RunningModule {
   /** Resolves once the module has ended, whichever way. Never rejects. */
   readonly done: Promise<RunOutcome>;
+  /**
+   * Resolves once the module's thread has ended, which can be long after `done` (never, for one
+   * stuck in memory.grow or a blocking read): see exitWhenEnded.
+   */
+  readonly ended: Promise<void>;
   /** Stops the module; its outcome becomes `killed` with exit code 128+signal number. */
   kill(signal: NodeJS.Signals): void;
 }

@@ -49,7 +49,7 @@ const tasks = new TaskService({
   events,
   version: '0.1.0',
   namespace: args.namespace,
-  keepWarmWorker: args.mode === 'shared',
+  keepWarm: args.mode === 'shared',
   onIdle: (now) => {
     lastActivity = Date.now();
     // Let Shutdown's response leave before the socket goes.

@@ -4,14 +4,14 @@
  * and id so two namespaces never collide.
  */
 import { WasmctlError } from '../common/index.js';
-import { prestartWorker, resolveEntry } from '../runtime-bridge/index.js';
+import { resolveEntry } from '../runtime-bridge/index.js';
 import { readBundle } from './bundle.js';
 import type { EventPublisher } from './events.js';
 import { taskService, timestampOf } from './protocol.js';
 import { rootfsOf, type MountSpec, type Rootfs } from './rootfs.js';
 import { runtimeSettings, type AnyMessage } from './runtime-options.js';
 import { openStdio, openTaskLog } from './stdio.js';
-import { Task } from './task.js';
+import { prestartTaskProcess, Task } from './task.js';
 import type { CallContext, Handler, ServiceBinding } from './ttrpc-server.js';
 
 const STATUS_CODES = { created: 1, running: 2, stopped: 3 } as const;
@@ -21,12 +21,8 @@ export interface TaskServiceOptions {
   /** Called after Shutdown once no task is left: the server decides whether to exit or idle. */
   onIdle: (now: boolean) => void;
   version: string;
-  /**
-   * Keep a booted Worker ready for the next task (a shared server's next container): booting one
-   * is the longest step of a run. Without it, a Worker still boots from Create on, while
-   * containerd goes through Connect and Wait before Start.
-   */
-  keepWarmWorker: boolean;
+  /** Keep a booted task process ready for the next task (a shared server's next container). */
+  keepWarm?: boolean;
   /** containerd 1.6 sends no namespace metadata on ttrpc calls: the server's own, from `start`. */
   namespace: string;
 }
@@ -43,7 +39,9 @@ const unimplemented = (what: string): Handler => async () => {
 export class TaskService {
   private readonly tasks = new Map<string, Task>();
 
-  constructor(private readonly options: TaskServiceOptions) {}
+  constructor(private readonly options: TaskServiceOptions) {
+    if (options.keepWarm) prestartTaskProcess();
+  }
 
   get size(): number {
     return this.tasks.size;
@@ -131,7 +129,6 @@ export class TaskService {
     const key = this.key(ctx, req.id);
     if (this.tasks.has(key)) throw new WasmctlError('AlreadyExists', `task ${req.id} already exists`);
     if (req.checkpoint) throw new WasmctlError('Unimplemented', 'restoring from a checkpoint is not supported by wasmctl');
-    prestartWorker();
     const log = openTaskLog(req.bundle, req.id);
     const paths = { stdin: req.stdin, stdout: req.stdout, stderr: req.stderr, terminal: req.terminal };
     let rootfs: Rootfs | undefined;
@@ -173,7 +170,7 @@ export class TaskService {
   private async start(req: IdRequest, ctx: CallContext): Promise<object> {
     const task = this.find(req, ctx);
     task.start();
-    if (this.options.keepWarmWorker) prestartWorker();
+    if (this.options.keepWarm) prestartTaskProcess();
     void this.options.events.publish(this.namespaceOf(ctx), '/tasks/start', { containerId: task.id, pid: task.pid });
     return { pid: task.pid };
   }

@@ -1,15 +1,18 @@
 /**
  * One task's life: CREATED → RUNNING → STOPPED, its stdio and rootfs, and the exit every Wait
- * call blocks on. The module runs in this process, so the task's pid is the server's own.
+ * call blocks on. The module runs in a process of the task's own (task-process.ts): the spare one
+ * a shared server keeps booted, else one spawned at Create, which boots while containerd goes on to
+ * Start. The task's pid is that process's.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { constants } from 'node:os';
-import { writeSync } from 'node:fs';
 import { WasmctlError } from '../common/index.js';
-import { connectRuntime, layottoHostCalls, runModule, type LayottoHostCalls, type RunningModule, type RunOutcome } from '../runtime-bridge/index.js';
+import type { RunOutcome } from '../runtime-bridge/index.js';
 import type { BundleSpec } from './bundle.js';
 import { limitsOf } from './settings.js';
 import type { Rootfs } from './rootfs.js';
 import type { StdioPaths, TaskLog, TaskStdio } from './stdio.js';
+import type { FromTaskProcess, TaskRun } from './task-process.js';
 
 export type TaskStatus = 'created' | 'running' | 'stopped';
 
@@ -18,8 +21,41 @@ export interface TaskExit {
   at: Date;
 }
 
-/** SIGTERM asks, then SIGKILL forces: a module that has not stopped by then is torn down. */
+/** SIGTERM asks, then SIGKILL forces: a task process that has not ended by then is killed. */
 const KILL_GRACE_MS = 2000;
+/** dist/shim/task-process.js beside this file; from source (the tests, through tsx) the .ts. */
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+const TASK_PROCESS = [...(FROM_SOURCE ? ['--import', import.meta.resolve('tsx')] : []), new URL(`./task-process.${FROM_SOURCE ? 'ts' : 'js'}`, import.meta.url).pathname];
+
+/** The server's stdio descriptors as paths the task process can open: what fds cannot do over IPC. */
+function stdioOfServer(stdio: TaskStdio): TaskRun['stdio'] {
+  const path = (fd: number) => `/proc/${process.pid}/fd/${fd}`;
+  return { stdin: stdio.stdin === null ? '' : path(stdio.stdin), stdout: path(stdio.stdout), stderr: path(stdio.stderr) };
+}
+
+function spawnTaskProcess(): ChildProcess {
+  // Its stderr is the server's (the log); the task's stdio it opens itself, from the paths.
+  return spawn(process.execPath, TASK_PROCESS, { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+}
+
+let spare: ChildProcess | null = null;
+
+/** Boots the next task's process now (a shared server's next container): booting is the longest step of a run. */
+export function prestartTaskProcess(): void {
+  if (spare && spare.exitCode === null && spare.signalCode === null) return;
+  spare = spawnTaskProcess();
+  // An idle spare keeps no server alive; it ends itself when the server goes.
+  spare.unref();
+  spare.channel?.unref();
+}
+
+function takeTaskProcess(): ChildProcess {
+  const taken = spare && spare.exitCode === null && spare.signalCode === null && spare.connected ? spare : spawnTaskProcess();
+  spare = null;
+  taken.ref();
+  taken.channel?.ref();
+  return taken;
+}
 
 function signalName(signo: number): NodeJS.Signals {
   const entry = Object.entries(constants.signals).find(([, n]) => n === signo);
@@ -38,86 +74,82 @@ export interface TaskInit {
 }
 
 export class Task {
-  readonly pid = process.pid;
+  readonly pid: number;
   status: TaskStatus = 'created';
   exit: TaskExit | undefined;
   readonly exited: Promise<TaskExit>;
   private settle!: (exit: TaskExit) => void;
-  private module: RunningModule | undefined;
-  private hostCalls: LayottoHostCalls | undefined;
+  /** The module's process; none for a pod sandbox, which runs nothing. */
+  private readonly child: ChildProcess | null;
+  private kind: RunOutcome['kind'] | undefined;
 
   constructor(readonly init: TaskInit) {
     this.exited = new Promise((resolve) => (this.settle = resolve));
+    this.child = init.spec.sandbox ? null : this.spawnProcess();
+    this.pid = this.child?.pid ?? process.pid;
   }
 
   get id(): string {
     return this.init.id;
   }
 
+  private spawnProcess(): ChildProcess {
+    const child = takeTaskProcess();
+    child.on('message', (message: FromTaskProcess) => {
+      if (message.type === 'log') this.init.log(message.line);
+      else this.kind = message.kind;
+    });
+    child.on('error', (err) => this.init.log(`task process failed: ${err.message}`));
+    child.on('exit', (code, signal) => this.finish(code ?? 128 + (signal ? constants.signals[signal] : 0)));
+    return child;
+  }
+
   start(): void {
     if (this.status !== 'created') throw new WasmctlError('FailedPrecondition', `task ${this.id} is ${this.status}, not created`);
     const { spec, rootfs } = this.init;
-    const { stdin, stdout, stderr } = this.init.stdio;
-    if (spec.sandbox) {
-      // A pod sandbox holds no namespaces here (modules share none): it runs until killed.
-      this.status = 'running';
-      return;
-    }
-    // Served as `wasmctl run` serves them: by settings.sidecar, else embedded components; opened on the first call.
-    this.hostCalls = layottoHostCalls(() => connectRuntime(spec.settings), this.init.log);
-    this.module = runModule({
+    this.status = 'running';
+    // A pod sandbox holds no namespaces here (modules share none): it runs until killed.
+    if (!this.child) return;
+    const run: TaskRun = {
       rootfs: rootfs.path,
       argv: spec.args,
       env: spec.env,
       cwd: spec.cwd,
-      mounts: [],
-      stdio: { stdin, stdout, stderr },
       limits: limitsOf(spec.settings),
-      engine: 'wasmctl',
-      hostCalls: this.hostCalls.hostCalls,
-    });
-    this.status = 'running';
-    this.init.log(`started ${spec.args[0]}`);
-    void this.module.done.then((outcome) => this.finish(outcome));
+      settings: spec.settings,
+      stdio: stdioOfServer(this.init.stdio),
+    };
+    this.child.send(run);
+    this.init.log(`started ${spec.args[0]} in process ${this.pid}`);
   }
 
   kill(signo: number): void {
     const signal = signalName(signo);
     if (this.status === 'stopped') throw new WasmctlError('NotFound', `task ${this.id}: process already finished`);
-    if (!this.module) {
-      this.finish({ kind: 'killed', exitCode: 128 + signo, signal });
+    if (!this.child || this.status === 'created') {
+      this.child?.kill('SIGKILL');
+      this.finish(128 + signo);
       return;
     }
-    this.module.kill(signal);
+    this.child.kill(signal);
     if (signal !== 'SIGKILL') {
-      const module = this.module;
-      setTimeout(() => this.status === 'running' && module.kill('SIGKILL'), KILL_GRACE_MS).unref();
+      const child = this.child;
+      setTimeout(() => this.status === 'running' && child.kill('SIGKILL'), KILL_GRACE_MS).unref();
     }
   }
 
   /** Frees what the task holds; it must be stopped. */
   async dispose(): Promise<void> {
-    await this.hostCalls?.close();
     await this.init.stdio.close();
     this.init.log.close();
     await this.init.rootfs.release();
   }
 
-  private finish(outcome: RunOutcome): void {
+  private finish(status: number): void {
     if (this.status === 'stopped') return;
-    if ('message' in outcome) this.tellUser(outcome.message);
     this.status = 'stopped';
-    this.exit = { status: outcome.exitCode, at: new Date() };
-    this.init.log(`exited with ${outcome.exitCode} (${outcome.kind})`);
+    this.exit = { status, at: new Date() };
+    this.init.log(`exited with ${status}${this.kind ? ` (${this.kind})` : ''}`);
     this.settle(this.exit);
-  }
-
-  /** A trap or a limit hit is the user's business: it goes to the task's stderr, as a crash would. */
-  private tellUser(message: string): void {
-    try {
-      writeSync(this.init.stdio.stderr, `wasmctl: ${message}\n`);
-    } catch {
-      // stderr reader gone: the log still has the exit
-    }
   }
 }

@@ -10,8 +10,9 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { startBuilder, type Builder } from '../support/buildah.js';
 import { REPO } from '../support/repo.js';
-import { shimServerPids, startContainerd, WASMCTL_RUNTIME, type Containerd } from '../support/containerd.js';
+import { virtualGiB } from '../support/proc.js';
 import { until } from '../support/until.js';
+import { shimServerPids, startContainerd, WASMCTL_RUNTIME, type Containerd } from '../support/containerd.js';
 
 const MODULES = join(REPO, 'test/modules/build');
 const IDLE_MS = 1500;
@@ -57,10 +58,13 @@ after(async () => {
 const run = (name: string, id: string, args: string[] = [], flags: string[] = []) =>
   ctrd.ctr(['run', '--rm', '--runtime', WASMCTL_RUNTIME, ...flags, images[name]!, id, ...args]);
 
-async function taskStatus(id: string): Promise<string | undefined> {
+async function taskRow(id: string): Promise<string[] | undefined> {
   const { stdout } = await ctrd.ctr(['task', 'ls']);
-  return stdout.split('\n').map((line) => line.trim().split(/\s+/)).find((cols) => cols[0] === id)?.[2];
+  return stdout.split('\n').map((line) => line.trim().split(/\s+/)).find((cols) => cols[0] === id);
 }
+
+const taskStatus = async (id: string) => (await taskRow(id))?.[2];
+const taskPid = async (id: string) => Number((await taskRow(id))?.[1]);
 
 test('ctr run --rm prints the module output, with args and env from the image, and exits 0', async () => {
   const result = await run('hello', 'hello-image');
@@ -118,6 +122,8 @@ test('ctr task kill stops a long-running module: RUNNING, then STOPPED, exit 143
     const id = `loop-${signal}`;
     const attached = ctrd.ctr(['run', '--rm', '--runtime', WASMCTL_RUNTIME, images.loop!, id]);
     await until('RUNNING', async () => ((await taskStatus(id)) === 'RUNNING' ? true : undefined));
+    // RUNNING is as of Start; the module's own process may still be booting.
+    await until('the module to run', async () => (virtualGiB(await taskPid(id)) > 4 ? true : undefined));
     assert.equal((await ctrd.ctr(['task', 'kill', '--signal', signal, id])).exitCode, 0);
     const result = await attached;
     assert.equal(result.exitCode, code, result.all);

@@ -102,7 +102,7 @@ export function register(program: Command): void {
     .option('-v, --volume <host:guest[:ro]>', 'mount a host folder into the module (HOST:/ is a bare module\'s whole root)', collect)
     .option('--dir <host[::guest]>', 'wasmtime\'s form of a read-write mount (guest defaults to the host path)', collect)
     .option('--timeout <duration>', 'stop the module after this long (e.g. 500ms, 90s, 1m30s)')
-    .option('-m, --memory <size>', 'cap the module\'s linear memory (e.g. 64m, 1g, 65536)')
+    .option('-m, --memory <size>', 'cap the module\'s linear memory and tables together (e.g. 64m, 1g, 65536)')
     .option('--ulimit <nofile=N>', 'docker\'s --ulimit: most files the module may hold open (default nofile=1024)', collect)
     .option('-i, --interactive', 'give the module wasmctl\'s stdin')
     .option('-t, --tty', 'accepted for docker command lines: a terminal is passed through as it is')
@@ -127,7 +127,7 @@ export function register(program: Command): void {
     .action(async (target: string, args: string[], rawOptions: unknown, command: Command) => {
       // Booting the module's worker is the longest step of a cold start: it goes first, and the
       // option checks and the image lookup run while it boots.
-      const { prestartWorker, startRun } = await import('../run-path.js');
+      const { exitWhenEnded, prestartWorker, startRun } = await import('../run-path.js');
       prestartWorker();
       const options = parseOptions(runOptionsSchema, rawOptions);
       const named = (message: string) => (options.name === undefined ? message : `${options.name}: ${message}`);
@@ -139,7 +139,9 @@ export function register(program: Command): void {
       for (const signal of SIGNALS_TO_FORWARD) process.on(signal, forward);
       const result = await running.done;
       for (const signal of SIGNALS_TO_FORWARD) process.off(signal, forward);
-      if (result.message !== undefined) process.stderr.write(`wasmctl: ${named(result.message)}\n`);
-      process.exitCode = result.exitCode;
+      if (result.message !== undefined) process.stderr.write(`wasmctl: ${named(result.message)}
+`);
+      // A module stuck where its thread cannot be stopped ends with the process, code and all.
+      await exitWhenEnded(running, result.exitCode);
     });
 }

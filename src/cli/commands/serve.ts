@@ -57,7 +57,7 @@ export function register(program: Command): void {
     .option('--sidecar-config <file>', "config of the embedded sidecar (Layotto's config.json shape)")
     .option('--json', 'print the addresses as JSON and log as JSON lines')
     .option('--timeout <duration>', 'longest a request (or an instance start) may run', '30s')
-    .option('-m, --memory <size>', "cap each instance's linear memory (e.g. 64m)")
+    .option('-m, --memory <size>', "cap each instance's linear memory and tables together (e.g. 64m)")
     .option('--header-timeout <duration>', "longest a client may take to send a request's headers (then 408)", '10s')
     .option('--request-timeout <duration>', 'longest a client may take to send a whole request, body included (then 408)', '60s')
     .option('--keep-alive-timeout <duration>', 'how long an idle keep-alive connection stays open', '5s')
@@ -90,6 +90,7 @@ export function register(program: Command): void {
         throw new WasmctlError('InvalidArgument', '--header-timeout is longer than --request-timeout', { hint: 'the headers are part of the request' });
       }
       const { serve } = await import('../../api/index.js');
+      const { stuckWorkers } = await import('../../faas/index.js');
       const serving = await serve({
         listen: options.listen,
         admin: options.admin,
@@ -113,5 +114,10 @@ export function register(program: Command): void {
       const signal = await untilSignal();
       process.stderr.write(`wasmctl serve: ${signal}, draining\n`);
       await serving.close();
+      // A Worker thread that could not be stopped (a module in memory.grow) would hold the exit forever.
+      if (stuckWorkers() > 0) {
+        const { hardExit } = await import('../../runtime-bridge/index.js');
+        hardExit(0);
+      }
     });
 }

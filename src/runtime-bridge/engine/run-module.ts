@@ -97,6 +97,7 @@ async function prepareModule(req: RunRequest): Promise<WebAssembly.Module> {
 export function runModule(req: RunRequest): RunningModule {
   validateRequest(req);
   const worker = takeWorker();
+  const ended = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   let hostServer: HostServer | null = null;
 
   let settle: (outcome: RunOutcome) => void = () => undefined;
@@ -144,6 +145,7 @@ export function runModule(req: RunRequest): RunningModule {
 
   return {
     done,
+    ended,
     kill(signal) {
       const signo = constants.signals[signal];
       finish({ kind: 'killed', exitCode: 128 + signo, signal });

@@ -1,0 +1,90 @@
+/**
+ * One task's module, in a process of its own (`node dist/shim/task-process.js`, spawned by Task
+ * with an IPC channel): the unit the shim can always stop. A
+ * module's thread cannot always be (V8 holds back a Worker's termination while memory.grow keeps
+ * succeeding, and nothing interrupts a blocking read), so in the shared server one such module
+ * would burn a core for good; here SIGKILL, or this process's own hard exit, takes it away while
+ * the other containers run on.
+ *
+ * It boots before it is needed (a shared server keeps one spare), then gets the run over IPC and
+ * opens the task's stdio itself, as the server opened it (FIFOs, a log file, a logger's pipes),
+ * through the server's own descriptors in /proc — fds cannot cross Node's IPC; SIGTERM, SIGINT and SIGHUP stop the module with exit 128+n,
+ * other signals end the process as they would any.
+ */
+import { constants, openSync, statSync, writeSync } from 'node:fs';
+import { connectRuntime, exitWhenEnded, hardExit, layottoHostCalls, prestartWorker, runModule } from '../runtime-bridge/index.js';
+import type { RunLimits, RunOutcome } from '../runtime-bridge/index.js';
+import type { TaskSettings } from './settings.js';
+import type { RunStdio } from '../runtime-bridge/index.js';
+
+/** Where the task's stdio is: the server's descriptors as /proc paths ('' for no stdin). */
+export interface StdioOfServer {
+  stdin: string;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Opens what the server holds. Output never blocks (the server holds each FIFO open, so it has a
+ * reader) and a log file is appended to, as the server's own descriptor does; stdin is
+ * non-blocking, as the server opens it.
+ */
+function openServerStdio(paths: StdioOfServer): RunStdio {
+  const output = (path: string) => openSync(path, statSync(path).isFile() ? constants.O_WRONLY | constants.O_APPEND : constants.O_WRONLY);
+  const stdout = output(paths.stdout);
+  const stderr = paths.stderr === paths.stdout ? stdout : output(paths.stderr);
+  return { stdin: paths.stdin ? openSync(paths.stdin, constants.O_RDONLY | constants.O_NONBLOCK) : null, stdout, stderr };
+}
+
+export interface TaskRun {
+  rootfs: string;
+  argv: string[];
+  env: string[];
+  cwd: string;
+  limits: RunLimits;
+  settings: TaskSettings;
+  stdio: StdioOfServer;
+}
+
+export type FromTaskProcess = { type: 'log'; line: string } | { type: 'outcome'; kind: RunOutcome['kind'] };
+
+const STOP_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
+/** What the shim reports for a task whose server went away (containerd's own answer then). */
+const ORPHANED_EXIT = 137;
+
+const send = (message: FromTaskProcess): void => void process.send?.(message);
+
+prestartWorker();
+// The shim server is gone (crashed or killed): nobody is left to stop the module but us.
+process.once('disconnect', () => hardExit(ORPHANED_EXIT));
+
+process.once('message', (run: TaskRun) => {
+  const { stdin, stdout, stderr } = openServerStdio(run.stdio);
+  const runtime = layottoHostCalls(() => connectRuntime(run.settings), (line) => send({ type: 'log', line }));
+  const module = runModule({
+    rootfs: run.rootfs,
+    argv: run.argv,
+    env: run.env,
+    cwd: run.cwd,
+    mounts: [],
+    stdio: { stdin, stdout, stderr },
+    limits: run.limits,
+    engine: 'wasmctl',
+    hostCalls: runtime.hostCalls,
+  });
+  for (const signal of STOP_SIGNALS) process.on(signal, () => module.kill(signal));
+  void module.done.then(async (outcome) => {
+    // A trap or a limit hit is the user's business: it goes to the task's stderr, as a crash would.
+    if ('message' in outcome) {
+      try {
+        writeSync(stderr, `wasmctl: ${outcome.message}\n`);
+      } catch {
+        // stderr reader gone: the exit code still tells
+      }
+    }
+    send({ type: 'outcome', kind: outcome.kind });
+    await exitWhenEnded(module, outcome.exitCode);
+    await runtime.close();
+    process.exit(outcome.exitCode);
+  });
+});
