@@ -8,8 +8,8 @@
  *
  * It boots before it is needed (a shared server keeps one spare), then gets the run over IPC and
  * opens the task's stdio itself, as the server opened it (FIFOs, a log file, a logger's pipes),
- * through the server's own descriptors in /proc — fds cannot cross Node's IPC; SIGTERM, SIGINT and SIGHUP stop the module with exit 128+n,
- * other signals end the process as they would any.
+ * through the server's own descriptors in /proc — fds cannot cross Node's IPC; a forwarded signal
+ * stops the module with exit 128+n.
  */
 import { constants, openSync, statSync, writeSync } from 'node:fs';
 import { connectRuntime, exitWhenEnded, hardExit, layottoHostCalls, prestartWorker, runModule } from '../runtime-bridge/index.js';
@@ -48,7 +48,12 @@ export interface TaskRun {
 
 export type FromTaskProcess = { type: 'log'; line: string } | { type: 'outcome'; kind: RunOutcome['kind'] };
 
-const STOP_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
+/**
+ * Every signal containerd may forward (ctr forwards what it gets, e.g. SIGPIPE when its reader went)
+ * that ends a native process: Node ignores SIGPIPE and starts its inspector on SIGUSR1, so each is
+ * taken here and ends the module with 128+n.
+ */
+const STOP_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGPIPE', 'SIGQUIT', 'SIGUSR1', 'SIGUSR2', 'SIGALRM'] as const;
 /** What the shim reports for a task whose server went away (containerd's own answer then). */
 const ORPHANED_EXIT = 137;
 
