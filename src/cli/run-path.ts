@@ -8,4 +8,4 @@
 export { prestartWorker, runModule } from '../runtime-bridge/engine/run-module.js';
 export { layottoHostCalls } from '../runtime-bridge/abi/host-calls.js';
 export { connectRuntime } from '../runtime-bridge/connect.js';
-export { openStore } from '../image/index.js';
+export { componentCacheDir, openStore } from '../image/index.js';

@@ -55,7 +55,9 @@ async function buildRequest(target: string, args: string[], options: RunOptions,
   if (isPathLike(target) && !existsSync(target)) throw new WasmctlError('NotFound', `${target} does not exist`);
   const env = options.envFile.flatMap(readEnvFile);
   const userEnv = [...env, ...options.env.flatMap((entry) => parseEnvEntry(entry) ?? [])];
+  const { componentCacheDir } = await import('../run-path.js');
   const common = {
+    componentCache: componentCacheDir(root),
     mounts: options.volume.map(parseMount),
     stdio: { stdin: options.interactive ? 0 : null, stdout: 1, stderr: 2 },
     limits: {

@@ -1,0 +1,39 @@
+/**
+ * The host of the wasi:cli/command world: every interface a component may import, keyed as jco's
+ * instantiation glue asks for them (`wasi:io/streams`, versions stripped).
+ */
+import { cli } from './cli.cjs';
+import { clocksAndRandom } from './clocks-random.cjs';
+import { filesystem } from './filesystem.cjs';
+import { InputStream, IoError, OutputStream, Pollable, poll } from './io.cjs';
+import { Preview1Bridge } from './preview1-bridge.cjs';
+import { sockets } from './sockets.cjs';
+import type { Preview1Options } from '../../wasi/preview1.cjs';
+
+export type HostOptions = Omit<Preview1Options, 'memory'>;
+
+export interface CommandHost {
+  imports: Record<string, Record<string, unknown>>;
+  close(): void;
+}
+
+export function commandHost(options: HostOptions): CommandHost {
+  const p1 = new Preview1Bridge(options);
+  return {
+    imports: {
+      ...cli(p1, options.args, options.env),
+      ...clocksAndRandom(),
+      ...filesystem(p1),
+      ...sockets(),
+      'wasi:io/error': { Error: IoError },
+      'wasi:io/poll': { Pollable, poll },
+      'wasi:io/streams': { InputStream, OutputStream },
+    },
+    close: () => p1.close(),
+  };
+}
+
+/** The interfaces a component imports that `host` does not provide (`wasi:http/types@0.2.0` → by name). */
+export function missingInterfaces(imports: string[], host: CommandHost): string[] {
+  return imports.filter((name) => !(name.replace(/@[^@/]*$/, '') in host.imports));
+}

@@ -1,0 +1,49 @@
+/**
+ * The worker's half: link the component's glue against our WASI 0.2 host and call
+ * `wasi:cli/run.run`. Exit, traps and failures end as a module's do.
+ */
+import { pathToFileURL } from 'node:url';
+import { ProcExit } from '../wasi/preview1.cjs';
+import type { WorkerConfig, WorkerResult } from '../worker/protocol.cjs';
+import { commandHost, missingInterfaces } from './host/index.cjs';
+import type { ComponentPayload } from './payload.cjs';
+
+const HOST_FAILURE = 125;
+const NOT_RUNNABLE = 126;
+/** `run` returned its error case: a failed command, as wasmtime reports it. */
+const RUN_FAILED = 1;
+
+interface Glue {
+  instantiate(getCoreModule: (name: string) => WebAssembly.Module, imports: Record<string, unknown>): Record<string, unknown>;
+}
+
+type RunExport = { run(): unknown };
+
+export async function runComponent(component: ComponentPayload, config: WorkerConfig): Promise<WorkerResult> {
+  const host = commandHost({ args: config.args, env: config.env, rootfs: config.rootfs, mounts: config.mounts, stdio: config.stdio, nofile: config.nofile });
+  try {
+    const missing = missingInterfaces(component.imports, host);
+    if (missing.length > 0) {
+      return { type: 'failed', exitCode: HOST_FAILURE, message: `component imports ${missing.join(', ')}, which wasmctl does not provide` };
+    }
+    const glue = (await import(pathToFileURL(component.glue).href)) as Glue;
+    const exports = glue.instantiate((name) => {
+      const module = component.modules[name];
+      if (!module) throw new Error(`the transpiled component has no core module ${name}`);
+      return module;
+    }, host.imports);
+    const runName = Object.keys(exports).find((name) => name.startsWith('wasi:cli/run@'));
+    const run = runName === undefined ? undefined : (exports[runName] as RunExport | undefined);
+    if (!run) return { type: 'failed', exitCode: NOT_RUNNABLE, message: 'the component exports no wasi:cli/run: it is not a command' };
+    try {
+      run.run();
+      return { type: 'exited', exitCode: 0 };
+    } catch (err) {
+      if (err instanceof ProcExit) return { type: 'exited', exitCode: err.code & 0xff };
+      if (err instanceof Error && err.name === 'ComponentError') return { type: 'exited', exitCode: RUN_FAILED };
+      throw err;
+    }
+  } finally {
+    host.close();
+  }
+}
