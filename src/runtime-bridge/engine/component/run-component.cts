@@ -19,6 +19,25 @@ interface Glue {
 
 type RunExport = { run(): unknown };
 
+/**
+ * jco's glue rewrites a trap's message into wasmtime's words; V8's own is put back so that traps
+ * are named exactly as a core module's are (worker/traps.cts reads V8's messages).
+ */
+const V8_TRAP_MESSAGES: Record<string, string> = {
+  'wasm trap: wasm `unreachable` instruction executed': 'unreachable',
+  'wasm trap: out of bounds memory access': 'memory access out of bounds',
+  'wasm trap: integer divide by zero': 'divide by zero',
+  'wasm trap: integer overflow': 'divide result unrepresentable',
+  'wasm trap: invalid conversion to integer': 'float unrepresentable in integer range',
+  'wasm trap: undefined element: out of bounds table access': 'table index is out of bounds',
+  'wasm trap: indirect call type mismatch': 'function signature mismatch',
+};
+
+function asV8Trap(err: unknown): unknown {
+  if (err instanceof WebAssembly.RuntimeError) err.message = V8_TRAP_MESSAGES[err.message] ?? err.message;
+  return err;
+}
+
 export async function runComponent(component: ComponentPayload, config: WorkerConfig): Promise<WorkerResult> {
   const host = commandHost({ args: config.args, env: config.env, rootfs: config.rootfs, mounts: config.mounts, stdio: config.stdio, nofile: config.nofile });
   try {
@@ -41,7 +60,7 @@ export async function runComponent(component: ComponentPayload, config: WorkerCo
     } catch (err) {
       if (err instanceof ProcExit) return { type: 'exited', exitCode: err.code & 0xff };
       if (err instanceof Error && err.name === 'ComponentError') return { type: 'exited', exitCode: RUN_FAILED };
-      throw err;
+      throw asV8Trap(err);
     }
   } finally {
     host.close();
