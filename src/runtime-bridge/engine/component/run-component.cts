@@ -4,6 +4,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { ProcExit } from '../wasi/preview1.cjs';
+import { hostCaller } from '../worker/host-channel.cjs';
 import type { WorkerConfig, WorkerResult } from '../worker/protocol.cjs';
 import { commandHost, missingInterfaces } from './host/index.cjs';
 import type { ComponentPayload } from './payload.cjs';
@@ -39,7 +40,8 @@ function asV8Trap(err: unknown): unknown {
 }
 
 export async function runComponent(component: ComponentPayload, config: WorkerConfig): Promise<WorkerResult> {
-  const host = commandHost({ args: config.args, env: config.env, rootfs: config.rootfs, mounts: config.mounts, stdio: config.stdio, nofile: config.nofile });
+  const { args, env, rootfs, mounts, stdio, nofile, hostCalls } = config;
+  const host = commandHost({ args, env, rootfs, mounts, stdio, nofile, callHost: hostCalls ? hostCaller(hostCalls) : null });
   try {
     const missing = missingInterfaces(component.imports, host);
     if (missing.length > 0) {
