@@ -115,6 +115,12 @@ describe('a bare component file', () => {
   });
 });
 
+test('serve, which runs proxy-wasm modules, refuses a component in one line (126)', async () => {
+  const r = await wasmctl(['serve', '--listen', '127.0.0.1:0', `id_1=${component('hello')}`]);
+  assert.equal(r.exitCode, 126);
+  assert.match(r.stderr, /^wasmctl: .*hello\.component\.wasm is a WASI 0\.2 component: only wasmctl run runs components so far\n$/);
+});
+
 describe('wasi:filesystem is the preview 1 sandbox', () => {
   test('a -v mount is seen; host paths, ../ escapes and symlinks out are refused; :ro is honoured', async () => {
     const data = join(work, 'data');
