@@ -35,6 +35,7 @@ const FILE_TYPES = ['unknown', 'block-device', 'character-device', 'directory', 
 const typeOf = (filetype: number): string => FILE_TYPES[filetype] ?? 'unknown';
 const ADVICE = ['normal', 'sequential', 'random', 'will-need', 'dont-need', 'no-reuse'];
 const NS = 1_000_000_000n;
+const MAX_READ = 1n << 20n;
 /** A preview 1 fd's own writes: without them it can still be read and walked. */
 const HOST_WRITE = Right.FD_WRITE | Right.FD_ALLOCATE | Right.FD_FILESTAT_SET_SIZE;
 const ALL_RIGHTS = FILE_RIGHTS | DIRECTORY_RIGHTS;
@@ -157,8 +158,10 @@ export function filesystem(p1: Preview1Bridge) {
     }
 
     read(length: bigint, offset: bigint): [Uint8Array, boolean] {
-      const data = fsCall(() => p1.read(this.fd, Number(length), offset));
-      return [data, data.length < Number(length)];
+      // A short read is allowed: one call never buffers more than a stream write may carry.
+      const asked = Number(length > MAX_READ ? MAX_READ : length);
+      const data = fsCall(() => p1.read(this.fd, asked, offset));
+      return [data, data.length < asked];
     }
 
     write(buffer: Uint8Array, offset: bigint): bigint {
