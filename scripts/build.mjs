@@ -27,6 +27,8 @@ const WORKER_ENTRIES = [
   'src/runtime-bridge/engine/worker/instance-main.cts',
   // Host-import modules (`hostCalls.workerModule`), required by the worker above.
   'src/runtime-bridge/abi/layotto-imports.cts',
+  // jco's transpiler, run at a WASI 0.2 component's first run.
+  'src/runtime-bridge/engine/component/transpile-worker.cts',
 ];
 
 const names = WORKER_ENTRIES.map((file) => basename(file, extname(file)));
@@ -82,7 +84,8 @@ await Promise.all([
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
     // Only `--engine wasmer` loads it, from node_modules: 450 KB the default engine need not parse.
-    external: ['@wasmer/wasi'],
+    // jco-transpile loads its own Wasm beside its files: it must stay in node_modules too.
+    external: ['@wasmer/wasi', '@bytecodealliance/jco-transpile'],
   }),
   build({
     ...common,

@@ -7,7 +7,7 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { WasmctlError, describeError, hasKind, lastWins } from '../common/index.js';
-import { type OnProgress, type PullPolicy, type StoredImage, openStore } from '../image/index.js';
+import { type OnProgress, type PullPolicy, type StoredImage, componentCacheDir, openStore } from '../image/index.js';
 import { layottoHostCalls } from '../runtime-bridge/abi/host-calls.js';
 import { connectRuntime } from '../runtime-bridge/connect.js';
 import { resolveEntry } from '../runtime-bridge/engine/entry.js';
@@ -159,6 +159,8 @@ async function buildRequest(target: string, options: RunOptions, stdio: RunReque
     throw new WasmctlError('InvalidArgument', `workdir ${options.workdir} is not absolute`, { hint: 'a path inside the image, e.g. /app' });
   }
   const common = {
+    // A component's transpiled core modules are kept in the store, keyed by its digest.
+    componentCache: componentCacheDir(options.root ?? defaultStoreRoot()),
     mounts: options.mounts ?? [],
     stdio,
     limits: {

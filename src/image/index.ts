@@ -10,6 +10,7 @@ export type { ProgressEvent, OnProgress } from './stage.js';
 export type { ImageStore };
 export { displayName, familiarRepository, normalizeReference, parseReference, type Reference } from './reference.js';
 export { resolveInRoot } from './safe-path.js';
+export { componentCacheDir } from './component-cache.js';
 
 export const openStore = (root: string, options: StoreOptions = {}): ImageStore => new ImageStore(root, options);
 

@@ -66,6 +66,8 @@ export interface RunRequest {
   hostCalls?: HostCalls;
   /** For a reactor (no `_start`): the export to call after `_initialize`. */
   invoke?: string;
+  /** Folder where transpiled WASI 0.2 components are kept by digest (the store's); default: a per-user temp folder. */
+  componentCache?: string;
 }
 
 export type RunOutcome =

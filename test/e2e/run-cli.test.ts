@@ -10,6 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { execa } from 'execa';
 import { type Builder, startBuilder } from '../support/buildah.js';
 import { REPO } from '../support/repo.js';
+import { type CliOptions, wasmctlIn } from '../support/wasmctl.js';
 import { buildModules, modulePath } from '../modules/harness.js';
 
 let builder: Builder;
@@ -18,14 +19,7 @@ const store = () => join(work, 'store');
 
 // The `wasmctl` bin, as npm installs it: from its startup snapshot (image-cli.test.ts runs the
 // plain bundle through bin/wasmctl.js).
-function wasmctl(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
-  return execa(join(REPO, 'bin/wasmctl'), ['--root', store(), ...args], {
-    reject: false,
-    stripFinalNewline: false,
-    ...(options.input === undefined ? { stdin: 'ignore' as const } : { input: options.input }),
-    ...(options.env ? { env: options.env } : {}),
-  });
-}
+const wasmctl = (args: string[], options: CliOptions = {}) => wasmctlIn(store(), args, options);
 
 /** Builds `tag` from a Dockerfile and files, and loads it into the test's store. */
 async function image(tag: string, dockerfile: string, files: Record<string, Buffer | string>): Promise<void> {

@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { WasmctlError } from '../../common/index.js';
+import { isComponent } from './component/index.js';
 import { capLinearMemory } from './memory-cap.js';
 import { at } from './wasi/host-fs.cjs';
 import { GuestNamespace, release } from './wasi/namespace.cjs';
@@ -41,7 +42,7 @@ export function resolveEntry(rootfs: string, argv0: string, cwd: string): string
   return hostPath;
 }
 
-/** Reads the module, checks it is Wasm, and applies the memory cap. */
+/** Reads the module, checks it is Wasm, and applies the memory cap (a component's is applied per core module). */
 export function loadModuleBytes(hostPath: string, shownAs: string, memoryBytes: number | undefined): Uint8Array {
   let bytes: Buffer;
   try {
@@ -56,11 +57,15 @@ export function loadModuleBytes(hostPath: string, shownAs: string, memoryBytes: 
       exitCode: NOT_RUNNABLE,
     });
   }
-  return memoryBytes === undefined ? bytes : capLinearMemory(bytes, memoryBytes);
+  return memoryBytes === undefined || isComponent(bytes) ? bytes : capLinearMemory(bytes, memoryBytes);
 }
 
 /** Compiles, turning V8's CompileError into the one-line 126 failure. */
 export async function compileModule(bytes: Uint8Array, shownAs: string): Promise<WebAssembly.Module> {
+  // runModule takes components apart before this; whoever else compiles (serve) wants a core module.
+  if (isComponent(bytes)) {
+    throw new WasmctlError('InvalidArgument', `${shownAs} is a WASI 0.2 component: only wasmctl run runs components so far`, { exitCode: NOT_RUNNABLE });
+  }
   try {
     return await WebAssembly.compile(bytes);
   } catch (err) {

@@ -15,6 +15,7 @@ import { constants } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { describeError, exitCodeOf } from '../../common/index.js';
 import type { RunOutcome, RunRequest, RunningModule } from '../types.js';
+import { isComponent, prepareComponent } from './component/index.js';
 import { compileModule, loadModuleBytes, resolveEntry } from './entry.js';
 import type { HostServer } from './host-server.js';
 import { validateRequest } from './request.js';
@@ -84,10 +85,14 @@ function outcomeOf(result: WorkerResult): RunOutcome {
   }
 }
 
-async function prepareModule(req: RunRequest): Promise<WebAssembly.Module> {
+type Prepared = Pick<StartMessage, 'module' | 'component'>;
+
+async function prepareModule(req: RunRequest): Promise<Prepared> {
   const shownAs = req.argv[0] as string;
   const hostPath = req.modulePath ?? resolveEntry(req.rootfs as string, shownAs, req.cwd);
-  return compileModule(loadModuleBytes(hostPath, shownAs, req.limits.memoryBytes), shownAs);
+  const bytes = loadModuleBytes(hostPath, shownAs, req.limits.memoryBytes);
+  if (isComponent(bytes)) return { module: null, component: await prepareComponent(bytes, shownAs, req.limits.memoryBytes, req.componentCache) };
+  return { module: await compileModule(bytes, shownAs), component: null };
 }
 
 /**
@@ -126,17 +131,17 @@ export function runModule(req: RunRequest): RunningModule {
   worker.on('error', (err) => finish({ kind: 'failed', exitCode: exitCodeOf(err), message: describeError(err) }));
   worker.on('exit', () => finish({ kind: 'failed', exitCode: exitCodeOf(null), message: 'the module worker ended unexpectedly' }));
 
-  const start = (module: WebAssembly.Module, server: HostServer | null): void => {
+  const start = ({ module, component }: Prepared, server: HostServer | null): void => {
     if (finished) {
       server?.stop();
       return;
     }
     hostServer = server;
-    worker.postMessage({ config: workerConfig(req, server), module } satisfies StartMessage, server ? [server.workerPort, server.workerWakePort] : []);
+    worker.postMessage({ config: workerConfig(req, server), module, component } satisfies StartMessage, server ? [server.workerPort, server.workerWakePort] : []);
   };
   const serverReady = startHostServer(req);
   Promise.all([prepareModule(req), serverReady]).then(
-    ([module, server]) => start(module, server),
+    ([prepared, server]) => start(prepared, server),
     (err: unknown) => {
       serverReady.then((server) => server?.stop(), () => undefined);
       finish({ kind: 'failed', exitCode: exitCodeOf(err), message: describeError(err) });

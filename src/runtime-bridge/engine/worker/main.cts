@@ -32,12 +32,15 @@ function runWithOurWasi(module: WebAssembly.Module, config: WorkerConfig): Worke
   }
 }
 
-port.once('message', ({ config, module }: StartMessage) => {
-  const run = async (): Promise<WorkerResult> =>
+port.once('message', ({ config, module, component }: StartMessage) => {
+  const run = async (): Promise<WorkerResult> => {
+    if (component) return (require('../component/run-component.cjs') as typeof import('../component/run-component.cjs')).runComponent(component, config);
+    const core = module as WebAssembly.Module;
     // @wasmer/wasi is loaded only when asked for: requiring it costs more than our whole engine.
-    config.engine === 'wasmer'
-      ? (require('./wasmer.cjs') as typeof import('./wasmer.cjs')).runWithWasmer(module, config)
-      : runWithOurWasi(module, config);
+    return config.engine === 'wasmer'
+      ? (require('./wasmer.cjs') as typeof import('./wasmer.cjs')).runWithWasmer(core, config)
+      : runWithOurWasi(core, config);
+  };
   run()
     .catch(describeFailure)
     .then((result) => port.postMessage(result));

@@ -1,5 +1,6 @@
 /** What the main thread and a module's worker tell each other. */
 import type { MessagePort } from 'node:worker_threads';
+import type { ComponentPayload } from '../component/payload.cjs';
 import type { MountSpec } from '../wasi/namespace.cjs';
 import type { StdioFds } from '../wasi/fd-table.cjs';
 
@@ -33,7 +34,9 @@ export interface WorkerConfig {
  */
 export interface StartMessage {
   config: WorkerConfig;
-  module: WebAssembly.Module;
+  /** The core module to run, or null when the entry is a WASI 0.2 component. */
+  module: WebAssembly.Module | null;
+  component: ComponentPayload | null;
 }
 
 export type WorkerResult =

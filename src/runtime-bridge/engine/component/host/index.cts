@@ -1,0 +1,46 @@
+/**
+ * The host of the wasi:cli/command world, and wasi:keyvalue over the runtime API: every interface
+ * a component may import, keyed as jco's instantiation glue asks for them (`wasi:io/streams`,
+ * versions stripped).
+ */
+import { cli } from './cli.cjs';
+import { clocksAndRandom } from './clocks-random.cjs';
+import { filesystem } from './filesystem.cjs';
+import { InputStream, IoError, OutputStream, Pollable, poll } from './io.cjs';
+import { keyvalue } from './keyvalue.cjs';
+import { Preview1Bridge } from './preview1-bridge.cjs';
+import { sockets } from './sockets.cjs';
+import type { Preview1Options } from '../../wasi/preview1.cjs';
+import type { CallHost } from '../../worker/host-channel.cjs';
+
+export interface HostOptions extends Omit<Preview1Options, 'memory'> {
+  /** The run's runtime API (Layotto host calls), when it has one: wasi:keyvalue is served over it. */
+  callHost: CallHost | null;
+}
+
+export interface CommandHost {
+  imports: Record<string, Record<string, unknown>>;
+  close(): void;
+}
+
+export function commandHost(options: HostOptions): CommandHost {
+  const p1 = new Preview1Bridge(options);
+  return {
+    imports: {
+      ...cli(p1, options.args, options.env),
+      ...clocksAndRandom(),
+      ...filesystem(p1),
+      ...sockets(),
+      ...(options.callHost ? keyvalue(options.callHost) : {}),
+      'wasi:io/error': { Error: IoError },
+      'wasi:io/poll': { Pollable, poll },
+      'wasi:io/streams': { InputStream, OutputStream },
+    },
+    close: () => p1.close(),
+  };
+}
+
+/** The interfaces a component imports that `host` does not provide (`wasi:http/types@0.2.0` → by name). */
+export function missingInterfaces(imports: string[], host: CommandHost): string[] {
+  return imports.filter((name) => !(name.replace(/@[^@/]*$/, '') in host.imports));
+}

@@ -1,0 +1,3 @@
+/** WASI 0.2 components: recognised by their header, transpiled once (cached), run in the engine's worker. */
+export { isComponent, prepareComponent } from './prepare.js';
+export type { ComponentPayload } from './payload.cjs';

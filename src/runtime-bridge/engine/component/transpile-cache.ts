@@ -1,0 +1,103 @@
+/**
+ * A component transpiled by jco (core modules + instantiation glue), kept on disk under its sha256
+ * digest. Transpiling costs a second or more; a cached one costs reading a small manifest. The
+ * folder is written beside its final name and renamed into place, so a reader never sees half of
+ * one and two first runs racing both end with the same complete folder.
+ */
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import * as fs from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WasmctlError } from '../../../common/index.js';
+import { workerBoot, workerFile } from '../worker-file.js';
+import type { TranspileReply } from './transpile-worker.cjs';
+
+const NOT_RUNNABLE = 126;
+const MANIFEST = 'manifest.json';
+export const GLUE = 'glue.mjs';
+/** Bumped when what is stored changes shape, so older folders are transpiled again. */
+const LAYOUT = 2;
+
+export interface Transpiled {
+  dir: string;
+  /** Core module files, in the order the glue compiles them. */
+  modules: string[];
+  /** Interfaces the component imports, unversioned (`wasi:io/streams`). */
+  imports: string[];
+}
+
+interface Manifest {
+  layout: number;
+  modules: string[];
+  imports: string[];
+}
+
+/** Without a store (a caller that gave none), a per-user folder in the system's temp. */
+const defaultCache = (): string => join(tmpdir(), `wasmctl-components-${process.getuid?.() ?? 'user'}`);
+
+function readManifest(dir: string): Manifest | null {
+  try {
+    const m = JSON.parse(fs.readFileSync(join(dir, MANIFEST), 'utf8')) as Manifest;
+    return m.layout === LAYOUT ? m : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Runs jco in a transpile worker (node:worker_threads taken at first use, see run-module.ts). */
+async function transpileInWorker(bytes: Uint8Array): Promise<TranspileReply> {
+  const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+  const worker = new Worker(workerBoot(workerFile(import.meta.url, './transpile-worker')), { eval: true });
+  try {
+    return await new Promise<TranspileReply>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`the transpile worker ended (exit ${code})`)));
+      worker.postMessage(bytes);
+    });
+  } finally {
+    void worker.terminate();
+  }
+}
+
+async function transpileInto(bytes: Uint8Array, dir: string, shownAs: string): Promise<Manifest> {
+  const result = await transpileInWorker(bytes);
+  if (result.error !== undefined || !result.files || !result.imports) {
+    const detail = (result.error ?? 'no output').split('\n')[0];
+    throw new WasmctlError('InvalidArgument', `entry ${shownAs} is not a valid Wasm component: ${detail}`, { exitCode: NOT_RUNNABLE });
+  }
+  const modules = Object.keys(result.files).filter((f) => f.endsWith('.wasm')).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const glue = result.files['component.js'];
+  if (!glue) throw new Error('jco produced no glue');
+  fs.mkdirSync(dir, { recursive: true });
+  for (const name of modules) fs.writeFileSync(join(dir, name), result.files[name] as Uint8Array);
+  fs.writeFileSync(join(dir, GLUE), glue);
+  const manifest: Manifest = { layout: LAYOUT, modules, imports: result.imports };
+  fs.writeFileSync(join(dir, MANIFEST), JSON.stringify(manifest));
+  return manifest;
+}
+
+/** The transpiled component for these bytes, from the cache or transpiled into it now. */
+export async function transpiled(bytes: Uint8Array, shownAs: string, cacheRoot: string | undefined): Promise<Transpiled> {
+  const root = cacheRoot ?? defaultCache();
+  const dir = join(root, createHash('sha256').update(bytes).digest('hex'));
+  const cached = readManifest(dir);
+  if (cached) return { dir, modules: cached.modules, imports: cached.imports };
+  fs.mkdirSync(root, { recursive: true });
+  const staging = fs.mkdtempSync(join(root, '.tmp-'));
+  try {
+    const manifest = await transpileInto(bytes, staging, shownAs);
+    try {
+      // A folder of an older layout is replaced.
+      if (!readManifest(dir)) fs.rmSync(dir, { recursive: true, force: true });
+      fs.renameSync(staging, dir);
+    } catch (err) {
+      // Another first run renamed its copy in first: the same digest, the same content.
+      if (!readManifest(dir)) throw err;
+    }
+    return { dir, modules: manifest.modules, imports: manifest.imports };
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+}
