@@ -46,7 +46,7 @@ function readStdio(hostFd: number | null, buf: Uint8Array): number {
 }
 
 /** Writes all of `buf`, waiting out a full pipe (the host may hand us a non-blocking FIFO). */
-function writeAll(hostFd: number, buf: Uint8Array): void {
+export function writeAll(hostFd: number, buf: Uint8Array): void {
   let done = 0;
   while (done < buf.length) {
     try {

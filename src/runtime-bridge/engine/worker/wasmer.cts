@@ -9,14 +9,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { init, WASI, type MemFS } from '@wasmer/wasi';
 import { InstanceRef } from '../wasi/memory.cjs';
+import { ProcExit, SIGPIPE_EXIT, writeAll } from '../wasi/fd-calls.cjs';
 import { WASI_MODULE } from '../wasi/preview1.cjs';
 import { checkImports, enter, hostImports, isHostImport } from './linking.cjs';
 import type { WorkerConfig, WorkerResult } from './protocol.cjs';
 
 type Imports = Record<string, Record<string, unknown>>;
 
-/** 128 + SIGPIPE, what a shell reports for a native writer into a closed pipe. */
-const BROKEN_PIPE_EXIT = 141;
 
 function copyInto(memfs: MemFS, host: string, guest: string): void {
   for (const d of fs.readdirSync(host, { withFileTypes: true })) {
@@ -116,9 +115,14 @@ export async function runWithWasmer(module: WebAssembly.Module, config: WorkerCo
     const mem = ref.memory();
     let total = 0;
     try {
-      for (const buf of mem.iovecs(iovs, count)) total += fs.writeSync(hostFd, buf);
+      // writeAll waits out a full non-blocking pipe (EAGAIN, when the reader is slow) and ends the
+      // module with ProcExit(141) on EPIPE, as our engine does.
+      for (const buf of mem.iovecs(iovs, count)) {
+        writeAll(hostFd, buf);
+        total += buf.length;
+      }
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EPIPE') throw err;
+      if (!(err instanceof ProcExit)) throw err;
       brokenPipe = true;
       throw err;
     }
@@ -134,7 +138,7 @@ export async function runWithWasmer(module: WebAssembly.Module, config: WorkerCo
   try {
     return { type: 'exited', exitCode: wasi.start(instance) };
   } catch (err) {
-    if (brokenPipe) return { type: 'exited', exitCode: BROKEN_PIPE_EXIT };
+    if (brokenPipe) return { type: 'exited', exitCode: SIGPIPE_EXIT };
     throw unwrapTrap(err);
   }
 }
