@@ -6,6 +6,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -57,7 +58,8 @@ for (const [signal, code] of [['SIGTERM', 143], ['SIGKILL', 137]] as const) {
       return h?.[2] === 'RUNNING' && g?.[2] === 'RUNNING' ? g : undefined;
     });
     const servers = await shimServerPids(ctrd.shimDir);
-    assert.equal(servers.length, 1, 'one shared server holds both');
+    const cmdlines = servers.map((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' '));
+    assert.equal(servers.length, 1, `one shared server holds both: ${cmdlines.join(' | ')}`);
     // Growing for a while first: the termination V8 then holds back is what is tested. A Wasm
     // memory reserves its guard regions (GiBs of address space) once the module is instantiated.
     await until('the module to run', async () => (virtualGiB(Number(row[1])) > 4 ? true : undefined), 20_000);

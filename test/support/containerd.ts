@@ -3,6 +3,7 @@
  * the repo's bin/ first on its PATH (so `io.containerd.wasmctl.v1` finds our shim), driven with
  * `ctr --address`. Images come from buildah (test/support/buildah.ts) through docker-archives.
  */
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -140,7 +141,15 @@ async function waitForDaemon(ctr: Containerd['ctr'], daemon: ResultPromise, log:
 /** Pids of the live shim servers with sockets in `shimDir` (a zombie has no cmdline: not listed). */
 export async function shimServerPids(shimDir: string): Promise<number[]> {
   const { stdout } = await execa('pgrep', ['-f', `dist/shim/server.js --socket ${shimDir}/`], { reject: false });
-  return stdout.split('\n').filter(Boolean).map(Number);
+  // Only node itself: `setsid node …` matches too for the instant between its fork and exec.
+  const isNode = (pid: number) => {
+    try {
+      return /(^|\/)node$/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] ?? '');
+    } catch {
+      return false;
+    }
+  };
+  return stdout.split('\n').filter(Boolean).map(Number).filter(isNode);
 }
 
 async function killShimServers(shimDir: string): Promise<void> {

@@ -186,30 +186,30 @@ export function fileTypeOf(stats: fs.BigIntStats | fs.Stats): number {
   return FileType.UNKNOWN;
 }
 
-/** Writes a preview 1 `filestat` (64 bytes); null stats describe a virtual folder or a stdio stream. */
-export function writeFilestat(mem: GuestMemory, ptr: number, stats: fs.BigIntStats | null, type: number): void {
-  mem.bytes(ptr, 64).fill(0);
-  mem.u8(ptr + 16, stats ? fileTypeOf(stats) : type);
-  if (!stats) return;
-  mem.u64(ptr, stats.dev);
-  mem.u64(ptr + 8, stats.ino);
-  mem.u64(ptr + 24, stats.nlink);
-  mem.u64(ptr + 32, stats.size);
-  mem.u64(ptr + 40, stats.atimeNs);
-  mem.u64(ptr + 48, stats.mtimeNs);
-  mem.u64(ptr + 56, stats.ctimeNs);
+/** Where a `filestat`'s fields sit: snapshot 0 has a u32 nlink, and what follows it 8 bytes earlier. */
+interface FilestatLayout {
+  size: number;
+  nlink: number;
+  nlinkIsU32: boolean;
+  /** Offset of `size`; atim, mtim and ctim follow it, 8 bytes each. */
+  rest: number;
 }
 
-/** snapshot 0's `filestat` (56 bytes): nlink is a u32, and what follows it sits 8 bytes earlier. */
-export function writeFilestatSnapshot0(mem: GuestMemory, ptr: number, stats: fs.BigIntStats | null, type: number): void {
-  mem.bytes(ptr, 56).fill(0);
-  mem.u8(ptr + 16, stats ? fileTypeOf(stats) : type);
-  if (!stats) return;
-  mem.u64(ptr, stats.dev);
-  mem.u64(ptr + 8, stats.ino);
-  mem.u32(ptr + 20, Number(stats.nlink));
-  mem.u64(ptr + 24, stats.size);
-  mem.u64(ptr + 32, stats.atimeNs);
-  mem.u64(ptr + 40, stats.mtimeNs);
-  mem.u64(ptr + 48, stats.ctimeNs);
+type FilestatWriter = (mem: GuestMemory, ptr: number, stats: fs.BigIntStats | null, type: number) => void;
+
+/** A writer for one layout; null stats describe a virtual folder or a stdio stream. */
+function filestatWriter(layout: FilestatLayout): FilestatWriter {
+  return (mem, ptr, stats, type) => {
+    mem.bytes(ptr, layout.size).fill(0);
+    mem.u8(ptr + 16, stats ? fileTypeOf(stats) : type);
+    if (!stats) return;
+    mem.u64(ptr, stats.dev);
+    mem.u64(ptr + 8, stats.ino);
+    if (layout.nlinkIsU32) mem.u32(ptr + layout.nlink, Number(stats.nlink));
+    else mem.u64(ptr + layout.nlink, stats.nlink);
+    [stats.size, stats.atimeNs, stats.mtimeNs, stats.ctimeNs].forEach((v, i) => mem.u64(ptr + layout.rest + i * 8, v));
+  };
 }
+
+export const writeFilestat = filestatWriter({ size: 64, nlink: 24, nlinkIsU32: false, rest: 32 });
+export const writeFilestatSnapshot0 = filestatWriter({ size: 56, nlink: 20, nlinkIsU32: true, rest: 24 });
