@@ -45,7 +45,10 @@ test('ctr run --env overrides the image ENV by name: the module sees each name o
 });
 
 test('ctr run | head -1 on an endless writer: the task exits 141 within a second', async () => {
-  const tag = await image('localhost/cli-shim/yes:v1', 'FROM scratch\nCOPY yes.wasm /yes.wasm\nENTRYPOINT ["/yes.wasm"]\n', {
+  // ctr proxies signals only once the task has started: a writer faster than that makes head exit
+  // before, and ctr itself dies of the SIGPIPE it would have forwarded (with runc too). 500 ms of
+  // quiet first lets this test what the shim does with the SIGPIPE ctr forwards.
+  const tag = await image('localhost/cli-shim/yes:v1', 'FROM scratch\nCOPY yes.wasm /yes.wasm\nENTRYPOINT ["/yes.wasm", "500"]\n', {
     'yes.wasm': modulePath('yes-forever'),
   });
   const id = 'cli-shim-yes';
