@@ -10,14 +10,17 @@ const MAX_BODY = 16 * 1024 * 1024;
 
 /**
  * Layotto's function listener: routes by header `id`; a request with no body gets its query string
- * as the body (GET `?name=book1` arrives as `name=book1`).
+ * as the body (GET `?name=book1` arrives as `name=book1`). It listens before the functions are
+ * installed (their InvokeService calls need its address), so requests wait for `ready`: a client
+ * that connects as soon as the port opens gets the function's answer, never a 404.
  */
-export function createGateway(registry: FunctionRegistry, log: AccessLogger, limits: ConnectionLimits): Server {
-  return createLimitedServer(limits, (req, res) => void serve(registry, log, req, res));
+export function createGateway(registry: FunctionRegistry, log: AccessLogger, limits: ConnectionLimits, ready: Promise<void>): Server {
+  return createLimitedServer(limits, (req, res) => void serve(registry, log, req, res, ready));
 }
 
-async function serve(registry: FunctionRegistry, log: AccessLogger, req: IncomingMessage, res: ServerResponse) {
+async function serve(registry: FunctionRegistry, log: AccessLogger, req: IncomingMessage, res: ServerResponse, ready: Promise<void>) {
   const started = performance.now();
+  await ready;
   const id = headerValue(req, 'id');
   const url = req.url ?? '/';
   let status = 200;

@@ -66,7 +66,9 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
     event,
   );
   const connections = options.connections ?? DEFAULT_CONNECTION_LIMITS;
-  const gateway = createGateway(registry, accessLogger(format), connections);
+  let markReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  const gateway = createGateway(registry, accessLogger(format), connections, ready);
   const admin = createAdmin(registry, connections);
 
   let closing: Promise<void> | undefined;
@@ -82,10 +84,14 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
     const gatewayAddress = await listen(gateway, options.listen);
     connection = connectRuntime({ ...options, invokeEndpoint: `http://${gatewayAddress}` }).then((api) => invokingLocally(api, registry));
     await connection;
-    const adminAddress = await listen(admin, options.admin);
+    // Installed before the admin port opens: an admin install of a startup id cannot race them.
     for (const fn of options.functions) await registry.install({ ...fn, instances: options.instances });
+    const adminAddress = await listen(admin, options.admin);
+    markReady();
     return { gateway: gatewayAddress, admin: adminAddress, functions: registry.list(), close };
   } catch (err) {
+    // Requests that came in meanwhile get the closing server's answer instead of waiting for ever.
+    markReady();
     await close();
     throw err;
   }
