@@ -25,6 +25,8 @@ export interface FunctionInfo {
 /** Layotto's router: id → pool; install/update/uninstall while requests flow. */
 export class FunctionRegistry {
   private readonly pools = new Map<string, { pool: FunctionPool; source: string }>();
+  /** Ids an install is loading: a second install of one of them is refused at once. */
+  private readonly starting = new Set<string>();
 
   constructor(
     private readonly load: FunctionLoader,
@@ -33,9 +35,21 @@ export class FunctionRegistry {
   ) {}
 
   async install(spec: FunctionSource): Promise<string> {
-    if (spec.id !== undefined && this.pools.has(spec.id)) {
-      throw new WasmctlError('AlreadyExists', `function ${spec.id} is already installed`, { hint: 'use /wasm/update or uninstall it first' });
+    if (spec.id !== undefined && (this.pools.has(spec.id) || this.starting.has(spec.id))) {
+      const state = this.pools.has(spec.id) ? 'already installed' : 'still being installed';
+      throw new WasmctlError('AlreadyExists', `function ${spec.id} is ${state}`, { hint: 'use /wasm/update or uninstall it first' });
     }
+    if (spec.id !== undefined) this.starting.add(spec.id);
+    try {
+      const id = await this.start(spec);
+      this.log(`installed ${id} from ${spec.source} (${spec.instances} instance${spec.instances === 1 ? '' : 's'})`);
+      return id;
+    } finally {
+      if (spec.id !== undefined) this.starting.delete(spec.id);
+    }
+  }
+
+  private async start(spec: FunctionSource): Promise<string> {
     const pool = new FunctionPool(await this.load(spec.source), spec.id ?? null, this.group, this.log);
     let id: string | undefined;
     try {
@@ -52,7 +66,8 @@ export class FunctionRegistry {
       await pool.resize(spec.instances);
       return id;
     } catch (err) {
-      if (id !== undefined) this.pools.delete(id);
+      // Only our own entry: an uninstall and a new install of the id may have come in meanwhile.
+      if (id !== undefined && this.pools.get(id)?.pool === pool) this.pools.delete(id);
       await pool.close();
       throw err;
     }
@@ -60,11 +75,13 @@ export class FunctionRegistry {
 
   async update(id: string, instances: number): Promise<void> {
     await this.entry(id).pool.resize(instances);
+    this.log(`updated ${id} to ${instances} instance${instances === 1 ? '' : 's'}`);
   }
 
   async uninstall(id: string): Promise<void> {
     const { pool } = this.entry(id);
     this.pools.delete(id);
+    this.log(`uninstalled ${id}`);
     await pool.close();
   }
 
