@@ -7,7 +7,7 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { WasmctlError, describeError, hasKind, lastWins } from '../common/index.js';
-import { type OnProgress, type PullPolicy, type StoredImage, componentCacheDir, openStore } from '../image/index.js';
+import { type OnProgress, type PullPolicy, type StoredImage, commandOf, componentCacheDir, openStore } from '../image/index.js';
 import { layottoHostCalls } from '../runtime-bridge/abi/host-calls.js';
 import { connectRuntime } from '../runtime-bridge/connect.js';
 import { resolveEntry } from '../runtime-bridge/engine/entry.js';
@@ -124,19 +124,6 @@ async function findImage(target: string, options: RunOptions): Promise<StoredIma
 const envEntries = (env: RunOptions['env']): string[] =>
   Array.isArray(env) ? env : Object.entries(env ?? {}).map(([name, value]) => `${name}=${value}`);
 
-/** docker: argv = Entrypoint + Cmd; arguments replace Cmd; `--entrypoint` replaces the Entrypoint and drops Cmd. */
-function composeArgv(image: StoredImage, entrypoint: string | undefined, args: string[]): string[] {
-  const entry = entrypoint === undefined ? image.config.entrypoint : [entrypoint];
-  const cmd = args.length > 0 || entrypoint !== undefined ? args : image.config.cmd;
-  const argv = [...entry, ...cmd];
-  if (argv.length === 0) {
-    throw new WasmctlError('InvalidArgument', `image ${image.reference} has no Entrypoint or Cmd`, {
-      hint: 'give the module to run: wasmctl run IMAGE module.wasm, or --entrypoint',
-    });
-  }
-  return argv;
-}
-
 /** A 127 that says why: arguments after IMAGE took the Cmd's place, entry included. */
 function checkReplacedEntry(image: StoredImage, argv: string[], cwd: string, replacedCmd: boolean): void {
   if (!replacedCmd || image.config.entrypoint.length > 0) return;
@@ -176,10 +163,14 @@ async function buildRequest(target: string, options: RunOptions, stdio: RunReque
     return { ...common, rootfs: null, modulePath: resolve(target), argv, env: lastWins(userEnv), cwd: options.workdir ?? '/' };
   }
   const image = await findImage(target, options);
-  const argv = composeArgv(image, options.entrypoint, args);
-  const cwd = options.workdir ?? (image.config.workingDir || '/');
-  checkReplacedEntry(image, argv, cwd, args.length > 0 && options.entrypoint === undefined);
-  return { ...common, rootfs: image.rootfs, argv, env: lastWins([...image.config.env, ...userEnv]), cwd };
+  const command = commandOf(image, {
+    args,
+    env: userEnv,
+    ...(options.entrypoint === undefined ? {} : { entrypoint: options.entrypoint }),
+    ...(options.workdir === undefined ? {} : { workdir: options.workdir }),
+  });
+  checkReplacedEntry(image, command.argv, command.cwd, args.length > 0 && options.entrypoint === undefined);
+  return { ...common, rootfs: image.rootfs, ...command };
 }
 
 const resultOf = (outcome: RunOutcome, captured: { stdout?: Buffer; stderr?: Buffer }): RunResult => ({

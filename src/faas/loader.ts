@@ -6,7 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { WasmctlError } from '../common/index.js';
-import { openStore } from '../image/index.js';
+import { commandOf, openStore } from '../image/index.js';
 import { compileModule, loadModuleBytes, resolveEntry } from '../runtime-bridge/index.js';
 import type { FunctionModule } from './types.js';
 
@@ -27,12 +27,10 @@ export async function loadFunction(source: string, options: LoadOptions): Promis
   }
   if (source.endsWith('.wasm')) throw new WasmctlError('NotFound', `module ${source} not found`);
   const image = await openStore(options.root).resolve(source, { pull: 'missing' });
-  const argv = [...image.config.entrypoint, ...image.config.cmd];
-  const entry = argv[0];
-  if (entry === undefined) {
-    throw new WasmctlError('InvalidArgument', `image ${image.reference} has no Entrypoint or Cmd naming its module`);
-  }
-  const hostPath = resolveEntry(image.rootfs, entry, image.config.workingDir || '/');
+  // What `wasmctl run IMAGE` would run: the same Entrypoint + Cmd, Env and WorkingDir rules.
+  const { argv, env, cwd } = commandOf(image);
+  const entry = argv[0] as string;
+  const hostPath = resolveEntry(image.rootfs, entry, cwd);
   const module = await compileModule(loadModuleBytes(hostPath, entry, options.memoryBytes), entry);
-  return { module, label: source, rootfs: image.rootfs, args: argv, env: image.config.env };
+  return { module, label: source, rootfs: image.rootfs, args: argv, env };
 }

@@ -11,6 +11,7 @@ export type { ImageStore };
 export { displayName, familiarRepository, normalizeReference, parseReference, type Reference } from './reference.js';
 export { resolveInRoot } from './safe-path.js';
 export { componentCacheDir } from './component-cache.js';
+export { commandOf, type CommandOverrides, type ImageCommand } from './command.js';
 
 export const openStore = (root: string, options: StoreOptions = {}): ImageStore => new ImageStore(root, options);
 
