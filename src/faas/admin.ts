@@ -9,11 +9,11 @@ const installSchema = z
   .object({
     name: z.string().min(1),
     instance_num: z.number().int().min(1).max(1024).default(1),
-    vm_config: z.object({ engine: z.string().optional(), path: z.string().min(1).optional() }).optional(),
+    vm_config: z.object({ engine: z.string().optional(), path: z.string().min(1).optional(), image: z.string().min(1).optional() }).optional(),
     image: z.string().min(1).optional(),
   })
-  .refine((body) => body.image !== undefined || body.vm_config?.path !== undefined, {
-    message: 'give vm_config.path or image',
+  .refine((body) => body.image !== undefined || body.vm_config?.image !== undefined || body.vm_config?.path !== undefined, {
+    message: 'give vm_config.path or an image (top level or in vm_config)',
   });
 const updateSchema = z.object({ name: z.string().min(1), instance_num: z.number().int().min(1).max(1024) });
 const uninstallSchema = z.object({ name: z.string().min(1) });
@@ -28,7 +28,8 @@ export function createAdmin(registry: FunctionRegistry, limits: ConnectionLimits
   const routes: Record<string, Handler> = {
     'POST /wasm/install': async (body) => {
       const spec = installSchema.parse(body);
-      await registry.install({ id: spec.name, source: spec.image ?? spec.vm_config!.path!, instances: spec.instance_num });
+      const source = (spec.image ?? spec.vm_config?.image ?? spec.vm_config?.path) as string;
+      await registry.install({ id: spec.name, source, instances: spec.instance_num });
     },
     'POST /wasm/update': async (body) => {
       const spec = updateSchema.parse(body);

@@ -15,6 +15,8 @@ export interface LoadOptions {
   root: string;
   /** Cap on each instance's linear memory. */
   memoryBytes?: number;
+  platform?: string;
+  plainHttp?: boolean;
 }
 
 const isWasmFile = (source: string) => source.endsWith('.wasm') && existsSync(source) && statSync(source).isFile();
@@ -26,7 +28,11 @@ export async function loadFunction(source: string, options: LoadOptions): Promis
     return { module, label: source, rootfs: null, args: [source], env: [] };
   }
   if (source.endsWith('.wasm')) throw new WasmctlError('NotFound', `module ${source} not found`);
-  const image = await openStore(options.root).resolve(source, { pull: 'missing' });
+  const image = await openStore(options.root).resolve(source, {
+    pull: 'missing',
+    ...(options.platform === undefined ? {} : { platform: options.platform }),
+    ...(options.plainHttp === undefined ? {} : { plainHttp: options.plainHttp }),
+  });
   // What `wasmctl run IMAGE` would run: the same Entrypoint + Cmd, Env and WorkingDir rules.
   const { argv, env, cwd } = commandOf(image);
   const entry = argv[0] as string;

@@ -29,6 +29,9 @@ export interface ServeOptions extends RuntimeChoice {
   root: string;
   timeoutMs: number;
   memoryBytes?: number;
+  /** How a function's image is pulled when missing, as `wasmctl pull` takes it. */
+  platform?: string;
+  plainHttp?: boolean;
   json: boolean;
   /** How long a request waits for a free instance before 503. */
   queueTimeoutMs?: number;
@@ -61,7 +64,13 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
     options.queueTimeoutMs ?? DEFAULT_QUEUE_TIMEOUT_MS,
   );
   const registry: FunctionRegistry = new FunctionRegistry(
-    (source) => loadFunction(source, { root: options.root, ...(options.memoryBytes === undefined ? {} : { memoryBytes: options.memoryBytes }) }),
+    (source) =>
+      loadFunction(source, {
+        root: options.root,
+        ...(options.memoryBytes === undefined ? {} : { memoryBytes: options.memoryBytes }),
+        ...(options.platform === undefined ? {} : { platform: options.platform }),
+        ...(options.plainHttp === undefined ? {} : { plainHttp: options.plainHttp }),
+      }),
     group,
     event,
   );

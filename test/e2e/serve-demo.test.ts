@@ -146,6 +146,10 @@ describe('the seed demo through wasmctl serve', () => {
       const asImage = `${registry.host}/function1-as:v1`;
       assert.equal((await manage('install', { name: 'as_1', instance_num: 2, image: asImage })).status, 200);
       assert.deepEqual(await text('as_1', '?name=book1'), [200, 'There are 100 inventories for book1.']);
+      // Layotto's clients may put the image inside vm_config too.
+      assert.equal((await manage('install', { name: 'as_3', vm_config: { image: asImage } })).status, 200);
+      assert.deepEqual(await text('as_3', '?name=book1'), [200, 'There are 100 inventories for book1.']);
+      assert.equal((await manage('uninstall', { name: 'as_3' })).status, 200);
       const asFile = join(SAMPLES, 'build/as/function_2.wasm');
       assert.equal((await manage('install', { name: 'as_2', vm_config: { path: asFile } })).status, 200);
       assert.deepEqual(await text('as_2', '', { method: 'POST', body: 'book1' }), [200, '100']);

@@ -16,6 +16,8 @@ const optionsSchema = z.object({
   json: z.boolean().default(false),
   timeout: z.string(),
   memory: z.string().optional(),
+  platform: z.string().optional(),
+  plainHttp: z.boolean().default(false),
   headerTimeout: z.string(),
   requestTimeout: z.string(),
   keepAliveTimeout: z.string(),
@@ -58,6 +60,8 @@ export function register(program: Command): void {
     .option('--json', 'print the addresses as JSON and log as JSON lines')
     .option('--timeout <duration>', 'longest a request (or an instance start) may run', '30s')
     .option('-m, --memory <size>', "cap each instance's linear memory and tables together (e.g. 64m)")
+    .option('--platform <os/arch>', 'platform to pull a function image for, as pull takes it (e.g. wasi/wasm)')
+    .option('--plain-http', 'use plain HTTP for the registry (automatic for localhost)')
     .option('--header-timeout <duration>', "longest a client may take to send a request's headers (then 408)", '10s')
     .option('--request-timeout <duration>', 'longest a client may take to send a whole request, body included (then 408)', '60s')
     .option('--keep-alive-timeout <duration>', 'how long an idle keep-alive connection stays open', '5s')
@@ -102,6 +106,8 @@ export function register(program: Command): void {
         ...(options.memory === undefined ? {} : { memory: parseMemory(options.memory, '--memory') }),
         ...(options.sidecar === undefined ? {} : { sidecar: options.sidecar }),
         ...(options.sidecarConfig === undefined ? {} : { sidecarConfig: options.sidecarConfig }),
+        ...(options.platform === undefined ? {} : { platform: options.platform }),
+        plainHttp: options.plainHttp,
         json: options.json,
         connections,
       });
