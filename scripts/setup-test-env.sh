@@ -18,6 +18,7 @@ declare -A NEED=(
   [openssl]=openssl
   [mount]=mount
   [flock]=util-linux
+  [promtool]=prometheus
 )
 missing=()
 for cmd in "${!NEED[@]}"; do

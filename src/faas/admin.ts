@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { describeError, WasmctlError } from '../common/index.js';
 import { createLimitedServer, type ConnectionLimits } from './connection-limits.js';
 import { readBody } from './http-util.js';
+import type { ServeMetrics } from './metrics.js';
 import type { FunctionRegistry } from './registry.js';
 
 const installSchema = z
@@ -24,7 +25,7 @@ type Handler = (body: unknown) => Promise<unknown>;
  * Layotto's dynamic management API on its own port: 200 with an empty body on success, 500 with
  * `{"error": "..."}` on failure (Layotto's codes, kept for its clients), plus `GET /wasm/list`.
  */
-export function createAdmin(registry: FunctionRegistry, limits: ConnectionLimits): Server {
+export function createAdmin(registry: FunctionRegistry, limits: ConnectionLimits, metrics: ServeMetrics): Server {
   const routes: Record<string, Handler> = {
     'POST /wasm/install': async (body) => {
       const spec = installSchema.parse(body);
@@ -40,7 +41,20 @@ export function createAdmin(registry: FunctionRegistry, limits: ConnectionLimits
     },
     'GET /wasm/list': async () => registry.list(),
   };
-  return createLimitedServer(limits, (req, res) => void handle(routes, req, res));
+  return createLimitedServer(limits, (req, res) => {
+    if (req.method === 'GET' && (req.url ?? '').split('?')[0] === '/metrics') void scrape(metrics, res);
+    else void handle(routes, req, res);
+  });
+}
+
+/** Prometheus's scrape: its text format, with its content type. */
+async function scrape(metrics: ServeMetrics, res: ServerResponse) {
+  try {
+    const text = await metrics.text();
+    res.writeHead(200, { 'content-type': metrics.contentType }).end(text);
+  } catch (err) {
+    res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end(`${describeError(err)}\n`);
+  }
 }
 
 async function handle(routes: Record<string, Handler>, req: IncomingMessage, res: ServerResponse) {

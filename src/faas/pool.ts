@@ -6,6 +6,12 @@ import type { FunctionModule, FunctionRequest, FunctionResponse } from './types.
 
 let nextKey = 1;
 
+/** What a pool tells about its instances (serve's metrics). */
+export interface PoolObserver {
+  started(id: string): void;
+  lost(id: string): void;
+}
+
 /**
  * The N warm instances of one function (`--instances`, `instance_num`), spread over the shared
  * Workers. A request holds one for its whole call (a proxy-wasm instance keeps per-request state)
@@ -28,6 +34,7 @@ export class FunctionPool implements HostedFunction {
     readonly routeId: string | null,
     private readonly group: WorkerGroup,
     private readonly log: EventLogger,
+    private readonly observer?: PoolObserver,
   ) {}
 
   get id(): string {
@@ -72,6 +79,7 @@ export class FunctionPool implements HostedFunction {
   }
 
   lost(message: string): void {
+    this.observer?.lost(this.id);
     this.log(`an instance of ${this.id} could not be started again: ${message}`);
     if (this.closed || this.size + this.starting >= this.target) return;
     this.startOne().catch((err: unknown) => this.log(`could not replace an instance of ${this.id}: ${describeError(err)}`));
@@ -99,6 +107,7 @@ export class FunctionPool implements HostedFunction {
       const host = this.group.place(this);
       const moduleId = await host.start(this);
       this.moduleId ??= moduleId;
+      this.observer?.started(this.id);
     } finally {
       this.starting--;
     }

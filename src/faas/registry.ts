@@ -1,6 +1,6 @@
 import { WasmctlError } from '../common/index.js';
 import type { EventLogger } from './access-log.js';
-import { FunctionPool } from './pool.js';
+import { FunctionPool, type PoolObserver } from './pool.js';
 import type { FunctionModule, FunctionRequest, FunctionResponse } from './types.js';
 import type { WorkerGroup } from './worker-group.js';
 
@@ -32,6 +32,7 @@ export class FunctionRegistry {
     private readonly load: FunctionLoader,
     private readonly group: WorkerGroup,
     private readonly log: EventLogger,
+    private readonly observer?: PoolObserver,
   ) {}
 
   async install(spec: FunctionSource): Promise<string> {
@@ -50,7 +51,7 @@ export class FunctionRegistry {
   }
 
   private async start(spec: FunctionSource): Promise<string> {
-    const pool = new FunctionPool(await this.load(spec.source), spec.id ?? null, this.group, this.log);
+    const pool = new FunctionPool(await this.load(spec.source), spec.id ?? null, this.group, this.log, this.observer);
     let id: string | undefined;
     try {
       // The first instance tells the module's own id when none is given.

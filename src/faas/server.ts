@@ -8,6 +8,7 @@ import { accessLogger, eventLogger } from './access-log.js';
 import { createAdmin } from './admin.js';
 import { type ConnectionLimits, DEFAULT_CONNECTION_LIMITS } from './connection-limits.js';
 import { createGateway } from './gateway.js';
+import { ServeMetrics } from './metrics.js';
 import { closeServer, listen } from './http-util.js';
 import { loadFunction } from './loader.js';
 import { FunctionRegistry, type FunctionInfo } from './registry.js';
@@ -58,9 +59,11 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
   // function starts, so a bad --sidecar-config fails the start, not the first request.
   let connection: Promise<RuntimeConnection> | undefined;
   const runtime = layottoHostCalls(() => connection as Promise<RuntimeConnection>, event);
+  // The registry is made below; the metrics read its list only at a scrape.
+  const metrics = new ServeMetrics(() => registry.list());
   const group = new WorkerGroup(
     options.workers ?? DEFAULT_WORKERS,
-    { hostCalls: runtime.hostCalls, timeoutMs: options.timeoutMs, jsonLogs: options.json },
+    { hostCalls: metrics.counting(runtime.hostCalls), timeoutMs: options.timeoutMs, jsonLogs: options.json },
     options.queueTimeoutMs ?? DEFAULT_QUEUE_TIMEOUT_MS,
   );
   const registry: FunctionRegistry = new FunctionRegistry(
@@ -73,12 +76,22 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
       }),
     group,
     event,
+    { started: (id) => metrics.instanceStarted(id), lost: (id) => metrics.instanceLost(id) },
   );
   const connections = options.connections ?? DEFAULT_CONNECTION_LIMITS;
   let markReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
-  const gateway = createGateway(registry, accessLogger(format), connections, ready);
-  const admin = createAdmin(registry, connections);
+  const access = accessLogger(format);
+  const gateway = createGateway(
+    registry,
+    (record) => {
+      access(record);
+      metrics.request(record);
+    },
+    connections,
+    ready,
+  );
+  const admin = createAdmin(registry, connections, metrics);
 
   let closing: Promise<void> | undefined;
   const close = () =>
