@@ -118,7 +118,11 @@ test('a killed server leaves nothing behind: containerd\'s delete of its task cl
     return stdout.includes('killed-server') ? undefined : true;
   }, 10_000);
   // ctr stops listing a task whose server is gone before containerd's delete has run: wait for that too.
-  await until('the shim folder to empty', async () => ((await readdir(ctrd.shimDir)).length === 0 ? true : undefined), 10_000);
+  await until('the shim folder to empty', async () => ((await readdir(ctrd.shimDir)).length === 0 ? true : undefined), 10_000).catch(
+    async (err: Error) => {
+      throw new Error(`${err.message}: ${(await readdir(ctrd.shimDir)).join(' ')}\n${ctrd.log().split('\n').filter((l) => /killed-server|shim|cleanup/.test(l)).slice(-15).join('\n')}`);
+    },
+  );
   assert.match(ctrd.log(), /cleanup warnings wasmctl shim: last words/, 'what the server wrote reaches containerd\'s log');
   assert.equal((await ctrd.ctr(['container', 'delete', 'killed-server'])).exitCode, 0);
   // And the next container gets a fresh server, as if none had been there.
