@@ -16,6 +16,7 @@ const optionsSchema = z.object({
   json: z.boolean().default(false),
   timeout: z.string(),
   memory: z.string().optional(),
+  queueTimeout: z.string(),
   platform: z.string().optional(),
   plainHttp: z.boolean().default(false),
   headerTimeout: z.string(),
@@ -59,6 +60,7 @@ export function register(program: Command): void {
     .option('--sidecar-config <file>', "config of the embedded sidecar (Layotto's config.json shape)")
     .option('--json', 'print the addresses as JSON and log as JSON lines')
     .option('--timeout <duration>', 'longest a request (or an instance start) may run', '30s')
+    .option('--queue-timeout <duration>', 'longest a request waits for a free instance, then 503', '5s')
     .option('-m, --memory <size>', "cap each instance's linear memory and tables together (e.g. 64m)")
     .option('--platform <os/arch>', 'platform to pull a function image for, as pull takes it (e.g. wasi/wasm)')
     .option('--plain-http', 'use plain HTTP for the registry (automatic for localhost)')
@@ -103,6 +105,7 @@ export function register(program: Command): void {
         functions: functions.map(parseFunction),
         root: storeRoot(command),
         timeout: parseDuration(options.timeout, '--timeout'),
+        queueTimeoutMs: parseDuration(options.queueTimeout, '--queue-timeout'),
         ...(options.memory === undefined ? {} : { memory: parseMemory(options.memory, '--memory') }),
         ...(options.sidecar === undefined ? {} : { sidecar: options.sidecar }),
         ...(options.sidecarConfig === undefined ? {} : { sidecarConfig: options.sidecarConfig }),
