@@ -106,12 +106,13 @@ export class GuestNamespace {
 
   /** Names a folder must list because a mount point lies at or below them. */
   mountChildren(guest: string[]): Array<{ name: string; mount: MountPoint | undefined }> {
+    // A child that is itself a mount point is that mount; one that only leads to deeper ones is virtual.
     const seen = new Map<string, MountPoint | undefined>();
     for (const m of this.mounts) {
-      if (m.guest.length > guest.length && startsWith(m.guest, guest)) {
-        const name = m.guest[guest.length] as string;
-        if (!seen.has(name) || m.guest.length === guest.length + 1) seen.set(name, m.guest.length === guest.length + 1 ? m : seen.get(name));
-      }
+      if (m.guest.length <= guest.length || !startsWith(m.guest, guest)) continue;
+      const name = m.guest[guest.length] as string;
+      if (m.guest.length === guest.length + 1) seen.set(name, m);
+      else if (!seen.has(name)) seen.set(name, undefined);
     }
     return [...seen].map(([name, mount]) => ({ name, mount }));
   }

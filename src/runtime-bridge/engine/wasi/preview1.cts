@@ -107,6 +107,12 @@ export function createPreview1(options: Preview1Options): Preview1 {
   const byFd = fdCalls(ctx);
   const byPath = pathCalls(ctx);
 
+  // No socket is ever handed to a module: every fd it holds is a file, a folder or stdio.
+  const notSocket = (fd: number): never => {
+    fds.get(fd);
+    return fail(Errno.NOTSOCK);
+  };
+
   const preview1: Record<(typeof PREVIEW1_FUNCTIONS)[number], (...a: never[]) => unknown> = {
     args_get: (ptrs: number, buf: number) => writeStrings(mem(), args, ptrs, buf),
     args_sizes_get: (countPtr: number, sizePtr: number) => sizes(mem(), args, countPtr, sizePtr),
@@ -129,11 +135,10 @@ export function createPreview1(options: Preview1Options): Preview1 {
       const { randomFillSync } = require('node:crypto') as typeof import('node:crypto');
       for (let at = 0; at < len; at += RANDOM_CHUNK) randomFillSync(mem().bytes(buf + at, Math.min(RANDOM_CHUNK, len - at)));
     },
-    // No socket is ever handed to a module: every fd it holds is a file, a folder or stdio.
-    sock_accept: (fd: number) => fail(fds.get(fd) && Errno.NOTSOCK),
-    sock_recv: (fd: number) => fail(fds.get(fd) && Errno.NOTSOCK),
-    sock_send: (fd: number) => fail(fds.get(fd) && Errno.NOTSOCK),
-    sock_shutdown: (fd: number) => fail(fds.get(fd) && Errno.NOTSOCK),
+    sock_accept: notSocket,
+    sock_recv: notSocket,
+    sock_send: notSocket,
+    sock_shutdown: notSocket,
   };
 
   const imports = asWasi(preview1);
