@@ -154,7 +154,8 @@ export class RegistryClient {
     let url = start;
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
       const headers: Record<string, string> = { accept };
-      if (this.authorization && url.host === this.base.host) headers.authorization = this.authorization;
+      // The origin, not the host: a redirect to http:// on the same host must not carry the token in clear.
+      if (this.authorization && url.origin === this.base.origin) headers.authorization = this.authorization;
       let response: R;
       try {
         response = await send(url, headers);

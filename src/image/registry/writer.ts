@@ -116,7 +116,7 @@ export class RegistryWriter {
 
   private async requestUrl(method: string, url: URL, headers: Record<string, string>, body: Body | undefined, what: string, ok: number[], attempts?: number, onBytes?: (n: number) => void): Promise<Answer> {
     const once = async () => {
-      const auth = (): Record<string, string> => (this.authorization && url.host === this.base.host ? { authorization: this.authorization } : {});
+      const auth = (): Record<string, string> => (this.authorization && url.origin === this.base.origin ? { authorization: this.authorization } : {});
       let answer = await this.exchange(method, url, { ...headers, ...auth() }, body, onBytes);
       if (answer.status === 401 && !this.authorization) {
         await this.authenticate(answer);
