@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { WasmctlError } from '../../common/index.js';
@@ -28,7 +28,9 @@ async function readConfig(path: string): Promise<DockerConfig> {
 async function writeConfig(path: string, config: DockerConfig): Promise<void> {
   await mkdir(dockerConfigDir(), { recursive: true, mode: 0o700 });
   const temp = `${path}.tmp-${process.pid}`;
-  await writeFile(temp, `${JSON.stringify(config, null, '\t')}\n`, { mode: 0o600 });
+  // Created here, never reused: a temp file a crash left would keep its old, maybe looser, mode.
+  await rm(temp, { force: true });
+  await writeFile(temp, `${JSON.stringify(config, null, '\t')}\n`, { mode: 0o600, flag: 'wx' });
   await rename(temp, path);
 }
 
