@@ -33,8 +33,26 @@ interface Manifest {
   imports: string[];
 }
 
-/** Without a store (a caller that gave none), a per-user folder in the system's temp. */
-const defaultCache = (): string => join(tmpdir(), `wasmctl-components-${process.getuid?.() ?? 'user'}`);
+/**
+ * Without a store (a caller that gave none), a per-user folder in the system's temp. Its glue is
+ * imported and run, so a folder (or link) another user made first under that guessable name must
+ * never be used: it must be a real folder of ours that nobody else may write.
+ */
+function defaultCache(): string {
+  const dir = join(tmpdir(), `wasmctl-components-${process.getuid?.() ?? 'user'}`);
+  try {
+    fs.mkdirSync(dir, { mode: 0o700 });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  }
+  const stats = fs.lstatSync(dir);
+  if (!stats.isDirectory() || stats.uid !== process.getuid?.() || (stats.mode & 0o022) !== 0) {
+    throw new WasmctlError('PermissionDenied', `component cache ${dir} is not a folder of this user's that only it may write`, {
+      hint: 'remove it, or run with an image store (--root)',
+    });
+  }
+  return dir;
+}
 
 function readManifest(dir: string): Manifest | null {
   try {

@@ -129,7 +129,9 @@ export class OutputStream {
   }
 
   writeZeroes(len: bigint): void {
-    this.write(new Uint8Array(Number(len)));
+    // In pieces: the guest chooses len, and a host buffer of that size would pass --memory.
+    const chunk = new Uint8Array(Math.min(Number(len), Number(WRITE_BUDGET)));
+    for (let left = len; left > 0n; left -= BigInt(chunk.length)) this.write(left >= BigInt(chunk.length) ? chunk : chunk.subarray(0, Number(left)));
   }
 
   blockingWriteZeroesAndFlush(len: bigint): void {
