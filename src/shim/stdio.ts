@@ -81,7 +81,7 @@ function openFifos(paths: StdioPaths): TaskStdio {
   };
 }
 
-function openStdin(path: string): number | null {
+export function openStdin(path: string): number | null {
   return path ? openSync(path, constants.O_RDONLY | constants.O_NONBLOCK) : null;
 }
 

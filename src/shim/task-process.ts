@@ -12,10 +12,10 @@
  * stops the module with exit 128+n.
  */
 import { constants, openSync, statSync, writeSync } from 'node:fs';
-import { connectRuntime, exitWhenEnded, hardExit, layottoHostCalls, prestartWorker, runModule } from '../runtime-bridge/index.js';
-import type { RunLimits, RunOutcome } from '../runtime-bridge/index.js';
+import { connectRuntime, exitWhenEnded, hardExit, layottoHostCalls, prestartWorker, runModule, STOP_GRACE_MS } from '../runtime-bridge/index.js';
 import type { TaskSettings } from './settings.js';
-import type { RunStdio } from '../runtime-bridge/index.js';
+import { openStdin } from './stdio.js';
+import type { RunLimits, RunOutcome, RunStdio } from '../runtime-bridge/index.js';
 
 /** Where the task's stdio is: the server's descriptors as /proc paths ('' for no stdin). */
 export interface StdioOfServer {
@@ -33,7 +33,7 @@ function openServerStdio(paths: StdioOfServer): RunStdio {
   const output = (path: string) => openSync(path, statSync(path).isFile() ? constants.O_WRONLY | constants.O_APPEND : constants.O_WRONLY);
   const stdout = output(paths.stdout);
   const stderr = paths.stderr === paths.stdout ? stdout : output(paths.stderr);
-  return { stdin: paths.stdin ? openSync(paths.stdin, constants.O_RDONLY | constants.O_NONBLOCK) : null, stdout, stderr };
+  return { stdin: openStdin(paths.stdin), stdout, stderr };
 }
 
 export interface TaskRun {
@@ -89,7 +89,9 @@ process.once('message', (run: TaskRun) => {
     }
     send({ type: 'outcome', kind: outcome.kind });
     await exitWhenEnded(module, outcome.exitCode);
-    await runtime.close();
+    // A sidecar connection still being opened must not keep the task alive after its module.
+    const closed = await Promise.race([runtime.close().then(() => true), new Promise<false>((r) => setTimeout(() => r(false), STOP_GRACE_MS))]);
+    if (!closed) hardExit(outcome.exitCode);
     process.exit(outcome.exitCode);
   });
 });
