@@ -94,6 +94,8 @@ export class MemoryPubSub implements PubSub {
     return async () => {
       subscriber.close();
       subscribers.delete(subscriber);
+      // A topic nobody listens to any more is forgotten: random topic names must not grow the map.
+      if (subscribers.size === 0 && this.topics.get(topic) === subscribers) this.topics.delete(topic);
     };
   }
 
