@@ -30,7 +30,7 @@ export function configure(command: Command): Command {
     .action(async (reference: string, raw: unknown, cmd: Command) => {
       const options = parseOptions(OptionsSchema, raw);
       const showProgress = !options.quiet && !options.json && process.stderr.isTTY;
-      const { openStore } = await import('../../api/index.js');
+      const { openStore } = await import('../../image/index.js');
       const image = await openStore(storeRoot(cmd)).pull(reference, {
         ...(options.platform ? { platform: options.platform } : {}),
         plainHttp: options.plainHttp ?? false,

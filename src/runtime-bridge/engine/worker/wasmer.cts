@@ -16,7 +16,6 @@ import type { WorkerConfig, WorkerResult } from './protocol.cjs';
 
 type Imports = Record<string, Record<string, unknown>>;
 
-
 function copyInto(memfs: MemFS, host: string, guest: string): void {
   for (const d of fs.readdirSync(host, { withFileTypes: true })) {
     const from = path.join(host, d.name);
