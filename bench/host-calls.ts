@@ -9,9 +9,9 @@ import { fileURLToPath } from 'node:url';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { execa } from 'execa';
-import { RUNTIME_PROTO_DIR, RUNTIME_SERVICE, RuntimeClient } from '../src/runtime-bridge/client/index.js';
-import { layottoHostCalls, type RuntimeConnection } from '../src/runtime-bridge/index.js';
-import { Components, DEMO_CONFIG } from '../src/runtime-bridge/sidecar/index.js';
+import { RUNTIME_PROTO_DIR, RUNTIME_SERVICE, RuntimeClient } from '../runtime-bridge/client/index.js';
+import { layottoHostCalls, type RuntimeConnection } from '../runtime-bridge/index.js';
+import { Components, DEMO_CONFIG } from '../runtime-bridge/sidecar/index.js';
 import { buildModules, capture, modulePath, request } from '../test/modules/harness.js';
 
 const SECONDS = Number(process.argv[2] ?? 3);

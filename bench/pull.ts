@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { execa } from 'execa';
 import { startBuilder } from '../test/support/buildah.js';
-import { openStore } from '../src/image/index.js';
+import { openStore } from '../image/index.js';
 import { startRegistry } from '../test/support/registry.js';
 import { median } from './alternating.js';
 

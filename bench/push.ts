@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { execa } from 'execa';
-import { openStore, pushImage } from '../src/image/index.js';
+import { openStore, pushImage } from '../image/index.js';
 import { REPO } from '../test/support/repo.js';
 import { startRegistry } from '../test/support/registry.js';
 import { median } from './alternating.js';

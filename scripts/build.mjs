@@ -4,7 +4,7 @@
 //   wasmctl.js + chunk-*.js   the CLI, minified ESM; code splitting keeps what a command imports
 //                             lazily (registry, archives, sidecar's grpc-js/ioredis) out of `run`
 //   workers/<name>.cjs        each Worker entry as ONE self-contained CommonJS file
-//   wasmctl.cjs               the whole CLI as one CommonJS file (src/cli/snapshot.ts), and
+//   wasmctl.cjs               the whole CLI as one CommonJS file (cli/snapshot.ts), and
 //   wasmctl.blob (+ .version: the node binary that built it) its V8 startup snapshot, built by and for the node running this
 //                             build; bin/wasmctl starts from it when that node is the one on PATH,
 //                             else runs wasmctl.js. Building it runs on `npm ci` (prepare), so each
@@ -13,7 +13,7 @@
 // Worker entry convention: every file that is `require`d inside a Worker is listed in
 // WORKER_ENTRIES, and the code that starts it names it with
 // `workerFile(import.meta.url, './relative/path/without-extension')`
-// (src/runtime-bridge/engine/worker-file.ts), which finds `workers/<basename>.cjs` in the bundle.
+// (runtime-bridge/engine/worker-file.ts), which finds `workers/<basename>.cjs` in the bundle.
 // Basenames must therefore be unique.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -22,13 +22,13 @@ import { basename, extname } from 'node:path';
 
 const OUT = 'dist/bundle';
 const WORKER_ENTRIES = [
-  'src/runtime-bridge/engine/worker/main.cts',
+  'runtime-bridge/engine/worker/main.cts',
   // The long-lived proxy-wasm function instance of `wasmctl serve`.
-  'src/runtime-bridge/engine/worker/instance-main.cts',
+  'runtime-bridge/engine/worker/instance-main.cts',
   // Host-import modules (`hostCalls.workerModule`), required by the worker above.
-  'src/runtime-bridge/abi/layotto-imports.cts',
+  'runtime-bridge/abi/layotto-imports.cts',
   // jco's transpiler, run at a WASI 0.2 component's first run.
-  'src/runtime-bridge/engine/component/transpile-worker.cts',
+  'runtime-bridge/engine/component/transpile-worker.cts',
 ];
 
 const names = WORKER_ENTRIES.map((file) => basename(file, extname(file)));
@@ -45,7 +45,7 @@ const common = {
   define: { WASMCTL_BUNDLED: 'true' },
 };
 
-// The engine takes node:worker_threads at first use through createRequire (src/runtime-bridge/engine/
+// The engine takes node:worker_threads at first use through createRequire (runtime-bridge/engine/
 // run-module.ts), and node:module, like any builtin not verified for snapshots, makes the snapshot
 // build warn: in wasmctl.cjs, `node:module` is a stand-in that loads the real one at first call.
 const lazyNodeModule = {
@@ -66,7 +66,7 @@ rmSync(OUT, { recursive: true, force: true });
 await Promise.all([
   build({
     ...common,
-    entryPoints: { wasmctl: 'src/cli/main.ts' },
+    entryPoints: { wasmctl: 'cli/main.ts' },
     outdir: OUT,
     format: 'esm',
     splitting: true,
@@ -89,7 +89,7 @@ await Promise.all([
   }),
   build({
     ...common,
-    entryPoints: { wasmctl: 'src/cli/snapshot.ts' },
+    entryPoints: { wasmctl: 'cli/snapshot.ts' },
     outdir: OUT,
     outExtension: { '.js': '.cjs' },
     format: 'cjs',

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { execa } from 'execa';
-import { openStore, pushImage } from '../../src/image/index.js';
+import { openStore, pushImage } from '../../image/index.js';
 import { type Containerd, WASMCTL_RUNTIME, startContainerd } from '../support/containerd.js';
 import { type CountingProxy, startProxy } from '../support/counting-proxy.js';
 import { type Registry, startRegistry } from '../support/registry.js';

@@ -6,7 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { RuntimeClient } from '../../src/runtime-bridge/client/index.js';
+import { RuntimeClient } from '../../runtime-bridge/client/index.js';
 import { REPO } from '../support/repo.js';
 
 const WASMCTL = join(REPO, 'bin', 'wasmctl.js');

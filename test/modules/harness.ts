@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
-import { runModule, type RunOutcome, type RunRequest, type RunningModule } from '../../src/runtime-bridge/index.js';
+import { runModule, type RunOutcome, type RunRequest, type RunningModule } from '../../runtime-bridge/index.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const BUILD = path.join(HERE, 'build');

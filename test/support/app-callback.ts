@@ -5,8 +5,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
-import { APP_CALLBACK_SERVICE, RUNTIME_PROTO_DIR } from '../../src/runtime-bridge/client/index.js';
-import type { TopicEvent } from '../../src/runtime-bridge/sidecar/index.js';
+import { APP_CALLBACK_SERVICE, RUNTIME_PROTO_DIR } from '../../runtime-bridge/client/index.js';
+import type { TopicEvent } from '../../runtime-bridge/sidecar/index.js';
 
 /** What OnTopicEvent receives: the sidecar's TopicEventRequest. */
 export type AppEvent = TopicEvent;

@@ -6,7 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { RUNTIME_PROTO_DIR } from '../../src/runtime-bridge/client/index.js';
+import { RUNTIME_PROTO_DIR } from '../../runtime-bridge/client/index.js';
 
 const PYTHON = '/usr/bin/python3';
 

@@ -1,0 +1,5 @@
+export * from './errors.js';
+export { BUNDLED } from './bundled.js';
+export { packageRoot } from './package-root.js';
+export { describeIssue, parseJson, readJsonFile } from './json.js';
+export { lastWins } from './env.js';

@@ -1,0 +1,183 @@
+/**
+ * runModule: the engine's one entry point. The worker is started first (as an eval'd CommonJS
+ * script, the fastest way to boot one) so that its start-up overlaps reading and compiling the
+ * module on this thread; the config and the compiled module are then handed over by message.
+ * Booting a worker (~35 ms) costs more than anything else in `wasmctl run`, so a caller that knows
+ * a run is coming can start it even earlier with prestartWorker.
+ *
+ * The CLI's startup snapshot evaluates this module (cli/snapshot.ts), and node:worker_threads
+ * loaded while a snapshot is built leaves Workers broken after deserialization: it, the host-call
+ * server (which needs its MessageChannel) and the worker's path, which depends on where the bundle
+ * runs from, are all taken at first use.
+ */
+import { createRequire } from 'node:module';
+import { constants } from 'node:os';
+import type { Worker } from 'node:worker_threads';
+import { describeError, exitCodeOf } from '../../common/index.js';
+import type { RunOutcome, RunRequest, RunningModule } from '../types.js';
+import { isComponent, prepareComponent } from './component/index.js';
+import { compileModule, loadModuleBytes, resolveEntry } from './entry.js';
+import type { HostServer } from './host-server.js';
+import { validateRequest } from './request.js';
+import { workerBoot, workerFile } from './worker-file.js';
+import type { StartMessage, WorkerConfig, WorkerResult } from './worker/protocol.cjs';
+
+const TRAP_EXIT = 134;
+const TIMEOUT_EXIT = 124;
+
+let threads: typeof import('node:worker_threads') | undefined;
+let boot: string | undefined;
+
+function startWorker(): Worker {
+  threads ??= createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+  boot ??= workerBoot(workerFile(import.meta.url, './worker/main'));
+  return new threads.Worker(boot, { eval: true });
+}
+
+async function startHostServer(req: RunRequest): Promise<HostServer | null> {
+  if (!req.hostCalls) return null;
+  const { serveHostCalls } = await import('./host-server.js');
+  return serveHostCalls(req.hostCalls);
+}
+
+/** A started worker no run has taken yet, and how it lets go of it if it dies first. */
+let spare: { worker: Worker; drop: () => void } | null = null;
+
+/**
+ * Starts the next runModule's worker now, so that its boot overlaps the caller's own work (the
+ * CLI's image lookup). Unref'd until taken: a run that fails before runModule still exits.
+ */
+export function prestartWorker(): void {
+  if (spare) return;
+  const worker = startWorker();
+  worker.unref();
+  // A spare that dies unused is forgotten: runModule then starts its own, which reports why.
+  const drop = (): void => {
+    if (spare?.worker === worker) spare = null;
+  };
+  worker.once('error', drop);
+  worker.once('exit', drop);
+  spare = { worker, drop };
+}
+
+function takeWorker(): Worker {
+  if (!spare) return startWorker();
+  const { worker, drop } = spare;
+  spare = null;
+  worker.off('error', drop);
+  worker.off('exit', drop);
+  worker.ref();
+  return worker;
+}
+
+export function formatDuration(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
+}
+
+function outcomeOf(result: WorkerResult): RunOutcome {
+  switch (result.type) {
+    case 'exited':
+      return { kind: 'exited', exitCode: result.exitCode };
+    case 'trapped':
+      return { kind: 'trapped', exitCode: TRAP_EXIT, message: result.message };
+    case 'failed':
+      return { kind: 'failed', exitCode: result.exitCode, message: result.message };
+  }
+}
+
+type Prepared = Pick<StartMessage, 'module' | 'component'>;
+
+async function prepareModule(req: RunRequest): Promise<Prepared> {
+  const shownAs = req.argv[0] as string;
+  const hostPath = req.modulePath ?? resolveEntry(req.rootfs as string, shownAs, req.cwd);
+  const bytes = loadModuleBytes(hostPath, shownAs, req.limits.memoryBytes);
+  if (isComponent(bytes)) return { module: null, component: await prepareComponent(bytes, shownAs, req.limits.memoryBytes, req.componentCache) };
+  return { module: await compileModule(bytes, shownAs), component: null };
+}
+
+/**
+ * Starts the module. Throws (InvalidArgument) only for a malformed request; everything about the
+ * module itself — missing entry, invalid Wasm, missing imports, traps — ends up in `done`.
+ */
+export function runModule(req: RunRequest): RunningModule {
+  validateRequest(req);
+  const worker = takeWorker();
+  const ended = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  let hostServer: HostServer | null = null;
+
+  let settle: (outcome: RunOutcome) => void = () => undefined;
+  const done = new Promise<RunOutcome>((resolve) => (settle = resolve));
+  let finished = false;
+  const finish = (outcome: RunOutcome): void => {
+    if (finished) return;
+    finished = true;
+    clearTimeout(timer);
+    hostServer?.stop();
+    worker.removeAllListeners('message');
+    void worker.terminate();
+    settle(outcome);
+  };
+
+  const timeoutMs = req.limits.timeoutMs;
+  const timer =
+    timeoutMs === undefined
+      ? undefined
+      : setTimeout(
+          () => finish({ kind: 'timeout', exitCode: TIMEOUT_EXIT, message: `module exceeded --timeout ${formatDuration(timeoutMs)}` }),
+          timeoutMs,
+        );
+
+  worker.on('message', (result: WorkerResult) => finish(outcomeOf(result)));
+  worker.on('error', (err) => finish({ kind: 'failed', exitCode: exitCodeOf(err), message: describeError(err) }));
+  worker.on('exit', () => finish({ kind: 'failed', exitCode: exitCodeOf(null), message: 'the module worker ended unexpectedly' }));
+
+  const start = ({ module, component }: Prepared, server: HostServer | null): void => {
+    if (finished) {
+      server?.stop();
+      return;
+    }
+    hostServer = server;
+    worker.postMessage({ config: workerConfig(req, server), module, component } satisfies StartMessage, server ? [server.workerPort, server.workerWakePort] : []);
+  };
+  const serverReady = startHostServer(req);
+  Promise.all([prepareModule(req), serverReady]).then(
+    ([prepared, server]) => start(prepared, server),
+    (err: unknown) => {
+      serverReady.then((server) => server?.stop(), () => undefined);
+      finish({ kind: 'failed', exitCode: exitCodeOf(err), message: describeError(err) });
+    },
+  );
+
+  return {
+    done,
+    ended,
+    kill(signal) {
+      const signo = constants.signals[signal];
+      finish({ kind: 'killed', exitCode: 128 + signo, signal });
+    },
+  };
+}
+
+function workerConfig(req: RunRequest, hostServer: HostServer | null): WorkerConfig {
+  return {
+    engine: req.engine,
+    args: req.argv,
+    env: req.env,
+    rootfs: req.rootfs,
+    mounts: req.mounts,
+    stdio: req.stdio,
+    nofile: req.limits.nofile ?? null,
+    invoke: req.invoke ?? null,
+    hostCalls:
+      req.hostCalls && hostServer
+        ? {
+            sab: hostServer.sab,
+            port: hostServer.workerPort,
+            wakePort: hostServer.workerWakePort,
+            imports: req.hostCalls.imports,
+            workerModule: req.hostCalls.workerModule ?? null,
+            deadlineMs: hostServer.deadlineMs,
+          }
+        : null,
+  };
+}

@@ -1,4 +1,0 @@
-export * from './errors.js';
-export { BUNDLED } from './bundled.js';
-export { describeIssue, parseJson, readJsonFile } from './json.js';
-export { lastWins } from './env.js';
