@@ -78,7 +78,7 @@ export class Task implements Instance {
   private started = false;
   /** The module's process; none for a pod sandbox, which runs nothing. */
   private readonly child: ChildProcess | null;
-  private kind: RunOutcome['kind'] | undefined;
+  private outcome: { kind: RunOutcome['kind']; exitCode: number } | undefined;
 
   constructor(private readonly init: TaskInit) {
     this.exited = new Promise((resolve) => (this.settle = resolve));
@@ -90,10 +90,12 @@ export class Task implements Instance {
     const child = takeTaskProcess();
     child.on('message', (message: FromTaskProcess) => {
       if (message.type === 'log') this.init.log(message.line);
-      else this.kind = message.kind;
+      else this.outcome = message;
     });
     child.on('error', (err) => this.init.log(`task process failed: ${err.message}`));
-    child.on('exit', (code, signal) => this.finish(code ?? 128 + (signal ? constants.signals[signal] : 0)));
+    // Once the module's outcome is in, that is the task's exit status, whatever the process's end:
+    // one ended around a module thread that would not stop can crash on the way out (SIGSEGV).
+    child.on('exit', (code, signal) => this.finish(this.outcome?.exitCode ?? code ?? 128 + (signal ? constants.signals[signal] : 0)));
     return child;
   }
 
@@ -145,7 +147,7 @@ export class Task implements Instance {
   private finish(status: number): void {
     if (this.ended) return;
     this.ended = true;
-    this.init.log(`exited with ${status}${this.kind ? ` (${this.kind})` : ''}`);
+    this.init.log(`exited with ${status}${this.outcome ? ` (${this.outcome.kind})` : ''}`);
     this.settle(status);
   }
 }
