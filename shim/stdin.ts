@@ -1,7 +1,7 @@
 /**
  * The task's stdin, opened the one way both the server and the task process open it. Its own file:
- * the task process imports this and nothing of stdio.ts, whose logger pulls in execa (~9 MB of
- * heap in every task process).
+ * the task process imports this and nothing else of the shim's stdio, whose imports (the logger,
+ * execa when it used it) each cost every task process megabytes of heap.
  */
 import { constants, openSync } from 'node:fs';
 
