@@ -50,6 +50,8 @@ const unimplemented = (what: string) => async (): Promise<never> => {
 
 export class TaskService implements TaskApi {
   private readonly tasks = new Map<string, HeldTask>();
+  /** Keys whose Create is still preparing: a second Create of one id meanwhile is AlreadyExists too. */
+  private readonly creating = new Set<string>();
 
   constructor(private readonly options: TaskServiceOptions) {}
 
@@ -74,12 +76,15 @@ export class TaskService implements TaskApi {
 
   Create: TaskApi['Create'] = async (req, ctx) => {
     const key = this.key(ctx, req.id);
-    if (this.tasks.has(key)) throw new WasmctlError('AlreadyExists', `task ${req.id} already exists`);
+    if (this.tasks.has(key) || this.creating.has(key)) throw new WasmctlError('AlreadyExists', `task ${req.id} already exists`);
     if (req.checkpoint) throw new WasmctlError('Unimplemented', 'restoring from a checkpoint is not supported by wasmctl');
     const namespace = this.namespaceOf(ctx);
     const stdio = { stdin: req.stdin, stdout: req.stdout, stderr: req.stderr, terminal: req.terminal };
     const rootfs = req.rootfs.map((m) => ({ type: m.type ?? '', source: m.source ?? '', options: m.options ?? [] }));
-    const instance = await this.options.runner.create({ id: req.id, namespace, bundle: req.bundle, rootfs, stdio, options: req.options ?? null });
+    this.creating.add(key);
+    const instance = await this.options.runner
+      .create({ id: req.id, namespace, bundle: req.bundle, rootfs, stdio, options: req.options ?? null })
+      .finally(() => this.creating.delete(key));
     const state = new TaskState(req.id);
     const ended = instance.exited.then((status) => {
       const exit = { status, at: new Date() };

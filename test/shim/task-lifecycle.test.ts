@@ -90,6 +90,9 @@ test('a created task deleted unstarted is killed (137); a second Create of an id
   await assert.rejects(create('c'), (err: any) => err.kind === 'AlreadyExists');
   assert.equal((await tasks.Delete(req('c'), ctx)).exitStatus, 137);
   assert.deepEqual(instances.get('c')!.signals, [9]);
+  const [first, second] = await Promise.allSettled([create('twice'), create('twice')]);
+  assert.equal(first.status, 'fulfilled');
+  assert.ok(second.status === 'rejected' && second.reason.kind === 'AlreadyExists', 'a Create while the first is still preparing');
   await assert.rejects(create('d', '/bad'), /bad bundle/);
   await assert.rejects(tasks.State(req('d'), ctx), /not found/, 'a failed Create holds nothing');
 });
