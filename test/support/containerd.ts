@@ -154,18 +154,24 @@ async function waitForDaemon(ctr: Containerd['ctr'], daemon: ResultPromise, log:
   throw new Error(`containerd did not come up: ${log()}`);
 }
 
-/** Pids of the live shim servers with sockets in `shimDir` (a zombie has no cmdline: not listed). */
+/**
+ * Pids of the live shim servers with sockets in `shimDir` (a zombie has no cmdline: not listed).
+ * Only node itself: `setsid node …` matches too for the instant between its fork and exec, and so
+ * does a task process a server is spawning (its child, until it execs).
+ */
 export async function shimServerPids(shimDir: string): Promise<number[]> {
   const { stdout } = await execa('pgrep', ['-f', `dist/shim/server.js --socket ${shimDir}/`], { reject: false });
-  // Only node itself: `setsid node …` matches too for the instant between its fork and exec.
-  const isNode = (pid: number) => {
+  const read = (path: string) => {
     try {
-      return /(^|\/)node$/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] ?? '');
+      return readFileSync(path, 'utf8');
     } catch {
-      return false;
+      return '';
     }
   };
-  return stdout.split('\n').filter(Boolean).map(Number).filter(isNode);
+  const isNode = (pid: number) => /(^|\/)node$/.test(read(`/proc/${pid}/cmdline`).split('\0')[0] ?? '');
+  const parentOf = (pid: number) => Number(read(`/proc/${pid}/stat`).split(') ')[1]?.split(' ')[1]);
+  const nodes = stdout.split('\n').filter(Boolean).map(Number).filter(isNode);
+  return nodes.filter((pid) => !nodes.includes(parentOf(pid)));
 }
 
 async function killShimServers(shimDir: string): Promise<void> {
