@@ -31,7 +31,6 @@ export class ProcessRunner implements InstanceRunner {
       if (!spec.sandbox) resolveEntry(rootfs.path, spec.args[0]!, spec.cwd);
       const stdio = await openStdio(req.stdio, { id: req.id, namespace: req.namespace, bundle: req.bundle });
       const task = new Task({
-        id: req.id,
         spec,
         rootfs,
         stdio,

@@ -58,7 +58,6 @@ function signalName(signo: number): NodeJS.Signals {
 }
 
 export interface TaskInit {
-  id: string;
   spec: BundleSpec;
   rootfs: Rootfs;
   stdio: TaskStdio;
