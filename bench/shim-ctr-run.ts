@@ -4,7 +4,8 @@
  * medians and the ratio (target ≤ 0.8×). Then memory per running container with 50 running
  * (target ≤ 10 MB): the PSS of the shim servers and their task processes (Wasm) against runc's
  * shims and processes.
- * Run: `npm run build && node --import tsx bench/shim-ctr-run.ts [rounds]`.
+ * Run: `npm run build && node --import tsx bench/shim-ctr-run.ts [rounds] [running]`; 0 rounds
+ * measures only the memory.
  */
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -15,7 +16,7 @@ import { shimServerPids, startContainerd, WASMCTL_RUNTIME, type Containerd } fro
 import { REPO } from '../test/support/repo.js';
 
 const rounds = Number(process.argv[2] ?? 20);
-const RUNNING = 50;
+const RUNNING = Number(process.argv[3] ?? 50);
 const RUNC = 'io.containerd.runc.v2';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -72,6 +73,24 @@ async function removeAll(ctrd: Containerd, ids: string[]): Promise<void> {
   }
 }
 
+/** `ctr run --rm` timings, alternating wasmctl (shared and per-container) and runc. */
+async function timeRuns(ctrd: Containerd, ref: (name: 'wasmHello' | 'nativeHello') => string): Promise<void> {
+  const wasm: number[] = [];
+  const runc: number[] = [];
+  const perContainer: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    wasm.push(await timeRun(ctrd, WASMCTL_RUNTIME, ref('wasmHello'), `wasm-${i}`));
+    runc.push(await timeRun(ctrd, RUNC, ref('nativeHello'), `runc-${i}`));
+    perContainer.push(await timeRun(ctrd, WASMCTL_RUNTIME, ref('wasmHello'), `own-${i}`, ['--annotation', 'io.wasmctl.shim-mode=per-container']));
+  }
+  const [w, r, p] = [median(wasm), median(runc), median(perContainer)];
+  console.log(`ctr run --rm, median of ${rounds} alternating runs`);
+  console.log(`  wasmctl shim, shared server (hello.wasm):  ${(w / 1000).toFixed(3)} s`);
+  console.log(`  runc (static native hello):                ${(r / 1000).toFixed(3)} s`);
+  console.log(`  ratio wasmctl/runc:                        ${(w / r).toFixed(2)}x (target <= 0.8x)`);
+  console.log(`  wasmctl shim, one server per container:    ${(p / 1000).toFixed(3)} s (${(p / r).toFixed(2)}x runc)`);
+}
+
 const builder = await startBuilder();
 const ctrd = await startContainerd();
 try {
@@ -94,20 +113,7 @@ try {
   // Warm-up: the first Wasm run starts the shared server, the first runc run loads its binaries.
   await timeRun(ctrd, WASMCTL_RUNTIME, ref('wasmHello'), 'warm-wasm');
   await timeRun(ctrd, RUNC, ref('nativeHello'), 'warm-runc');
-  const wasm: number[] = [];
-  const runc: number[] = [];
-  const perContainer: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    wasm.push(await timeRun(ctrd, WASMCTL_RUNTIME, ref('wasmHello'), `wasm-${i}`));
-    runc.push(await timeRun(ctrd, RUNC, ref('nativeHello'), `runc-${i}`));
-    perContainer.push(await timeRun(ctrd, WASMCTL_RUNTIME, ref('wasmHello'), `own-${i}`, ['--annotation', 'io.wasmctl.shim-mode=per-container']));
-  }
-  const [w, r, p] = [median(wasm), median(runc), median(perContainer)];
-  console.log(`ctr run --rm, median of ${rounds} alternating runs`);
-  console.log(`  wasmctl shim, shared server (hello.wasm):  ${(w / 1000).toFixed(3)} s`);
-  console.log(`  runc (static native hello):                ${(r / 1000).toFixed(3)} s`);
-  console.log(`  ratio wasmctl/runc:                        ${(w / r).toFixed(2)}x (target <= 0.8x)`);
-  console.log(`  wasmctl shim, one server per container:    ${(p / 1000).toFixed(3)} s (${(p / r).toFixed(2)}x runc)`);
+  if (rounds > 0) await timeRuns(ctrd, ref);
 
   const [server] = await shimServerPids(ctrd.shimDir);
   const idleKb = server ? await pssKb(server) : 0;

@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup-test-env.sh
 [ -d node_modules ] || npm ci
+node scripts/gen-proto.mjs --check # a .proto changed without its regenerated module committed
 npm run --silent build
 npm run --silent typecheck
 bash scripts/build-test-modules.sh

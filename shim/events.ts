@@ -1,21 +1,37 @@
 /**
- * Task events forwarded to containerd's ttrpc Events service, in the order they happen: one queue,
- * so `/tasks/exit` can never overtake `/tasks/start`. A failed forward is logged, never thrown:
- * the task itself must not fail because containerd is slow to take an event.
+ * Task events. The task service publishes to an EventSink; the server's sink forwards each to
+ * containerd's ttrpc Events service, in the order they happen: one queue, so `/tasks/exit` can
+ * never overtake `/tasks/start`. A failed forward is logged, never thrown: the task itself must not
+ * fail because containerd is slow to take an event.
  */
-import { TtrpcClient } from './ttrpc-client.js';
-import { anyOf, eventsService, timestampOf } from './protocol.js';
+import { containerd } from './gen/containerd.js';
+import { anyOf, EVENTS_SERVICE, timestampOf, type AnyMessage } from './protocol.js';
+import { TtrpcClient } from './ttrpc/index.js';
 
-export type TaskTopic = '/tasks/create' | '/tasks/start' | '/tasks/exit' | '/tasks/delete';
+const events = containerd.events;
 
-const EVENT_TYPES: Record<TaskTopic, string> = {
-  '/tasks/create': 'containerd.events.TaskCreate',
-  '/tasks/start': 'containerd.events.TaskStart',
-  '/tasks/exit': 'containerd.events.TaskExit',
-  '/tasks/delete': 'containerd.events.TaskDelete',
+/** Each topic's message, as containerd's runtime v2 publishes it. */
+export interface TaskEvents {
+  '/tasks/create': containerd.events.TaskCreate.$Properties;
+  '/tasks/start': containerd.events.TaskStart.$Properties;
+  '/tasks/exit': containerd.events.TaskExit.$Properties;
+  '/tasks/delete': containerd.events.TaskDelete.$Properties;
+}
+
+export type TaskTopic = keyof TaskEvents;
+
+export interface EventSink {
+  publish<T extends TaskTopic>(namespace: string, topic: T, event: TaskEvents[T]): void;
+}
+
+const ENCODERS: { [T in TaskTopic]: (event: TaskEvents[T]) => AnyMessage } = {
+  '/tasks/create': (e) => anyOf('containerd.events.TaskCreate', events.TaskCreate, e),
+  '/tasks/start': (e) => anyOf('containerd.events.TaskStart', events.TaskStart, e),
+  '/tasks/exit': (e) => anyOf('containerd.events.TaskExit', events.TaskExit, e),
+  '/tasks/delete': (e) => anyOf('containerd.events.TaskDelete', events.TaskDelete, e),
 };
 
-export class EventPublisher {
+export class EventPublisher implements EventSink {
   private readonly client: TtrpcClient;
   private queue: Promise<void> = Promise.resolve();
 
@@ -26,12 +42,10 @@ export class EventPublisher {
     this.client = new TtrpcClient(ttrpcAddress);
   }
 
-  publish(namespace: string, topic: TaskTopic, event: object): Promise<void> {
-    const request = {
-      envelope: { timestamp: timestampOf(new Date()), namespace, topic, event: anyOf(EVENT_TYPES[topic], event) },
-    };
+  publish<T extends TaskTopic>(namespace: string, topic: T, event: TaskEvents[T]): Promise<void> {
+    const envelope = { timestamp: timestampOf(new Date()), namespace, topic, event: ENCODERS[topic](event) };
     this.queue = this.queue.then(() =>
-      this.client.invoke(eventsService, 'Forward', request).then(
+      this.client.invoke(EVENTS_SERVICE, 'Forward', { envelope }).then(
         () => undefined,
         (err: Error) => this.log(`forwarding ${topic} failed: ${err.message}`),
       ),

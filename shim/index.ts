@@ -1,9 +1,12 @@
 /** containerd runtime shim v2: the server is `server.ts`, run by bin/containerd-shim-wasmctl-v1. */
 export { readBundle, type BundleSpec } from './bundle.js';
 export { ANNOTATIONS, type TaskSettings } from './settings.js';
-export { EventPublisher, type TaskTopic } from './events.js';
-export { encodeFrame, FrameDecoder, HEADER_LENGTH, MAX_MESSAGE_LENGTH, MessageType, type Frame } from './framing.js';
-export { decode, encode, eventsService, messageType, taskService, TASK_SERVICE, EVENTS_SERVICE } from './protocol.js';
-export { TaskService } from './task-service.js';
-export { TtrpcClient } from './ttrpc-client.js';
-export { TtrpcServer, type ServiceBinding } from './ttrpc-server.js';
+export { EventPublisher, type EventSink, type TaskEvents, type TaskTopic } from './events.js';
+export type { CreateRequest, Instance, InstanceRunner, ResourceUsage } from './instance.js';
+export { hostCgroupMode, metricsOf, type CgroupMode } from './metrics.js';
+export { ProcessRunner } from './process-runner.js';
+export { anyOf, EVENTS_SERVICE, TASK_SERVICE, timestampOf, type TaskApi } from './protocol.js';
+export { TaskService, type TaskServiceOptions } from './task-service.js';
+export { STATUS_CODES, TaskState, type TaskStatus } from './task-state.js';
+export * as messages from './gen/containerd.js';
+export * from './ttrpc/index.js';

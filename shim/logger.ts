@@ -4,12 +4,12 @@
  * its arguments are the URI's query pairs (`?key=value` → `key value`), its environment only
  * CONTAINER_ID and CONTAINER_NAMESPACE, as containerd's `NewBinaryCmd` builds it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, constants, openSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execa } from 'execa';
+import { promisify } from 'node:util';
 import { WasmctlError } from '../common/index.js';
 
 export interface TaskIdentity {
@@ -65,7 +65,7 @@ export async function startLogger(uri: URL, task: TaskIdentity): Promise<Logger>
   const opened: number[] = [];
   try {
     const fifos = [join(dir, 'stdout'), join(dir, 'stderr')];
-    await execa('mkfifo', ['-m', '600', ...fifos]);
+    await promisify(execFile)('mkfifo', ['-m', '600', ...fifos]);
     const [out, err] = fifos.map((fifo) => {
       const pipe = pipeOf(fifo);
       opened.push(pipe.read, pipe.write);

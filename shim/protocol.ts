@@ -1,56 +1,54 @@
 /**
- * The protobuf messages of the shim's three protocols (ttrpc envelope, task v2, events), loaded
- * once from our `.proto` files with protobufjs. Every encode/decode of the shim goes through here.
+ * The shim's two ttrpc services as tables over the message types generated from proto/ at build
+ * time (scripts/gen-proto.mjs): the Task service it serves and containerd's Events service it
+ * calls. The tables type the handlers (TaskApi) and the client calls.
  */
-import { join } from 'node:path';
-import protobuf from 'protobufjs';
-import { packageRoot } from '../common/index.js';
+import { containerd, google } from './gen/containerd.js';
+import { encodeMessage, type Encodable, type Implementation, type MessageCodec } from './ttrpc/index.js';
 
-const PROTO_DIR = join(packageRoot(), 'proto') + '/';
+const v2 = containerd.task.v2;
+const Empty = google.protobuf.Empty;
 
-function loadRoot(): protobuf.Root {
-  const root = new protobuf.Root();
-  // google/protobuf/* come from protobufjs' bundled common types; our files import each other
-  // by bare name from their own folder.
-  root.resolvePath = (origin, target) =>
-    target.startsWith('google/') ? target : protobuf.util.path.resolve(origin, target);
-  root.loadSync(['ttrpc/ttrpc.proto', 'containerd/task.proto', 'containerd/events.proto', 'containerd/events-service.proto', 'containerd/runtime-options.proto'].map((f) => PROTO_DIR + f));
-  root.resolveAll();
-  return root;
-}
+export const TASK_SERVICE = {
+  name: 'containerd.task.v2.Task',
+  methods: {
+    State: [v2.StateRequest, v2.StateResponse],
+    Create: [v2.CreateTaskRequest, v2.CreateTaskResponse],
+    Start: [v2.StartRequest, v2.StartResponse],
+    Delete: [v2.DeleteRequest, v2.DeleteResponse],
+    Pids: [v2.PidsRequest, v2.PidsResponse],
+    Pause: [v2.PauseRequest, Empty],
+    Resume: [v2.ResumeRequest, Empty],
+    Checkpoint: [v2.CheckpointTaskRequest, Empty],
+    Kill: [v2.KillRequest, Empty],
+    Exec: [v2.ExecProcessRequest, Empty],
+    ResizePty: [v2.ResizePtyRequest, Empty],
+    CloseIO: [v2.CloseIORequest, Empty],
+    Update: [v2.UpdateTaskRequest, Empty],
+    Wait: [v2.WaitRequest, v2.WaitResponse],
+    Stats: [v2.StatsRequest, v2.StatsResponse],
+    Connect: [v2.ConnectRequest, v2.ConnectResponse],
+    Shutdown: [v2.ShutdownRequest, Empty],
+  },
+} as const;
 
-const root = loadRoot();
+/** containerd.task.v2.Task as a TypeScript interface: what a task service implements. */
+export type TaskApi = Implementation<typeof TASK_SERVICE.methods>;
 
-export const TASK_SERVICE = 'containerd.task.v2.Task';
-export const EVENTS_SERVICE = 'containerd.services.events.ttrpc.v1.Events';
+export const EVENTS_SERVICE = {
+  name: 'containerd.services.events.ttrpc.v1.Events',
+  methods: { Forward: [containerd.services.events.ttrpc.v1.ForwardRequest, Empty] },
+} as const;
 
-export const taskService = root.lookupService(TASK_SERVICE);
-export const eventsService = root.lookupService(EVENTS_SERVICE);
-
-export function messageType(fullName: string): protobuf.Type {
-  return root.lookupType(fullName);
-}
-
-export function encode(type: protobuf.Type, value: object): Uint8Array {
-  return type.encode(type.fromObject(value)).finish();
-}
-
-/** Plain object with longs as numbers and enums as numbers, the shape handlers work with. */
-export function decode<T>(type: protobuf.Type, bytes: Uint8Array): T {
-  return type.toObject(type.decode(bytes), { longs: Number, defaults: true }) as T;
-}
-
-export interface Timestamp {
-  seconds: number;
-  nanos: number;
-}
+export type Timestamp = google.protobuf.Timestamp.$Properties;
+export type AnyMessage = google.protobuf.Any.$Properties;
 
 export function timestampOf(date: Date): Timestamp {
   const ms = date.getTime();
   return { seconds: Math.floor(ms / 1000), nanos: (ms % 1000) * 1_000_000 };
 }
 
-/** containerd's Any.type_url for events is the bare message name, without a type.googleapis.com/ prefix. */
-export function anyOf(fullName: string, value: object): { type_url: string; value: Uint8Array } {
-  return { type_url: fullName, value: encode(messageType(fullName), value) };
+/** containerd's Any.type_url is the bare message name (typeurl), without a type.googleapis.com/ prefix. */
+export function anyOf<T extends MessageCodec>(typeName: string, type: T, value: Encodable<T>): AnyMessage {
+  return { type_url: typeName, value: encodeMessage(type, value) };
 }

@@ -12,8 +12,11 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { describeError } from '../common/index.js';
 import { EventPublisher } from './events.js';
+import { hostCgroupMode } from './metrics.js';
+import { ProcessRunner } from './process-runner.js';
+import { TASK_SERVICE } from './protocol.js';
 import { TaskService } from './task-service.js';
-import { TtrpcServer } from './ttrpc-server.js';
+import { bindService, TtrpcServer } from './ttrpc/index.js';
 
 const argsSchema = z.object({
   socket: z.string().min(1),
@@ -46,17 +49,18 @@ function exit(code: number): never {
 }
 
 const tasks = new TaskService({
+  runner: new ProcessRunner(args.mode === 'shared'),
   events,
   version: '0.1.0',
   namespace: args.namespace,
-  keepWarm: args.mode === 'shared',
+  cgroupMode: hostCgroupMode(),
   onIdle: (now) => {
     lastActivity = Date.now();
     // Let Shutdown's response leave before the socket goes.
     if (now || args.mode === 'per-container') setImmediate(() => void server.close().then(() => exit(0)));
   },
 });
-const server = new TtrpcServer([tasks.binding()], () => (lastActivity = Date.now()));
+const server = new TtrpcServer([bindService(TASK_SERVICE, tasks)], () => (lastActivity = Date.now()));
 
 process.on('uncaughtException', (err) => {
   // Dying is the honest answer: containerd sees the connections drop, runs `delete` for each

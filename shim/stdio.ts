@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { WasmctlError } from '../common/index.js';
 import type { RunStdio } from '../runtime-bridge/index.js';
 import { startLogger, type TaskIdentity } from './logger.js';
+import { openStdin } from './stdin.js';
 
 export interface StdioPaths {
   stdin: string;
@@ -79,10 +80,6 @@ function openFifos(paths: StdioPaths): TaskStdio {
       opened.clear();
     },
   };
-}
-
-export function openStdin(path: string): number | null {
-  return path ? openSync(path, constants.O_RDONLY | constants.O_NONBLOCK) : null;
 }
 
 export interface TaskLog {

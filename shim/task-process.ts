@@ -14,7 +14,7 @@
 import { constants, openSync, statSync, writeSync } from 'node:fs';
 import { connectRuntime, exitWhenEnded, hardExit, layottoHostCalls, prestartWorker, runModule, STOP_GRACE_MS } from '../runtime-bridge/index.js';
 import type { TaskSettings } from './settings.js';
-import { openStdin } from './stdio.js';
+import { openStdin } from './stdin.js';
 import type { RunLimits, RunOutcome, RunStdio } from '../runtime-bridge/index.js';
 
 /** Where the task's stdio is: the server's descriptors as /proc paths ('' for no stdin). */
@@ -46,7 +46,7 @@ export interface TaskRun {
   stdio: StdioOfServer;
 }
 
-export type FromTaskProcess = { type: 'log'; line: string } | { type: 'outcome'; kind: RunOutcome['kind'] };
+export type FromTaskProcess = { type: 'log'; line: string } | { type: 'outcome'; kind: RunOutcome['kind']; exitCode: number };
 
 /**
  * Every signal containerd may forward (ctr forwards what it gets, e.g. SIGPIPE when its reader went)
@@ -87,7 +87,7 @@ process.once('message', (run: TaskRun) => {
         // stderr reader gone: the exit code still tells
       }
     }
-    send({ type: 'outcome', kind: outcome.kind });
+    send({ type: 'outcome', kind: outcome.kind, exitCode: outcome.exitCode });
     await exitWhenEnded(module, outcome.exitCode);
     // A sidecar connection still being opened must not keep the task alive after its module.
     const closed = await Promise.race([runtime.close().then(() => true), new Promise<false>((r) => setTimeout(() => r(false), STOP_GRACE_MS))]);

@@ -1,25 +1,19 @@
 /**
- * One task's life: CREATED → RUNNING → STOPPED, its stdio and rootfs, and the exit every Wait
- * call blocks on. The module runs in a process of the task's own (task-process.ts): the spare one
- * a shared server keeps booted, else one spawned at Create, which boots while containerd goes on to
- * Start. The task's pid is that process's.
+ * One task's module in a process of its own (task-process.ts): the spare one a shared server
+ * keeps booted, else one spawned at Create, which boots while containerd goes on to Start. The
+ * task's pid is that process's. A pod sandbox runs nothing: no process, the server's pid.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { constants } from 'node:os';
 import { WasmctlError } from '../common/index.js';
 import type { RunOutcome } from '../runtime-bridge/index.js';
 import type { BundleSpec } from './bundle.js';
-import { limitsOf } from './settings.js';
+import type { Instance, ResourceUsage } from './instance.js';
+import { processUsage } from './metrics.js';
 import type { Rootfs } from './rootfs.js';
-import type { StdioPaths, TaskLog, TaskStdio } from './stdio.js';
+import { limitsOf } from './settings.js';
+import type { TaskLog, TaskStdio } from './stdio.js';
 import type { FromTaskProcess, TaskRun } from './task-process.js';
-
-export type TaskStatus = 'created' | 'running' | 'stopped';
-
-export interface TaskExit {
-  status: number;
-  at: Date;
-}
 
 /** SIGTERM asks, then SIGKILL forces: a task process that has not ended by then is killed. */
 const KILL_GRACE_MS = 2000;
@@ -64,50 +58,49 @@ function signalName(signo: number): NodeJS.Signals {
 }
 
 export interface TaskInit {
-  id: string;
-  bundle: string;
-  paths: StdioPaths;
   spec: BundleSpec;
   rootfs: Rootfs;
   stdio: TaskStdio;
   log: TaskLog;
+  /** What else the task is charged for in its memory (its share of the server). */
+  overheadBytes: () => Promise<number>;
+  onStart: () => void;
+  /** Called once the task has freed what it holds. */
+  onDelete: () => void;
 }
 
-export class Task {
+export class Task implements Instance {
   readonly pid: number;
-  status: TaskStatus = 'created';
-  exit: TaskExit | undefined;
-  readonly exited: Promise<TaskExit>;
-  private settle!: (exit: TaskExit) => void;
+  readonly exited: Promise<number>;
+  private settle!: (status: number) => void;
+  private ended = false;
+  private started = false;
   /** The module's process; none for a pod sandbox, which runs nothing. */
   private readonly child: ChildProcess | null;
-  private kind: RunOutcome['kind'] | undefined;
+  private outcome: { kind: RunOutcome['kind']; exitCode: number } | undefined;
 
-  constructor(readonly init: TaskInit) {
+  constructor(private readonly init: TaskInit) {
     this.exited = new Promise((resolve) => (this.settle = resolve));
     this.child = init.spec.sandbox ? null : this.spawnProcess();
     this.pid = this.child?.pid ?? process.pid;
-  }
-
-  get id(): string {
-    return this.init.id;
   }
 
   private spawnProcess(): ChildProcess {
     const child = takeTaskProcess();
     child.on('message', (message: FromTaskProcess) => {
       if (message.type === 'log') this.init.log(message.line);
-      else this.kind = message.kind;
+      else this.outcome = message;
     });
     child.on('error', (err) => this.init.log(`task process failed: ${err.message}`));
-    child.on('exit', (code, signal) => this.finish(code ?? 128 + (signal ? constants.signals[signal] : 0)));
+    // Once the module's outcome is in, that is the task's exit status, whatever the process's end:
+    // one ended around a module thread that would not stop can crash on the way out (SIGSEGV).
+    child.on('exit', (code, signal) => this.finish(this.outcome?.exitCode ?? code ?? 128 + (signal ? constants.signals[signal] : 0)));
     return child;
   }
 
   start(): void {
-    if (this.status !== 'created') throw new WasmctlError('FailedPrecondition', `task ${this.id} is ${this.status}, not created`);
     const { spec, rootfs } = this.init;
-    this.status = 'running';
+    this.started = true;
     // A pod sandbox holds no namespaces here (modules share none): it runs until killed.
     if (!this.child) return;
     const run: TaskRun = {
@@ -120,13 +113,13 @@ export class Task {
       stdio: stdioOfServer(this.init.stdio),
     };
     this.child.send(run);
+    this.init.onStart();
     this.init.log(`started ${spec.args[0]} in process ${this.pid}`);
   }
 
   kill(signo: number): void {
     const signal = signalName(signo);
-    if (this.status === 'stopped') throw new WasmctlError('NotFound', `task ${this.id}: process already finished`);
-    if (!this.child || this.status === 'created') {
+    if (!this.child || !this.started) {
       this.child?.kill('SIGKILL');
       this.finish(128 + signo);
       return;
@@ -134,22 +127,26 @@ export class Task {
     this.child.kill(signal);
     if (signal !== 'SIGKILL') {
       const child = this.child;
-      setTimeout(() => this.status === 'running' && child.kill('SIGKILL'), KILL_GRACE_MS).unref();
+      setTimeout(() => !this.ended && child.kill('SIGKILL'), KILL_GRACE_MS).unref();
     }
   }
 
-  /** Frees what the task holds; it must be stopped. */
-  async dispose(): Promise<void> {
+  async usage(): Promise<ResourceUsage> {
+    const own = this.child ? await processUsage(this.pid) : { memoryBytes: 0, cpuUserNs: 0, cpuSystemNs: 0, tasks: 0 };
+    return { ...own, memoryBytes: own.memoryBytes + (await this.init.overheadBytes()), memoryLimitBytes: this.init.spec.settings.memoryBytes ?? 0 };
+  }
+
+  async delete(): Promise<void> {
     await this.init.stdio.close();
     this.init.log.close();
     await this.init.rootfs.release();
+    this.init.onDelete();
   }
 
   private finish(status: number): void {
-    if (this.status === 'stopped') return;
-    this.status = 'stopped';
-    this.exit = { status, at: new Date() };
-    this.init.log(`exited with ${status}${this.kind ? ` (${this.kind})` : ''}`);
-    this.settle(this.exit);
+    if (this.ended) return;
+    this.ended = true;
+    this.init.log(`exited with ${status}${this.outcome ? ` (${this.outcome.kind})` : ''}`);
+    this.settle(status);
   }
 }

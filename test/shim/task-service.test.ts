@@ -9,7 +9,7 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { decode, EventPublisher, eventsService, messageType, TaskService, taskService, TtrpcClient, TtrpcServer } from '../../shim/index.js';
+import { bindService, EventPublisher, EVENTS_SERVICE, messages, ProcessRunner, TASK_SERVICE, TaskService, TtrpcClient, TtrpcServer } from '../../shim/index.js';
 import { REPO } from '../support/repo.js';
 
 const NAMESPACE = 'unit';
@@ -20,7 +20,7 @@ let publisher: EventPublisher;
 const topics: string[] = [];
 let idleCalls = 0;
 
-const call = <T = Record<string, any>>(method: string, request: object) => client.invoke<T>(taskService, method, request);
+const call = (method: keyof typeof TASK_SERVICE.methods, request: object): Promise<Record<string, any>> => client.invoke(TASK_SERVICE, method, request as never);
 
 async function bundle(id: string, args: string[], annotations: Record<string, string> = {}): Promise<object> {
   const path = join(dir, id);
@@ -38,20 +38,17 @@ before(async () => {
   await execa('bash', [join(REPO, 'scripts/build-test-modules.sh')]);
   dir = await mkdtemp(join(tmpdir(), 'wasmctl-tasks-'));
   const events = new TtrpcServer([
-    {
-      definition: eventsService,
-      handlers: {
-        Forward: async (req: { envelope: { topic: string } }) => {
-          topics.push(req.envelope.topic);
-          return {};
-        },
+    bindService(EVENTS_SERVICE, {
+      Forward: async (req) => {
+        topics.push(req.envelope?.topic ?? '');
+        return {};
       },
-    },
+    }),
   ]);
   await events.listen(join(dir, 'events.sock'));
   publisher = new EventPublisher(join(dir, 'events.sock'), (m) => assert.fail(m));
-  const tasks = new TaskService({ events: publisher, version: 'test', namespace: NAMESPACE, onIdle: () => idleCalls++ });
-  const shim = new TtrpcServer([tasks.binding()]);
+  const tasks = new TaskService({ runner: new ProcessRunner(false), events: publisher, version: 'test', namespace: NAMESPACE, cgroupMode: 'v1', onIdle: () => idleCalls++ });
+  const shim = new TtrpcServer([bindService(TASK_SERVICE, tasks)]);
   await shim.listen(join(dir, 'shim.sock'));
   servers = [events, shim];
   client = new TtrpcClient(join(dir, 'shim.sock'));
@@ -114,10 +111,10 @@ test('the sh delete prints a DeleteResponse: exit 137 now, with a pid', async ()
   const { stdout } = await execa(join(REPO, 'bin/containerd-shim-wasmctl-v1'), ['-namespace', NAMESPACE, '-id', 'gone', '-bundle', dir, 'delete'], {
     encoding: 'buffer',
   });
-  const response = decode<{ pid: number; exitStatus: number; exitedAt: { seconds: number } }>(messageType('containerd.task.v2.DeleteResponse'), stdout);
+  const response = messages.containerd.task.v2.DeleteResponse.decode(stdout);
   assert.equal(response.exitStatus, 137);
   assert.ok(response.pid > 0);
-  assert.ok(Math.abs(response.exitedAt.seconds - Date.now() / 1000) < 5, 'exited_at is now');
+  assert.ok(Math.abs(Number(response.exitedAt?.seconds) - Date.now() / 1000) < 5, 'exited_at is now');
 });
 
 async function until(condition: () => boolean): Promise<void> {

@@ -23,6 +23,11 @@ export interface ContainerdOptions {
   cri?: { sandboxImage: string };
   /** The namespace `ctr` works in; default `wasmctl-test` (CRI's is `k8s.io`). */
   namespace?: string;
+  /**
+   * A config.toml as a user writes it (e.g. docs/containerd.md's), instead of the generated one:
+   * only this containerd's own folders and socket are put in after its `version` line.
+   */
+  userConfig?: string;
 }
 
 export interface Containerd {
@@ -69,12 +74,23 @@ ${cri ? '' : 'disabled_plugins = ["io.containerd.grpc.v1.cri"]'}
 ${criSection}`;
 }
 
+/** `userConfig` with this containerd's own root, state, socket and opt folder: top-level keys, so before its first table. */
+function privateFolders(dir: string, userConfig: string): string {
+  const own = `root = "${dir}/root"\nstate = "${dir}/state"\n[grpc]\n  address = "${dir}/containerd.sock"\n[plugins."io.containerd.internal.v1.opt"]\n  path = "${dir}/opt"\n`;
+  const firstTable = userConfig.search(/^\[/m);
+  if (firstTable < 0) throw new Error('the config has no table');
+  const [head, tables] = [userConfig.slice(0, firstTable), userConfig.slice(firstTable)];
+  // [grpc] and the opt table are tables too: they go after the head's top-level keys, before the user's tables.
+  const [keys, ownTables] = [own.slice(0, own.indexOf('[')), own.slice(own.indexOf('['))];
+  return `${head}${keys}${ownTables}${tables}`;
+}
+
 export async function startContainerd(options: ContainerdOptions = {}): Promise<Containerd> {
   const dir = await mkdtemp(join(tmpdir(), 'wasmctl-ctrd-'));
   const address = join(dir, 'containerd.sock');
   const shimDir = join(dir, 'shims');
   const namespace = options.namespace ?? 'wasmctl-test';
-  await writeFile(join(dir, 'config.toml'), configToml(dir, options.cri));
+  await writeFile(join(dir, 'config.toml'), options.userConfig ? privateFolders(dir, options.userConfig) : configToml(dir, options.cri));
   const daemon = execa('containerd', ['--config', join(dir, 'config.toml'), '--log-level', 'warn'], {
     env: { PATH: `${join(REPO, 'bin')}:${process.env.PATH ?? ''}`, WASMCTL_SHIM_DIR: shimDir, ...options.env },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -138,18 +154,24 @@ async function waitForDaemon(ctr: Containerd['ctr'], daemon: ResultPromise, log:
   throw new Error(`containerd did not come up: ${log()}`);
 }
 
-/** Pids of the live shim servers with sockets in `shimDir` (a zombie has no cmdline: not listed). */
+/**
+ * Pids of the live shim servers with sockets in `shimDir` (a zombie has no cmdline: not listed).
+ * Only node itself: `setsid node …` matches too for the instant between its fork and exec, and so
+ * does a task process a server is spawning (its child, until it execs).
+ */
 export async function shimServerPids(shimDir: string): Promise<number[]> {
   const { stdout } = await execa('pgrep', ['-f', `dist/shim/server.js --socket ${shimDir}/`], { reject: false });
-  // Only node itself: `setsid node …` matches too for the instant between its fork and exec.
-  const isNode = (pid: number) => {
+  const read = (path: string) => {
     try {
-      return /(^|\/)node$/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] ?? '');
+      return readFileSync(path, 'utf8');
     } catch {
-      return false;
+      return '';
     }
   };
-  return stdout.split('\n').filter(Boolean).map(Number).filter(isNode);
+  const isNode = (pid: number) => /(^|\/)node$/.test(read(`/proc/${pid}/cmdline`).split('\0')[0] ?? '');
+  const parentOf = (pid: number) => Number(read(`/proc/${pid}/stat`).split(') ')[1]?.split(' ')[1]);
+  const nodes = stdout.split('\n').filter(Boolean).map(Number).filter(isNode);
+  return nodes.filter((pid) => !nodes.includes(parentOf(pid)));
 }
 
 async function killShimServers(shimDir: string): Promise<void> {

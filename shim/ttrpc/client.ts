@@ -1,17 +1,9 @@
 /** A unary ttrpc client on a unix socket: odd stream ids, one pending promise per stream. */
 import net from 'node:net';
-import type protobuf from 'protobufjs';
-import { WasmctlError } from '../common/index.js';
+import { WasmctlError } from '../../common/index.js';
+import { ttrpc } from '../gen/containerd.js';
 import { encodeFrame, FrameDecoder, MessageType } from './framing.js';
-import { decode, encode, messageType } from './protocol.js';
-
-const RequestType = messageType('ttrpc.Request');
-const ResponseType = messageType('ttrpc.Response');
-
-interface TtrpcResponse {
-  status?: { code: number; message: string } | null;
-  payload: Uint8Array;
-}
+import { decodeMessage, encodeMessage, type Decoded, type Encodable, type Methods, type ServiceDefinition } from './method.js';
 
 interface Pending {
   resolve: (payload: Uint8Array) => void;
@@ -35,7 +27,7 @@ export class TtrpcClient {
     const socket = await this.connect();
     const streamId = this.nextStreamId;
     this.nextStreamId += 2;
-    const request = encode(RequestType, {
+    const request = encodeMessage(ttrpc.Request, {
       service,
       method,
       payload,
@@ -47,12 +39,10 @@ export class TtrpcClient {
     });
   }
 
-  /** One method of a service definition: the request encoded and the response decoded by its types. */
-  async invoke<T = Record<string, unknown>>(service: protobuf.Service, method: string, request: object): Promise<T> {
-    const definition = service.methods[method];
-    if (!definition) throw new WasmctlError('Unimplemented', `${service.fullName} has no method ${method}`);
-    const payload = await this.call(service.fullName.replace(/^\./, ''), method, encode(definition.resolvedRequestType!, request));
-    return decode<T>(definition.resolvedResponseType!, payload);
+  /** One method of a service's table: the request encoded and the response decoded by its types. */
+  async invoke<M extends Methods, K extends keyof M & string>(service: ServiceDefinition<M>, method: K, request: Encodable<M[K][0]>): Promise<Decoded<M[K][1]>> {
+    const [requestType, responseType] = service.methods[method]!;
+    return decodeMessage(responseType, await this.call(service.name, method, encodeMessage(requestType, request))) as Decoded<M[K][1]>;
   }
 
   close(): void {
@@ -69,8 +59,8 @@ export class TtrpcClient {
           const waiter = this.pending.get(frame.streamId);
           if (!waiter) return;
           this.pending.delete(frame.streamId);
-          const response = decode<TtrpcResponse>(ResponseType, frame.data);
-          if (response.status && response.status.code !== 0) {
+          const response = decodeMessage(ttrpc.Response, frame.data);
+          if (response.status && response.status.code) {
             waiter.reject(new WasmctlError('Unavailable', `ttrpc ${this.address}: ${response.status.message} (code ${response.status.code})`));
           } else waiter.resolve(response.payload);
         },

@@ -2,7 +2,7 @@
  * ttrpc's wire framing. There is no maintained ttrpc package on npm, and the format is small:
  * a 10-byte header (data length u32 BE, stream id u32 BE, message type u8, flags u8) then data.
  */
-import { WasmctlError } from '../common/index.js';
+import { WasmctlError } from '../../common/index.js';
 
 export const HEADER_LENGTH = 10;
 /** ttrpc's messageLengthMax; larger frames are refused with ResourceExhausted. */
