@@ -9,6 +9,7 @@ import { mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { toolchainTag } from '../../runtime-bridge/index.js';
 import { type Builder, startBuilder } from '../support/buildah.js';
 import { componentFromWat, componentize } from '../support/component.js';
 import { type CliOptions, wasmctlIn } from '../support/wasmctl.js';
@@ -24,7 +25,7 @@ const component = (name: string) => join(work, `${name}.component.wasm`);
 const wasmctl = (args: string[], options: CliOptions = {}) => wasmctlIn(store(), args, options);
 
 const cacheDirOf = async (file: string) =>
-  join(store(), 'components', 'sha256', createHash('sha256').update(await readFile(file)).digest('hex'));
+  join(store(), 'components', toolchainTag(), createHash('sha256').update(await readFile(file)).digest('hex'));
 
 before(async () => {
   work = await mkdtemp(join(tmpdir(), 'wasmctl-component-'));

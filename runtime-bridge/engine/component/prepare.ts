@@ -20,8 +20,9 @@ export async function prepareComponent(
   shownAs: string,
   memoryBytes: number | undefined,
   cacheRoot: string | undefined,
+  signal?: AbortSignal,
 ): Promise<ComponentPayload> {
-  const { dir, modules, imports } = await transpiled(bytes, shownAs, cacheRoot);
+  const { dir, modules, imports } = await transpiled(bytes, shownAs, cacheRoot, signal);
   const compiled = await Promise.all(
     modules.map(async (name) => {
       const core = fs.readFileSync(join(dir, name));
