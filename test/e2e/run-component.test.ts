@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { once } from 'node:events';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import { toolchainTag } from '../../runtime-bridge/index.js';
 import { type Builder, startBuilder } from '../support/buildah.js';
@@ -67,7 +69,11 @@ describe('a bare component file', () => {
   });
 
   test('--timeout stops it (124); --memory caps every core module memory', async () => {
-    await wasmctl(['run', '--timeout', '1s', component('loop')]); // transpiled and cached: the next timeout is the run's alone
+    // A first run transpiles (a timeout would stop that too): ended once it loops, the next timeout is the run's alone.
+    const first = wasmctl(['run', component('loop')]);
+    await once(first.stdout as Readable, 'data');
+    first.kill('SIGTERM');
+    await first;
     const loop = await wasmctl(['run', '--timeout', '1s', component('loop')]);
     assert.equal(loop.exitCode, 124);
     assert.equal(loop.stdout, 'looping\n');

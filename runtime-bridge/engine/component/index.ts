@@ -2,3 +2,4 @@
 export { isComponent, prepareComponent } from './prepare.js';
 export type { ComponentPayload } from './payload.cjs';
 export { toolchainTag } from './toolchain.js';
+export { HttpComponentInstance, type HttpComponentOptions, type HttpRequest, type HttpResponse } from './http/http-instance.js';

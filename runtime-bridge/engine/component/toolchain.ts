@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** Bumped when what we ask jco for or what we store changes (transpile-worker.cts, transpile-cache.ts). */
-const LAYOUT = 3;
+const LAYOUT = 4;
 
 let tag: string | undefined;
 

@@ -24,14 +24,17 @@ export interface Transpiled {
   dir: string;
   /** Core module files, in the order the glue compiles them. */
   modules: string[];
-  /** Interfaces the component imports, unversioned (`wasi:io/streams`). */
+  /** Interfaces the component imports, with their versions where it gives one (`wasi:io/streams@0.2.12`). */
   imports: string[];
+  /** Interfaces it exports, likewise (`wasi:cli/run@0.2.12`). */
+  exports: string[];
 }
 
 interface Manifest {
   toolchain: string;
   modules: string[];
   imports: string[];
+  exports: string[];
 }
 
 /**
@@ -87,7 +90,7 @@ async function transpileInWorker(bytes: Uint8Array, signal: AbortSignal | undefi
 
 async function transpileInto(bytes: Uint8Array, dir: string, shownAs: string, signal: AbortSignal | undefined): Promise<Manifest> {
   const result = await transpileInWorker(bytes, signal);
-  if (result.error !== undefined || !result.files || !result.imports) {
+  if (result.error !== undefined || !result.files || !result.imports || !result.exports) {
     const detail = (result.error ?? 'no output').split('\n')[0];
     throw new WasmctlError('InvalidArgument', `entry ${shownAs} is not a valid Wasm component: ${detail}`, { exitCode: NOT_RUNNABLE });
   }
@@ -97,7 +100,7 @@ async function transpileInto(bytes: Uint8Array, dir: string, shownAs: string, si
   fs.mkdirSync(dir, { recursive: true });
   for (const name of modules) fs.writeFileSync(join(dir, name), result.files[name] as Uint8Array);
   fs.writeFileSync(join(dir, GLUE), glue);
-  const manifest: Manifest = { toolchain: toolchainTag(), modules, imports: result.imports };
+  const manifest: Manifest = { toolchain: toolchainTag(), modules, imports: result.imports, exports: result.exports };
   fs.writeFileSync(join(dir, MANIFEST), JSON.stringify(manifest));
   return manifest;
 }
@@ -107,7 +110,7 @@ export async function transpiled(bytes: Uint8Array, shownAs: string, cacheRoot: 
   const root = join(cacheRoot ?? defaultCache(), toolchainTag());
   const dir = join(root, createHash('sha256').update(bytes).digest('hex'));
   const cached = readManifest(dir);
-  if (cached) return { dir, modules: cached.modules, imports: cached.imports };
+  if (cached) return { dir, ...cached };
   fs.mkdirSync(root, { recursive: true });
   const staging = fs.mkdtempSync(join(root, '.tmp-'));
   try {
@@ -120,7 +123,7 @@ export async function transpiled(bytes: Uint8Array, shownAs: string, cacheRoot: 
       // Another first run renamed its copy in first: the same digest, the same content.
       if (!readManifest(dir)) throw err;
     }
-    return { dir, modules: manifest.modules, imports: manifest.imports };
+    return { dir, ...manifest };
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }

@@ -1,0 +1,102 @@
+/**
+ * One warm wasi:http/proxy component instance in a Worker of its own: start it, hand it a request,
+ * get its response, kill it. This is the "second kind of instance" a gateway schedules beside
+ * proxy-wasm ones: a trap or a timeout kills the instance (the caller starts another), as a
+ * component instance that trapped must not be entered again.
+ */
+import { createRequire } from 'node:module';
+import type { Worker } from 'node:worker_threads';
+import { WasmctlError } from '../../../../common/index.js';
+import { workerBoot, workerFile } from '../../worker-file.js';
+import type { ComponentPayload } from '../payload.cjs';
+import type { FromHttpWorker, HttpStart } from './protocol.cjs';
+import type { HttpRequest, HttpResponse } from './types.cjs';
+
+export type { HttpRequest, HttpResponse } from './types.cjs';
+
+export interface HttpComponentOptions {
+  /** Names the component in errors (its file or image). */
+  label: string;
+  args: string[];
+  env: string[];
+  rootfs: string | null;
+  /** Longest a request may take; the instance is killed past it. */
+  timeoutMs?: number;
+}
+
+export class HttpComponentInstance {
+  private busy = false;
+  private dead = false;
+
+  private constructor(
+    private readonly worker: Worker,
+    private readonly options: HttpComponentOptions,
+  ) {
+    worker.once('exit', () => (this.dead = true));
+  }
+
+  /** Resolves once the component is linked and ready for requests; rejects (125) when it cannot be. */
+  static async start(component: ComponentPayload, options: HttpComponentOptions): Promise<HttpComponentInstance> {
+    const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+    const worker = new Worker(workerBoot(workerFile(import.meta.url, './http-worker')), { eval: true });
+    const start: HttpStart = { component, args: options.args, env: options.env, rootfs: options.rootfs };
+    worker.postMessage(start);
+    const first = await new Promise<FromHttpWorker>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    }).catch((err: unknown) => ({ type: 'failed', message: String(err) }) as const);
+    if (first.type !== 'ready') {
+      void worker.terminate();
+      const message = first.type === 'failed' || first.type === 'trapped' ? first.message : 'it answered before a request';
+      throw new WasmctlError('FailedPrecondition', `${options.label}: ${message}`, { exitCode: 125 });
+    }
+    return new HttpComponentInstance(worker, options);
+  }
+
+  /** Whether it can take a request (not killed, not lost to a trap or timeout). */
+  get alive(): boolean {
+    return !this.dead;
+  }
+
+  /** The component's answer. A trap or timeout rejects and leaves the instance dead. */
+  handle(request: HttpRequest): Promise<HttpResponse> {
+    if (this.dead) return Promise.reject(new WasmctlError('Unavailable', `${this.options.label}: the instance is gone`));
+    if (this.busy) return Promise.reject(new Error('an HTTP component instance takes one request at a time'));
+    this.busy = true;
+    return new Promise<HttpResponse>((resolve, reject) => {
+      const { timeoutMs } = this.options;
+      const fail = (err: WasmctlError) => {
+        this.kill();
+        reject(err);
+      };
+      const timer =
+        timeoutMs === undefined
+          ? undefined
+          : setTimeout(() => fail(new WasmctlError('DeadlineExceeded', `${this.options.label} exceeded its timeout of ${timeoutMs} ms`)), timeoutMs);
+      const done = (): void => {
+        clearTimeout(timer);
+        this.busy = false;
+        this.worker.off('message', onMessage);
+        this.worker.off('exit', onExit);
+      };
+      const onMessage = (message: FromHttpWorker) => {
+        done();
+        if (message.type === 'response') resolve({ ...message.response, body: Buffer.from(message.response.body) });
+        else fail(new WasmctlError('Internal', `${this.options.label}: ${message.type === 'ready' ? 'no response' : message.message}`));
+      };
+      const onExit = () => {
+        done();
+        reject(new WasmctlError('Unavailable', `${this.options.label}: the instance ended`));
+      };
+      this.worker.on('message', onMessage);
+      this.worker.once('exit', onExit);
+      this.worker.postMessage(request);
+    });
+  }
+
+  /** Ends it now, whatever it is doing. */
+  kill(): void {
+    this.dead = true;
+    void this.worker.terminate();
+  }
+}
