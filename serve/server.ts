@@ -11,6 +11,7 @@ import { createGateway } from './gateway.js';
 import { ServeMetrics } from './metrics.js';
 import { closeServer, listen } from './http-util.js';
 import { loadFunction } from './loader.js';
+import type { Route } from './routes.js';
 import { FunctionRegistry, type FunctionInfo } from './registry.js';
 import { connectRuntime, type RuntimeChoice } from '../runtime-bridge/index.js';
 import { invokingLocally } from './runtime.js';
@@ -38,6 +39,8 @@ export interface ServeOptions extends RuntimeChoice {
   queueTimeoutMs?: number;
   /** What one client may hold of the gateway and of the admin port (each counts its own). */
   connections?: ConnectionLimits;
+  /** Path prefixes routed to an id when a request has no `id` header (`--route /api=id_1`). */
+  routes?: Route[];
 }
 
 export interface Serving {
@@ -70,6 +73,7 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
     (source) =>
       loadFunction(source, {
         root: options.root,
+        timeoutMs: options.timeoutMs,
         ...(options.memoryBytes === undefined ? {} : { memoryBytes: options.memoryBytes }),
         ...(options.platform === undefined ? {} : { platform: options.platform }),
         ...(options.plainHttp === undefined ? {} : { plainHttp: options.plainHttp }),
@@ -90,6 +94,7 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
     },
     connections,
     ready,
+    options.routes,
   );
   const admin = createAdmin(registry, connections, metrics);
 

@@ -122,13 +122,13 @@ describe('a bare component file', () => {
   });
 });
 
-test('--engine wasmer (preview 1 only) refuses a component; serve, which runs proxy-wasm modules, too (126)', async () => {
+test('--engine wasmer (preview 1 only) refuses a component; serve refuses a command component, which is no wasi:http/proxy (125)', async () => {
   const wasmer = await wasmctl(['run', '--engine', 'wasmer', component('hello')]);
   assert.equal(wasmer.exitCode, 125);
   assert.equal(wasmer.stderr, 'wasmctl: --engine wasmer runs preview 1 modules only; components run on the wasmctl engine\n');
   const r = await wasmctl(['serve', '--listen', '127.0.0.1:0', `id_1=${component('hello')}`]);
-  assert.equal(r.exitCode, 126);
-  assert.match(r.stderr, /^wasmctl: .*hello\.component\.wasm is a WASI 0\.2 component: only wasmctl run runs components so far\n$/);
+  assert.equal(r.exitCode, 125);
+  assert.match(r.stderr, /^wasmctl: .*hello\.component\.wasm: the component exports no wasi:http\/incoming-handler: it is not a wasi:http\/proxy component\n$/);
 });
 
 describe('wasi:filesystem is the preview 1 sandbox', () => {

@@ -81,7 +81,7 @@ export class HttpComponentInstance {
       };
       const onMessage = (message: FromHttpWorker) => {
         done();
-        if (message.type === 'response') resolve({ ...message.response, body: Buffer.from(message.response.body) });
+        if (message.type === 'response') resolve(message.response);
         else fail(new WasmctlError('Internal', `${this.options.label}: ${message.type === 'ready' ? 'no response' : message.message}`));
       };
       const onExit = () => {
