@@ -97,8 +97,8 @@ export class ComponentPool {
   }
 
   private async startOne(): Promise<void> {
-    const { component, label, args, env, rootfs, timeoutMs } = this.fn;
-    const instance = await HttpComponentInstance.start(component, { label, args, env, rootfs, ...(timeoutMs === undefined ? {} : { timeoutMs }) });
+    const { component, ...options } = this.fn;
+    const instance = await HttpComponentInstance.start(component, options);
     this.instances.add(instance);
     this.observer?.started(this.id);
     this.release(instance);

@@ -7,7 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { WasmctlError } from '../common/index.js';
 import { commandOf, componentCacheDir, openStore } from '../image/index.js';
-import { compileModule, isComponent, loadModuleBytes, prepareComponent, resolveEntry } from '../runtime-bridge/index.js';
+import { compileModule, type HostCalls, isComponent, loadModuleBytes, prepareComponent, resolveEntry } from '../runtime-bridge/index.js';
 import type { LoadedFunction } from './types.js';
 
 export interface LoadOptions {
@@ -19,6 +19,8 @@ export interface LoadOptions {
   plainHttp?: boolean;
   /** serve's --timeout, which a wasi:http component instance enforces itself. */
   timeoutMs?: number;
+  /** The runtime API a component's application interfaces reach. */
+  hostCalls?: HostCalls;
 }
 
 /** A core module (proxy-wasm) or a WASI 0.2 component (wasi:http/proxy), from its header. */
@@ -26,7 +28,8 @@ async function loadEntry(hostPath: string, shownAs: string, where: Omit<LoadedFu
   const bytes = loadModuleBytes(hostPath, shownAs, options.memoryBytes);
   if (!isComponent(bytes)) return { ...where, module: await compileModule(bytes, shownAs) };
   const component = await prepareComponent(bytes, shownAs, options.memoryBytes, componentCacheDir(options.root));
-  return { ...where, component, ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }) };
+  const { timeoutMs, hostCalls } = options;
+  return { ...where, component, ...(timeoutMs === undefined ? {} : { timeoutMs }), ...(hostCalls === undefined ? {} : { hostCalls }) };
 }
 
 const isWasmFile = (source: string) => source.endsWith('.wasm') && existsSync(source) && statSync(source).isFile();

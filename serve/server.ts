@@ -64,9 +64,10 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
   const runtime = layottoHostCalls(() => connection as Promise<RuntimeConnection>, event);
   // The registry is made below; the metrics read its list only at a scrape.
   const metrics = new ServeMetrics(() => registry.list());
+  const hostCalls = metrics.counting(runtime.hostCalls);
   const group = new WorkerGroup(
     options.workers ?? DEFAULT_WORKERS,
-    { hostCalls: metrics.counting(runtime.hostCalls), timeoutMs: options.timeoutMs, jsonLogs: options.json },
+    { hostCalls, timeoutMs: options.timeoutMs, jsonLogs: options.json },
     options.queueTimeoutMs ?? DEFAULT_QUEUE_TIMEOUT_MS,
   );
   const registry: FunctionRegistry = new FunctionRegistry(
@@ -74,6 +75,7 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
       loadFunction(source, {
         root: options.root,
         timeoutMs: options.timeoutMs,
+        hostCalls,
         ...(options.memoryBytes === undefined ? {} : { memoryBytes: options.memoryBytes }),
         ...(options.platform === undefined ? {} : { platform: options.platform }),
         ...(options.plainHttp === undefined ? {} : { plainHttp: options.plainHttp }),

@@ -1,4 +1,4 @@
-import type { ComponentPayload } from '../runtime-bridge/index.js';
+import type { ComponentPayload, HostCalls } from '../runtime-bridge/index.js';
 
 /** What a function sees of an HTTP request, after Layotto's rule: no body → the query string. */
 export interface FunctionRequest {
@@ -33,6 +33,8 @@ export interface ComponentFunction {
   env: string[];
   /** Longest a request may run (serve's --timeout); the instance is replaced past it. */
   timeoutMs?: number;
+  /** The gateway's runtime API, which its wasi:keyvalue, config and messaging imports reach. */
+  hostCalls?: HostCalls;
 }
 
 export type LoadedFunction = FunctionModule | ComponentFunction;

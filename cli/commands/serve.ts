@@ -36,10 +36,11 @@ function parseFunction(arg: string): { source: string; id?: string } {
 export function register(program: Command): void {
   program
     .command('serve')
-    .summary('Serve proxy-wasm functions over HTTP, routed by header id (Layotto FaaS)')
+    .summary('Serve proxy-wasm functions and wasi:http components over HTTP, routed by header id (Layotto FaaS)')
     .description(
       "Run each FUNCTION as warm instances behind an HTTP gateway that routes by the " +
-        "request's `id` header, as Layotto runs its FaaS functions: missing id 400, " +
+        "request's `id` header (or a --route path prefix), as Layotto runs its FaaS functions " +
+        '(a FUNCTION may also be a wasi:http/proxy component): missing id 400, ' +
         'unknown id 404, a trap or a timeout 500 (the instance is replaced), no free ' +
         'instance within 5s 503. A request without a body gets its query string as ' +
         'the body. Runtime host calls (state, InvokeService, ...) go to the embedded ' +

@@ -1,17 +1,20 @@
 /**
  * `wasmctl serve` of a wasi:http/proxy component (issue 15) beside a proxy-wasm module: a
  * JavaScript handler built by componentize-js reads the query, a header and the body, and answers
- * with its own status and headers; routed by header id and by `--route` path prefix; warm
- * instances replaced after a trap (500) or a timeout (504); installed through the admin API.
+ * with its own status and headers, and answers the seed's book stock through wasi:keyvalue from
+ * a real redis-server behind the embedded sidecar; routed by header id and by `--route` path
+ * prefix; warm instances replaced after a trap (500) or a timeout (504); installed through the
+ * admin API.
  */
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { type ResultPromise, execa } from 'execa';
 import { componentizeJs } from '../support/component.js';
+import { type RedisServer, startRedis } from '../support/redis.js';
 import { REPO } from '../support/repo.js';
 import { buildModules, modulePath } from '../modules/harness.js';
 
@@ -20,6 +23,7 @@ let guest: string;
 let serve: ResultPromise;
 let gateway: string;
 let admin: string;
+let redis: RedisServer;
 
 const call = async (path: string, headers: Record<string, string> = {}, init: RequestInit = {}) => {
   const response = await fetch(`http://${gateway}${path}`, { ...init, headers });
@@ -30,10 +34,13 @@ before(async () => {
   work = await mkdtemp(join(tmpdir(), 'wasmctl-serve-component-'));
   await buildModules();
   guest = await componentizeJs(join(REPO, 'test/modules/http-guest'), 'app', join(work, 'handler.component.wasm'));
+  redis = await startRedis();
+  const config = join(work, 'layotto.json');
+  await writeFile(config, JSON.stringify({ state: { state_demo: { type: 'redis', metadata: { redisHost: redis.host } } } }));
   serve = execa(
     join(REPO, 'bin/wasmctl'),
     ['--root', join(work, 'store'), 'serve', '--listen', '127.0.0.1:0', '--admin', '127.0.0.1:0', '--json', '--timeout', '3s', '--instances', '2',
-      '--route', '/api=id_1', `id_1=${guest}`, `pw=${modulePath('serve-no-wasi')}`],
+      '--sidecar-config', config, '--route', '/api=id_1', `id_1=${guest}`, `pw=${modulePath('serve-no-wasi')}`],
     { reject: false },
   );
   const [line] = (await Promise.race([once(serve.stdout!, 'data'), serve.then((r) => [Buffer.from(String(r.stderr))])])) as [Buffer];
@@ -44,6 +51,7 @@ before(async () => {
 
 after(async () => {
   serve?.kill('SIGKILL');
+  await redis?.stop();
   await rm(work, { recursive: true, force: true });
 });
 
@@ -58,6 +66,13 @@ test('by header id: the handler reads the query parameter, method, path and head
   assert.equal(posted.text, 'hello nobody (post /teapot, agent none, body a streamed body)\n');
   const pw = await call('/', { id: 'pw' });
   assert.equal(pw.text, 'pong', 'the proxy-wasm module beside it answers its own id');
+});
+
+test("the seed's stock query: wasi:keyvalue reads the state store, set here with redis-cli", async () => {
+  await redis.cli('set', 'book1', '100');
+  const r = await call('/api/stock?name=book1');
+  assert.equal(r.status, 200);
+  assert.equal(r.text, 'There are 100 inventories for book1.');
 });
 
 test('--route /api=id_1 routes requests without an id by path prefix; other paths still need one', async () => {

@@ -7,6 +7,8 @@
 import { createRequire } from 'node:module';
 import type { Worker } from 'node:worker_threads';
 import { WasmctlError } from '../../../../common/index.js';
+import type { HostCalls } from '../../../types.js';
+import type { HostServer } from '../../host-server.js';
 import { workerBoot, workerFile } from '../../worker-file.js';
 import type { ComponentPayload } from '../payload.cjs';
 import type { FromHttpWorker, HttpStart } from './protocol.cjs';
@@ -22,6 +24,8 @@ export interface HttpComponentOptions {
   rootfs: string | null;
   /** Longest a request may take; the instance is killed past it. */
   timeoutMs?: number;
+  /** The runtime API its wasi:keyvalue, wasi:config and wasi:messaging imports reach. */
+  hostCalls?: HostCalls;
 }
 
 export class HttpComponentInstance {
@@ -31,26 +35,30 @@ export class HttpComponentInstance {
   private constructor(
     private readonly worker: Worker,
     private readonly options: HttpComponentOptions,
+    private readonly hostServer: HostServer | null,
   ) {
-    worker.once('exit', () => (this.dead = true));
+    worker.once('exit', () => this.kill());
   }
 
   /** Resolves once the component is linked and ready for requests; rejects (125) when it cannot be. */
   static async start(component: ComponentPayload, options: HttpComponentOptions): Promise<HttpComponentInstance> {
     const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
     const worker = new Worker(workerBoot(workerFile(import.meta.url, './http-worker')), { eval: true });
-    const start: HttpStart = { component, args: options.args, env: options.env, rootfs: options.rootfs };
-    worker.postMessage(start);
+    const server = options.hostCalls ? (await import('../../host-server.js')).serveHostCalls(options.hostCalls) : null;
+    const hostCalls = server && { sab: server.sab, port: server.workerPort, wakePort: server.workerWakePort, deadlineMs: server.deadlineMs };
+    const start: HttpStart = { component, args: options.args, env: options.env, rootfs: options.rootfs, hostCalls };
+    worker.postMessage(start, server ? [server.workerPort, server.workerWakePort] : []);
     const first = await new Promise<FromHttpWorker>((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
     }).catch((err: unknown) => ({ type: 'failed', message: String(err) }) as const);
     if (first.type !== 'ready') {
+      server?.stop();
       void worker.terminate();
       const message = first.type === 'failed' || first.type === 'trapped' ? first.message : 'it answered before a request';
       throw new WasmctlError('FailedPrecondition', `${options.label}: ${message}`, { exitCode: 125 });
     }
-    return new HttpComponentInstance(worker, options);
+    return new HttpComponentInstance(worker, options, server);
   }
 
   /** Whether it can take a request (not killed, not lost to a trap or timeout). */
@@ -96,7 +104,9 @@ export class HttpComponentInstance {
 
   /** Ends it now, whatever it is doing. */
   kill(): void {
+    if (this.dead) return;
     this.dead = true;
+    this.hostServer?.stop();
     void this.worker.terminate();
   }
 }

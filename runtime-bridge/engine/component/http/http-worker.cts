@@ -4,6 +4,7 @@
  * and posts back what it set there. One request at a time, as a component instance is not reentrant.
  */
 import { parentPort } from 'node:worker_threads';
+import { hostCaller } from '../../worker/host-channel.cjs';
 import { describeFailure } from '../../worker/linking.cjs';
 import { commandHost, missingInterfaces } from '../host/index.cjs';
 import { asV8Trap, exportOf, linkComponent } from '../link.cjs';
@@ -32,8 +33,10 @@ function answer(handler: Handler, request: ToHttpWorker): FromHttpWorker {
   return { type: 'response', response: out.result.val.toResponse() };
 }
 
-async function start({ component, args, env, rootfs }: HttpStart): Promise<Handler> {
-  const host = commandHost({ args, env, rootfs, mounts: [], stdio: { stdin: null, stdout: 2, stderr: 2 }, nofile: null, callHost: null, componentImports: component.imports });
+async function start({ component, args, env, rootfs, hostCalls }: HttpStart): Promise<Handler> {
+  const callHost = hostCalls ? hostCaller(hostCalls) : null;
+  const stdio = { stdin: null, stdout: 2, stderr: 2 };
+  const host = commandHost({ args, env, rootfs, mounts: [], stdio, nofile: null, callHost, componentImports: component.imports });
   const imports = { ...host.imports, 'wasi:http/types': httpTypes };
   const missing = missingInterfaces(component.imports, { imports, close: host.close });
   if (missing.length > 0) throw new Error(`component imports ${missing.join(', ')}, which wasmctl serve does not provide`);

@@ -1,4 +1,5 @@
 /** Messages between an HTTP component instance (http-instance.ts) and its worker (http-worker.cts). */
+import type { HostChannelConfig } from '../../worker/host-channel.cjs';
 import type { ComponentPayload } from '../payload.cjs';
 import type { HttpRequest, HttpResponse } from './types.cjs';
 
@@ -8,6 +9,8 @@ export interface HttpStart {
   env: string[];
   /** The image's rootfs the component's wasi:filesystem sees, null for a bare file. */
   rootfs: string | null;
+  /** The runtime API's channel (wasi:keyvalue, config, messaging), when the gateway has one. */
+  hostCalls: HostChannelConfig | null;
 }
 
 export type FromHttpWorker =
