@@ -48,10 +48,18 @@ export class HttpComponentInstance {
     const hostCalls = server && { sab: server.sab, port: server.workerPort, wakePort: server.workerWakePort, deadlineMs: server.deadlineMs };
     const start: HttpStart = { component, args: options.args, env: options.env, rootfs: options.rootfs, hostCalls };
     worker.postMessage(start, server ? [server.workerPort, server.workerWakePort] : []);
+    // Starting counts against the timeout too: a component may loop in its own initialisation.
+    let timer: NodeJS.Timeout | undefined;
     const first = await new Promise<FromHttpWorker>((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
-    }).catch((err: unknown) => ({ type: 'failed', message: String(err) }) as const);
+      if (options.timeoutMs !== undefined) {
+        const ms = options.timeoutMs;
+        timer = setTimeout(() => resolve({ type: 'failed', message: `its start exceeded the timeout of ${ms} ms` }), ms);
+      }
+    })
+      .catch((err: unknown) => ({ type: 'failed', message: String(err) }) as const)
+      .finally(() => clearTimeout(timer));
     if (first.type !== 'ready') {
       server?.stop();
       void worker.terminate();
