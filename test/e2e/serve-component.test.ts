@@ -104,3 +104,11 @@ test('the admin API installs a component like a module', async () => {
   const r = await call('/?name=admin', { id: 'id_2' });
   assert.match(r.text, /^hello admin /);
 });
+
+test('a --route that is not PREFIX=ID is refused at start in one line', async () => {
+  const r = await execa(join(REPO, 'bin/wasmctl'), ['--root', join(work, 'store'), 'serve', '--listen', '127.0.0.1:0', '--route', 'api=id_1', `id_1=${guest}`], {
+    reject: false,
+  });
+  assert.equal(r.exitCode, 125);
+  assert.equal(r.stderr, 'wasmctl: --route api=id_1 is not PREFIX=ID (--route /api=id_1)');
+});
