@@ -9,6 +9,7 @@ import { parsePlatform } from './platform.js';
 import { normalizeReference, parseReference } from './reference.js';
 import type { ImageSource, SelectOptions } from './source.js';
 import type { OnProgress, StagedImage, StoreLayout } from './stage.js';
+import { componentCacheDir } from './component-cache.js';
 import { makeTempDir, sweepStale, tempPath } from './temp-files.js';
 import { DigestSchema } from './types.js';
 
@@ -136,8 +137,11 @@ export class ImageStore {
     });
   }
 
-  /** docker's `image prune`: unnamed images, then every blob and unpacked tree no stored image uses. */
-  async prune(): Promise<Pruned> {
+  /**
+   * docker's `image prune`: unnamed images, then every blob and unpacked tree no stored image uses;
+   * given the engine's current component toolchain, components transpiled by any other.
+   */
+  async prune(componentToolchain?: string): Promise<Pruned> {
     await sweepStale(this.tmp);
     return this.index.update(async (index) => {
       const dangling = Object.keys(index.images).filter((k) => k.startsWith('sha256:'));
@@ -147,7 +151,8 @@ export class ImageStore {
       const { removeUnlisted } = await import('./prune.js');
       const reclaimedBytes =
         (await removeUnlisted(join(this.root, 'blobs', 'sha256'), blobs)) +
-        (await removeUnlisted(join(this.root, 'rootfs'), new Set(records.map((r) => hexOf(r.digest)))));
+        (await removeUnlisted(join(this.root, 'rootfs'), new Set(records.map((r) => hexOf(r.digest))))) +
+        (componentToolchain === undefined ? 0 : await removeUnlisted(componentCacheDir(this.root), new Set([componentToolchain])));
       return { deleted: dangling, reclaimedBytes };
     });
   }

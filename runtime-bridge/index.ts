@@ -2,6 +2,7 @@ export type * from './types.js';
 export { prestartWorker, runModule } from './engine/run-module.js';
 export { exitWhenEnded, hardExit, STOP_GRACE_MS } from './engine/hard-exit.js';
 export { resolveEntry } from './engine/entry.js';
+export { HttpComponentInstance, isComponent, prepareComponent, toolchainTag, type ComponentPayload } from './engine/component/index.js';
 export type { HostImportContext, HostImportFactory, HostImportModule } from './engine/worker/host-imports.cjs';
 export type { CallHost } from './engine/worker/host-channel.cjs';
 export { layottoHostCalls, AbiStatus, type LayottoHostCalls, type RuntimeConnection } from './abi/index.js';

@@ -29,6 +29,8 @@ const WORKER_ENTRIES = [
   'runtime-bridge/abi/layotto-imports.cts',
   // jco's transpiler, run at a WASI 0.2 component's first run.
   'runtime-bridge/engine/component/transpile-worker.cts',
+  // A warm wasi:http/proxy component instance of `wasmctl serve`.
+  'runtime-bridge/engine/component/http/http-worker.cts',
 ];
 
 const names = WORKER_ENTRIES.map((file) => basename(file, extname(file)));

@@ -4,6 +4,7 @@ import type { AccessLogger } from './access-log.js';
 import { createLimitedServer, type ConnectionLimits } from './connection-limits.js';
 import { readBody } from './http-util.js';
 import type { FunctionRegistry } from './registry.js';
+import { type Route, routeFor } from './routes.js';
 import type { FunctionRequest } from './types.js';
 
 const MAX_BODY = 16 * 1024 * 1024;
@@ -14,15 +15,15 @@ const MAX_BODY = 16 * 1024 * 1024;
  * installed (their InvokeService calls need its address), so requests wait for `ready`: a client
  * that connects as soon as the port opens gets the function's answer, never a 404.
  */
-export function createGateway(registry: FunctionRegistry, log: AccessLogger, limits: ConnectionLimits, ready: Promise<void>): Server {
-  return createLimitedServer(limits, (req, res) => void serve(registry, log, req, res, ready));
+export function createGateway(registry: FunctionRegistry, log: AccessLogger, limits: ConnectionLimits, ready: Promise<void>, routes: readonly Route[] = []): Server {
+  return createLimitedServer(limits, (req, res) => void serve(registry, log, req, res, ready, routes));
 }
 
-async function serve(registry: FunctionRegistry, log: AccessLogger, req: IncomingMessage, res: ServerResponse, ready: Promise<void>) {
+async function serve(registry: FunctionRegistry, log: AccessLogger, req: IncomingMessage, res: ServerResponse, ready: Promise<void>, routes: readonly Route[]) {
   const started = performance.now();
   await ready;
-  const id = headerValue(req, 'id');
   const url = req.url ?? '/';
+  const id = headerValue(req, 'id') ?? routeFor(routes, url);
   let status = 200;
   let error: string | undefined;
   try {

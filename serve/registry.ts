@@ -1,7 +1,8 @@
 import { WasmctlError } from '../common/index.js';
 import type { EventLogger } from './access-log.js';
+import { ComponentPool } from './component-pool.js';
 import { FunctionPool, type PoolObserver } from './pool.js';
-import type { FunctionModule, FunctionRequest, FunctionResponse } from './types.js';
+import type { FunctionRequest, FunctionResponse, LoadedFunction } from './types.js';
 import type { WorkerGroup } from './worker-group.js';
 
 /** Where a function comes from: an image reference, a transport, or a .wasm file. */
@@ -13,7 +14,7 @@ export interface FunctionSource {
 }
 
 /** Turns a source into a compiled module (image resolution + engine). */
-export type FunctionLoader = (source: string) => Promise<FunctionModule>;
+export type FunctionLoader = (source: string) => Promise<LoadedFunction>;
 
 export interface FunctionInfo {
   id: string;
@@ -24,7 +25,7 @@ export interface FunctionInfo {
 
 /** Layotto's router: id → pool; install/update/uninstall while requests flow. */
 export class FunctionRegistry {
-  private readonly pools = new Map<string, { pool: FunctionPool; source: string }>();
+  private readonly pools = new Map<string, { pool: FunctionPool | ComponentPool; source: string }>();
   /** Ids an install is loading: a second install of one of them is refused at once. */
   private readonly starting = new Set<string>();
 
@@ -51,7 +52,11 @@ export class FunctionRegistry {
   }
 
   private async start(spec: FunctionSource): Promise<string> {
-    const pool = new FunctionPool(await this.load(spec.source), spec.id ?? null, this.group, this.log, this.observer);
+    const loaded = await this.load(spec.source);
+    const pool =
+      'component' in loaded
+        ? new ComponentPool(loaded, spec.id ?? null, this.log, this.observer)
+        : new FunctionPool(loaded, spec.id ?? null, this.group, this.log, this.observer);
     let id: string | undefined;
     try {
       // The first instance tells the module's own id when none is given.

@@ -11,6 +11,7 @@ import { createGateway } from './gateway.js';
 import { ServeMetrics } from './metrics.js';
 import { closeServer, listen } from './http-util.js';
 import { loadFunction } from './loader.js';
+import type { Route } from './routes.js';
 import { FunctionRegistry, type FunctionInfo } from './registry.js';
 import { connectRuntime, type RuntimeChoice } from '../runtime-bridge/index.js';
 import { invokingLocally } from './runtime.js';
@@ -38,6 +39,8 @@ export interface ServeOptions extends RuntimeChoice {
   queueTimeoutMs?: number;
   /** What one client may hold of the gateway and of the admin port (each counts its own). */
   connections?: ConnectionLimits;
+  /** Path prefixes routed to an id when a request has no `id` header (`--route /api=id_1`). */
+  routes?: Route[];
 }
 
 export interface Serving {
@@ -61,15 +64,18 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
   const runtime = layottoHostCalls(() => connection as Promise<RuntimeConnection>, event);
   // The registry is made below; the metrics read its list only at a scrape.
   const metrics = new ServeMetrics(() => registry.list());
+  const hostCalls = metrics.counting(runtime.hostCalls);
   const group = new WorkerGroup(
     options.workers ?? DEFAULT_WORKERS,
-    { hostCalls: metrics.counting(runtime.hostCalls), timeoutMs: options.timeoutMs, jsonLogs: options.json },
+    { hostCalls, timeoutMs: options.timeoutMs, jsonLogs: options.json },
     options.queueTimeoutMs ?? DEFAULT_QUEUE_TIMEOUT_MS,
   );
   const registry: FunctionRegistry = new FunctionRegistry(
     (source) =>
       loadFunction(source, {
         root: options.root,
+        timeoutMs: options.timeoutMs,
+        hostCalls,
         ...(options.memoryBytes === undefined ? {} : { memoryBytes: options.memoryBytes }),
         ...(options.platform === undefined ? {} : { platform: options.platform }),
         ...(options.plainHttp === undefined ? {} : { plainHttp: options.plainHttp }),
@@ -90,6 +96,7 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
     },
     connections,
     ready,
+    options.routes,
   );
   const admin = createAdmin(registry, connections, metrics);
 

@@ -1,3 +1,5 @@
+import type { ComponentPayload, HostCalls } from '../runtime-bridge/index.js';
+
 /** What a function sees of an HTTP request, after Layotto's rule: no body → the query string. */
 export interface FunctionRequest {
   method: string;
@@ -21,3 +23,18 @@ export interface FunctionModule {
   args: string[];
   env: string[];
 }
+
+/** A wasi:http/proxy component as loaded once: transpiled and compiled, with its sandbox's view. */
+export interface ComponentFunction {
+  component: ComponentPayload;
+  label: string;
+  rootfs: string | null;
+  args: string[];
+  env: string[];
+  /** Longest a request may run (serve's --timeout); the instance is replaced past it. */
+  timeoutMs?: number;
+  /** The gateway's runtime API, which its wasi:keyvalue, config and messaging imports reach. */
+  hostCalls?: HostCalls;
+}
+
+export type LoadedFunction = FunctionModule | ComponentFunction;

@@ -21,7 +21,8 @@ export function register(program: Command): void {
     .addHelpText('after', '\nExamples:\n  wasmctl image prune')
     .action(async (_raw: unknown, cmd: Command) => {
       const { openStore } = await import('../../api/index.js');
-      const { deleted, reclaimedBytes } = await openStore(storeRoot(cmd)).prune();
+      const { toolchainTag } = await import('../../runtime-bridge/index.js');
+      const { deleted, reclaimedBytes } = await openStore(storeRoot(cmd)).prune(toolchainTag());
       for (const digest of deleted) process.stdout.write(`Deleted: ${digest}\n`);
       process.stdout.write(`Total reclaimed space: ${formatBytes(reclaimedBytes)}\n`);
     });

@@ -24,6 +24,7 @@ const optionsSchema = z.object({
   keepAliveTimeout: z.string(),
   maxConnections: z.coerce.number().int().min(1),
   maxConnectionsPerClient: z.coerce.number().int().min(1),
+  route: z.array(z.string()).default([]),
 });
 
 /** `ID=FUNCTION` routes by ID; a bare FUNCTION is routed by the id the module gives itself. */
@@ -35,10 +36,11 @@ function parseFunction(arg: string): { source: string; id?: string } {
 export function register(program: Command): void {
   program
     .command('serve')
-    .summary('Serve proxy-wasm functions over HTTP, routed by header id (Layotto FaaS)')
+    .summary('Serve proxy-wasm functions and wasi:http components over HTTP, routed by header id (Layotto FaaS)')
     .description(
       "Run each FUNCTION as warm instances behind an HTTP gateway that routes by the " +
-        "request's `id` header, as Layotto runs its FaaS functions: missing id 400, " +
+        "request's `id` header (or a --route path prefix), as Layotto runs its FaaS functions " +
+        '(a FUNCTION may also be a wasi:http/proxy component): missing id 400, ' +
         'unknown id 404, a trap or a timeout 500 (the instance is replaced), no free ' +
         'instance within 5s 503. A request without a body gets its query string as ' +
         'the body. Runtime host calls (state, InvokeService, ...) go to the embedded ' +
@@ -68,6 +70,7 @@ export function register(program: Command): void {
     .option('--request-timeout <duration>', 'longest a client may take to send a whole request, body included (then 408)', '60s')
     .option('--keep-alive-timeout <duration>', 'how long an idle keep-alive connection stays open', '5s')
     .option('--max-connections <n>', 'open connections per port; at the cap, the longest idle one is closed for a new one', '4096')
+    .option('--route <prefix=id>', 'route requests without an id header by path prefix (repeatable; e.g. /api=id_1)', (v: string, all: string[] = []) => [...all, v])
     .option('--max-connections-per-client <n>', 'open connections per port from one client address (raise it behind a proxy)', '256')
     .addHelpText(
       'after',
@@ -96,7 +99,7 @@ export function register(program: Command): void {
         throw new WasmctlError('InvalidArgument', '--header-timeout is longer than --request-timeout', { hint: 'the headers are part of the request' });
       }
       const { serve } = await import('../../api/index.js');
-      const { stuckWorkers } = await import('../../serve/index.js');
+      const { parseRoute, stuckWorkers } = await import('../../serve/index.js');
       const serving = await serve({
         listen: options.listen,
         admin: options.admin,
@@ -113,6 +116,7 @@ export function register(program: Command): void {
         plainHttp: options.plainHttp,
         json: options.json,
         connections,
+        routes: options.route.map(parseRoute),
       });
       // One line, so that a script reading stdout knows where the document ends.
       if (options.json) process.stdout.write(`${JSON.stringify({ gateway: serving.gateway, admin: serving.admin, functions: serving.functions })}\n`);

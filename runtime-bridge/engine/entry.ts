@@ -62,10 +62,8 @@ export function loadModuleBytes(hostPath: string, shownAs: string, memoryBytes: 
 
 /** Compiles, turning V8's CompileError into the one-line 126 failure. */
 export async function compileModule(bytes: Uint8Array, shownAs: string): Promise<WebAssembly.Module> {
-  // runModule takes components apart before this; whoever else compiles (serve) wants a core module.
-  if (isComponent(bytes)) {
-    throw new WasmctlError('InvalidArgument', `${shownAs} is a WASI 0.2 component: only wasmctl run runs components so far`, { exitCode: NOT_RUNNABLE });
-  }
+  // runModule and serve's loader take components apart before this (prepareComponent).
+  if (isComponent(bytes)) throw new WasmctlError('InvalidArgument', `${shownAs} is a WASI 0.2 component, not a core module`, { exitCode: NOT_RUNNABLE });
   try {
     return await WebAssembly.compile(bytes);
   } catch (err) {

@@ -87,11 +87,14 @@ function outcomeOf(result: WorkerResult): RunOutcome {
 
 type Prepared = Pick<StartMessage, 'module' | 'component'>;
 
-async function prepareModule(req: RunRequest): Promise<Prepared> {
+/** `stopped` aborts when the run ends first (timeout, kill): a component's transpile stops with it. */
+async function prepareModule(req: RunRequest, stopped: AbortSignal): Promise<Prepared> {
   const shownAs = req.argv[0] as string;
   const hostPath = req.modulePath ?? resolveEntry(req.rootfs as string, shownAs, req.cwd);
   const bytes = loadModuleBytes(hostPath, shownAs, req.limits.memoryBytes);
-  if (isComponent(bytes)) return { module: null, component: await prepareComponent(bytes, shownAs, req.limits.memoryBytes, req.componentCache) };
+  if (isComponent(bytes)) {
+    return { module: null, component: await prepareComponent(bytes, shownAs, req.limits.memoryBytes, req.componentCache, stopped) };
+  }
   return { module: await compileModule(bytes, shownAs), component: null };
 }
 
@@ -108,9 +111,11 @@ export function runModule(req: RunRequest): RunningModule {
   let settle: (outcome: RunOutcome) => void = () => undefined;
   const done = new Promise<RunOutcome>((resolve) => (settle = resolve));
   let finished = false;
+  const stopped = new AbortController();
   const finish = (outcome: RunOutcome): void => {
     if (finished) return;
     finished = true;
+    stopped.abort();
     clearTimeout(timer);
     hostServer?.stop();
     worker.removeAllListeners('message');
@@ -140,7 +145,7 @@ export function runModule(req: RunRequest): RunningModule {
     worker.postMessage({ config: workerConfig(req, server), module, component } satisfies StartMessage, server ? [server.workerPort, server.workerWakePort] : []);
   };
   const serverReady = startHostServer(req);
-  Promise.all([prepareModule(req), serverReady]).then(
+  Promise.all([prepareModule(req, stopped.signal), serverReady]).then(
     ([prepared, server]) => start(prepared, server),
     (err: unknown) => {
       serverReady.then((server) => server?.stop(), () => undefined);

@@ -20,13 +20,14 @@ export async function prepareComponent(
   shownAs: string,
   memoryBytes: number | undefined,
   cacheRoot: string | undefined,
+  signal?: AbortSignal,
 ): Promise<ComponentPayload> {
-  const { dir, modules, imports } = await transpiled(bytes, shownAs, cacheRoot);
+  const { dir, modules, imports, exports } = await transpiled(bytes, shownAs, cacheRoot, signal);
   const compiled = await Promise.all(
     modules.map(async (name) => {
       const core = fs.readFileSync(join(dir, name));
       return [name, await compileModule(memoryBytes === undefined ? core : capLinearMemory(core, memoryBytes), shownAs)] as const;
     }),
   );
-  return { glue: join(dir, GLUE), modules: Object.fromEntries(compiled), imports };
+  return { glue: join(dir, GLUE), modules: Object.fromEntries(compiled), imports, exports };
 }

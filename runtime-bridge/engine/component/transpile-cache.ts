@@ -1,8 +1,10 @@
 /**
- * A component transpiled by jco (core modules + instantiation glue), kept on disk under its sha256
- * digest. Transpiling costs a second or more; a cached one costs reading a small manifest. The
- * folder is written beside its final name and renamed into place, so a reader never sees half of
- * one and two first runs racing both end with the same complete folder.
+ * A component transpiled by jco (core modules + instantiation glue), kept on disk under the
+ * toolchain that made it and its sha256 digest (`<toolchain>/<hex>/`). Transpiling costs a second
+ * or more; a cached one costs reading a small manifest. The folder is written beside its final
+ * name and renamed into place, so a reader never sees half of one and two first runs racing both
+ * end with the same complete folder. The transpile runs in a worker that the run's stop (timeout,
+ * Ctrl-C) terminates, leaving nothing behind.
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -11,26 +13,28 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WasmctlError } from '../../../common/index.js';
 import { workerBoot, workerFile } from '../worker-file.js';
+import { toolchainTag } from './toolchain.js';
 import type { TranspileReply } from './transpile-worker.cjs';
 
 const NOT_RUNNABLE = 126;
 const MANIFEST = 'manifest.json';
 export const GLUE = 'glue.mjs';
-/** Bumped when what is stored changes shape, so older folders are transpiled again. */
-const LAYOUT = 2;
 
 export interface Transpiled {
   dir: string;
   /** Core module files, in the order the glue compiles them. */
   modules: string[];
-  /** Interfaces the component imports, unversioned (`wasi:io/streams`). */
+  /** Interfaces the component imports, with their versions where it gives one (`wasi:io/streams@0.2.12`). */
   imports: string[];
+  /** Interfaces it exports, likewise (`wasi:cli/run@0.2.12`). */
+  exports: string[];
 }
 
 interface Manifest {
-  layout: number;
+  toolchain: string;
   modules: string[];
   imports: string[];
+  exports: string[];
 }
 
 /**
@@ -57,31 +61,36 @@ function defaultCache(): string {
 function readManifest(dir: string): Manifest | null {
   try {
     const m = JSON.parse(fs.readFileSync(join(dir, MANIFEST), 'utf8')) as Manifest;
-    return m.layout === LAYOUT ? m : null;
+    return m.toolchain === toolchainTag() ? m : null;
   } catch {
     return null;
   }
 }
 
 /** Runs jco in a transpile worker (node:worker_threads taken at first use, see run-module.ts). */
-async function transpileInWorker(bytes: Uint8Array): Promise<TranspileReply> {
+async function transpileInWorker(bytes: Uint8Array, signal: AbortSignal | undefined): Promise<TranspileReply> {
+  signal?.throwIfAborted();
   const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
   const worker = new Worker(workerBoot(workerFile(import.meta.url, './transpile-worker')), { eval: true });
+  let onAbort = (): void => undefined;
   try {
     return await new Promise<TranspileReply>((resolve, reject) => {
+      onAbort = () => reject(signal?.reason);
+      signal?.addEventListener('abort', onAbort, { once: true });
       worker.once('message', resolve);
       worker.once('error', reject);
       worker.once('exit', (code) => reject(new Error(`the transpile worker ended (exit ${code})`)));
       worker.postMessage(bytes);
     });
   } finally {
+    signal?.removeEventListener('abort', onAbort);
     void worker.terminate();
   }
 }
 
-async function transpileInto(bytes: Uint8Array, dir: string, shownAs: string): Promise<Manifest> {
-  const result = await transpileInWorker(bytes);
-  if (result.error !== undefined || !result.files || !result.imports) {
+async function transpileInto(bytes: Uint8Array, dir: string, shownAs: string, signal: AbortSignal | undefined): Promise<Manifest> {
+  const result = await transpileInWorker(bytes, signal);
+  if (result.error !== undefined || !result.files || !result.imports || !result.exports) {
     const detail = (result.error ?? 'no output').split('\n')[0];
     throw new WasmctlError('InvalidArgument', `entry ${shownAs} is not a valid Wasm component: ${detail}`, { exitCode: NOT_RUNNABLE });
   }
@@ -91,31 +100,32 @@ async function transpileInto(bytes: Uint8Array, dir: string, shownAs: string): P
   fs.mkdirSync(dir, { recursive: true });
   for (const name of modules) fs.writeFileSync(join(dir, name), result.files[name] as Uint8Array);
   fs.writeFileSync(join(dir, GLUE), glue);
-  const manifest: Manifest = { layout: LAYOUT, modules, imports: result.imports };
+  const manifest: Manifest = { toolchain: toolchainTag(), modules, imports: result.imports, exports: result.exports };
   fs.writeFileSync(join(dir, MANIFEST), JSON.stringify(manifest));
   return manifest;
 }
 
-/** The transpiled component for these bytes, from the cache or transpiled into it now. */
-export async function transpiled(bytes: Uint8Array, shownAs: string, cacheRoot: string | undefined): Promise<Transpiled> {
-  const root = cacheRoot ?? defaultCache();
+/** The transpiled component for these bytes, from the cache or transpiled into it now (unless `signal` stops it first). */
+export async function transpiled(bytes: Uint8Array, shownAs: string, cacheRoot: string | undefined, signal?: AbortSignal): Promise<Transpiled> {
+  const root = join(cacheRoot ?? defaultCache(), toolchainTag());
   const dir = join(root, createHash('sha256').update(bytes).digest('hex'));
   const cached = readManifest(dir);
-  if (cached) return { dir, modules: cached.modules, imports: cached.imports };
+  if (cached) return { dir, ...cached };
   fs.mkdirSync(root, { recursive: true });
   const staging = fs.mkdtempSync(join(root, '.tmp-'));
   try {
-    const manifest = await transpileInto(bytes, staging, shownAs);
+    const manifest = await transpileInto(bytes, staging, shownAs, signal);
     try {
-      // A folder of an older layout is replaced.
+      // A folder a crash left without its manifest is replaced.
       if (!readManifest(dir)) fs.rmSync(dir, { recursive: true, force: true });
       fs.renameSync(staging, dir);
     } catch (err) {
       // Another first run renamed its copy in first: the same digest, the same content.
       if (!readManifest(dir)) throw err;
     }
-    return { dir, modules: manifest.modules, imports: manifest.imports };
+    return { dir, ...manifest };
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }
 }
+
