@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { execa } from 'execa';
-import { RUNTIME_PROTO_DIR, RUNTIME_SERVICE, RuntimeClient } from '../runtime-bridge/client/index.js';
+import { RUNTIME_PROTO_DIR, RuntimeClient } from '../runtime-bridge/client/index.js';
 import { layottoHostCalls, type RuntimeConnection } from '../runtime-bridge/index.js';
 import { Components, DEMO_CONFIG } from '../runtime-bridge/sidecar/index.js';
 import { buildModules, capture, modulePath, request } from '../test/modules/harness.js';
@@ -40,7 +40,7 @@ async function rate(call: () => Promise<unknown>): Promise<number> {
 
 function grpcJsGetState(address: string): { call: () => Promise<unknown>; close(): void } {
   const definition = protoLoader.loadSync('runtime.proto', { includeDirs: [RUNTIME_PROTO_DIR], keepCase: true });
-  const Runtime = grpc.makeGenericClientConstructor(definition[RUNTIME_SERVICE] as grpc.ServiceDefinition, 'Runtime');
+  const Runtime = grpc.makeGenericClientConstructor(definition['spec.proto.runtime.v1.Runtime'] as grpc.ServiceDefinition, 'Runtime');
   const client = new Runtime(address, grpc.credentials.createInsecure()) as unknown as grpc.Client & {
     GetState(req: object, cb: (err: Error | null, res: unknown) => void): void;
   };
