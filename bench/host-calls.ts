@@ -2,9 +2,10 @@
  * Sequential GetState calls per second, in one run: (a) against one external `wasmctl sidecar`, a
  * plain @grpc/grpc-js client vs our http2 client vs a Wasm module calling `proxy_get_state` through
  * the host-call bridge and that client; (b) the same module against the embedded components (no
- * network). Run: npm run build && node --import tsx bench/host-calls.ts [seconds]
+ * network). Each of (a) runs in ROUNDS alternating rounds, medians printed, so that a shared
+ * machine's swings hit all three alike.
+ * Run: npm run build && node --import tsx bench/host-calls.ts [seconds per round] [wasmctl.js to serve]
  */
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
@@ -14,8 +15,10 @@ import { layottoHostCalls, type RuntimeConnection } from '../runtime-bridge/inde
 import { Components, DEMO_CONFIG } from '../runtime-bridge/sidecar/index.js';
 import { buildModules, capture, modulePath, request } from '../test/modules/harness.js';
 
-const SECONDS = Number(process.argv[2] ?? 3);
-const WASMCTL = fileURLToPath(new URL('../bin/wasmctl.js', import.meta.url));
+const SECONDS = Number(process.argv[2] ?? 1);
+const ROUNDS = 5;
+const WASMCTL = process.argv[3] ?? fileURLToPath(new URL('../bin/wasmctl.js', import.meta.url));
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] as number;
 
 /** Calls per second measured by the module itself (start-up excluded), over a few seconds' worth. */
 async function wasmRate(connect: () => Promise<RuntimeConnection>, calls: number): Promise<number> {
@@ -51,7 +54,7 @@ function grpcJsGetState(address: string): { call: () => Promise<unknown>; close(
   };
 }
 
-const sidecar = execa('node', [WASMCTL, 'sidecar', '--listen', '127.0.0.1:0'], { cwd: join(WASMCTL, '..', '..') });
+const sidecar = execa('node', [WASMCTL, 'sidecar', '--listen', '127.0.0.1:0']);
 try {
   const address = await new Promise<string>((resolve, reject) => {
     sidecar.stdout!.on('data', (chunk: Buffer) => {
@@ -65,15 +68,19 @@ try {
   const plain = grpcJsGetState(address);
 
   await buildModules();
-  const grpcJs = await rate(plain.call);
-  const http2 = await rate(() => ours.getState('state_demo', 'book1'));
-  const fromWasm = await wasmRate(async () => new RuntimeClient(address), Math.ceil(http2 * SECONDS));
+  const rounds: Array<[number, number, number]> = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const grpcJsRound = await rate(plain.call);
+    const http2Round = await rate(() => ours.getState('state_demo', 'book1'));
+    rounds.push([grpcJsRound, http2Round, await wasmRate(async () => new RuntimeClient(address), Math.ceil(http2Round * SECONDS))]);
+  }
+  const [grpcJs, http2, fromWasm] = [0, 1, 2].map((k) => median(rounds.map((r) => r[k] as number))) as [number, number, number];
   plain.close();
   ours.close();
   const embedded = new Components(DEMO_CONFIG);
   await embedded.saveState('state_demo', 'book1', Buffer.from('100'));
   const fromWasmEmbedded = await wasmRate(async () => embedded, 100_000 * SECONDS);
-  console.log(`(a) sequential GetState against wasmctl sidecar ${address}, ~${SECONDS}s each`);
+  console.log(`(a) sequential GetState against wasmctl sidecar ${address}, medians of ${ROUNDS} alternating rounds of ~${SECONDS}s`);
   console.log(`  @grpc/grpc-js client              : ${grpcJs.toFixed(0)} calls/s`);
   console.log(`  wasmctl http2 client              : ${http2.toFixed(0)} calls/s (${(http2 / grpcJs).toFixed(2)}x grpc-js)`);
   console.log(`  Wasm proxy_get_state via bridge   : ${fromWasm.toFixed(0)} calls/s (${(fromWasm / grpcJs).toFixed(2)}x grpc-js, target >= 1.4x)`);

@@ -22,10 +22,33 @@ const DEADLINE_UNITS: Record<string, number> = { H: 3_600_000, M: 60_000, S: 100
 
 export interface CallContext {
   /** Aborts when the deadline passes or the client cancels. */
-  signal: AbortSignal;
-  headers: http2.IncomingHttpHeaders;
+  readonly signal: AbortSignal;
+  readonly headers: http2.IncomingHttpHeaders;
   /** The client's connection: what per-client limits count by. */
-  session: http2.ServerHttp2Session;
+  readonly session: http2.ServerHttp2Session;
+}
+
+/** A call's end, with its AbortSignal made only for handlers that ask (an abort costs a DOMException: ~10% of a call). */
+class CallState implements CallContext {
+  ended = false;
+  private controller: AbortController | undefined;
+
+  constructor(
+    readonly headers: http2.IncomingHttpHeaders,
+    readonly session: http2.ServerHttp2Session,
+  ) {}
+
+  get signal(): AbortSignal {
+    this.controller ??= new AbortController();
+    if (this.ended) this.controller.abort();
+    return this.controller.signal;
+  }
+
+  end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.controller?.abort();
+  }
 }
 export type UnaryHandler<M extends Method> = (request: Request<M>, call: CallContext) => Promise<ResponseProps<M>>;
 
@@ -66,6 +89,7 @@ const RESPONSE_HEADERS = { ':status': 200, 'content-type': 'application/grpc+pro
 const OK: GrpcStatus = { code: 0, message: '' };
 
 const trailers = ({ code, message }: GrpcStatus) => ({ 'grpc-status': String(code), 'grpc-message': encodeGrpcMessage(message) });
+const OK_TRAILERS = trailers(OK);
 
 /** The status as trailers after the messages, or as a trailers-only answer when nothing was sent. */
 function finish(stream: http2.ServerHttp2Stream, status: GrpcStatus): void {
@@ -151,21 +175,20 @@ export class GrpcServer {
     const route = this.routes.get(path);
     if (!route) return finish(stream, { code: 12, message: `The server does not implement the method ${path}` });
 
-    const controller = new AbortController();
+    const context = new CallState(headers, stream.session as http2.ServerHttp2Session);
     const deadlineMs = deadlineOf(headers['grpc-timeout']);
     const timer =
       deadlineMs === undefined
         ? undefined
         : setTimeout(() => {
-            controller.abort();
+            context.end();
             finish(stream, { code: 4, message: 'Deadline exceeded' });
             stream.close(NGHTTP2_CANCEL);
           }, deadlineMs);
     stream.once('close', () => {
       clearTimeout(timer);
-      controller.abort();
+      context.end();
     });
-    const context: CallContext = { signal: controller.signal, headers, session: stream.session as http2.ServerHttp2Session };
     const decoder = new FrameDecoder(MAX_RECEIVE_BYTES);
     const decode = (chunk: Buffer) => {
       try {
@@ -181,7 +204,7 @@ export class GrpcServer {
     else this.unary(stream, route, context, decode);
   }
 
-  private unary(stream: http2.ServerHttp2Stream, route: Route, context: CallContext, decode: (chunk: Buffer) => unknown[] | undefined): void {
+  private unary(stream: http2.ServerHttp2Stream, route: Route, context: CallState, decode: (chunk: Buffer) => unknown[] | undefined): void {
     const requests: unknown[] = [];
     let failed = false;
     stream.on('data', (chunk: Buffer) => {
@@ -190,25 +213,25 @@ export class GrpcServer {
       else failed = true;
     });
     stream.on('end', () => {
-      if (failed || context.signal.aborted) return;
+      if (failed || context.ended) return;
       if (requests.length !== 1) {
         return finish(stream, { code: 12, message: `${requests.length ? 'Too many' : 'No'} messages for a unary call` });
       }
       (route.handler as UnaryHandler<Method>)(requests[0], context).then(
         (response) => {
-          if (context.signal.aborted) return;
+          if (context.ended) return;
           stream.respond(RESPONSE_HEADERS, { waitForTrailers: true });
-          stream.once('wantTrailers', () => stream.sendTrailers(trailers(OK)));
+          stream.once('wantTrailers', () => stream.sendTrailers(OK_TRAILERS));
           stream.end(frame(route.method.responseType.encode(response).finish()));
         },
         (err: unknown) => {
-          if (!context.signal.aborted) finish(stream, statusOf(err));
+          if (!context.ended) finish(stream, statusOf(err));
         },
       );
     });
   }
 
-  private bidi(stream: http2.ServerHttp2Stream, route: Route, context: CallContext, decode: (chunk: Buffer) => unknown[] | undefined): void {
+  private bidi(stream: http2.ServerHttp2Stream, route: Route, context: CallState, decode: (chunk: Buffer) => unknown[] | undefined): void {
     const call = new BidiCall(stream, route.method, context);
     stream.on('data', (chunk: Buffer) => {
       for (const request of decode(chunk) ?? []) call.emit('data', request);
