@@ -42,11 +42,6 @@ export class FrameDecoder {
     this.pending = buffer;
     return messages;
   }
-
-  /** True when the stream ended in the middle of a message. */
-  get partial(): boolean {
-    return this.pending.length > 0;
-  }
 }
 
 /** gRPC's rule: bytes outside printable ASCII, and '%', as %XX of their UTF-8. */

@@ -11,7 +11,7 @@ import http2 from 'node:http2';
 import { FrameDecoder, FrameError, encodeGrpcMessage, frame, type Method, type Request, type ResponseProps } from '../client/index.js';
 import { statusOf, type GrpcStatus } from './grpc-status.js';
 
-const { NGHTTP2_CANCEL } = http2.constants;
+const { NGHTTP2_NO_ERROR } = http2.constants;
 
 /** grpc-js's default receive limit. */
 export const MAX_RECEIVE_BYTES = 4 * 1024 * 1024;
@@ -87,13 +87,23 @@ export type ServiceHandlers<S extends Record<string, Method>> = { [K in keyof S]
 
 const RESPONSE_HEADERS = { ':status': 200, 'content-type': 'application/grpc+proto' };
 const OK: GrpcStatus = { code: 0, message: '' };
-
 const trailers = ({ code, message }: GrpcStatus) => ({ 'grpc-status': String(code), 'grpc-message': encodeGrpcMessage(message) });
 const OK_TRAILERS = trailers(OK);
 
-/** The status as trailers after the messages, or as a trailers-only answer when nothing was sent. */
-function finish(stream: http2.ServerHttp2Stream, status: GrpcStatus): void {
-  if (stream.destroyed || stream.closed) return;
+
+/** Streams whose status is on its way: a deadline that fires just after an answer must not end them twice. */
+const finished = new WeakSet<http2.ServerHttp2Stream>();
+
+/** The status as trailers after the messages (and after `message`, a unary answer), or trailers-only when nothing was sent. */
+function finish(stream: http2.ServerHttp2Stream, status: GrpcStatus, message?: Buffer): void {
+  if (stream.destroyed || stream.closed || finished.has(stream)) return;
+  finished.add(stream);
+  if (message) {
+    stream.respond(RESPONSE_HEADERS, { waitForTrailers: true });
+    stream.once('wantTrailers', () => stream.sendTrailers(status === OK ? OK_TRAILERS : trailers(status)));
+    stream.end(message);
+    return;
+  }
   if (!stream.headersSent) {
     stream.respond({ ...RESPONSE_HEADERS, ...trailers(status) }, { endStream: true });
     return;
@@ -183,7 +193,7 @@ export class GrpcServer {
         : setTimeout(() => {
             context.end();
             finish(stream, { code: 4, message: 'Deadline exceeded' });
-            stream.close(NGHTTP2_CANCEL);
+            stream.close(NGHTTP2_NO_ERROR);
           }, deadlineMs);
     stream.once('close', () => {
       clearTimeout(timer);
@@ -196,7 +206,7 @@ export class GrpcServer {
       } catch (err) {
         const status = err instanceof FrameError ? { code: err.code, message: err.message } : { code: 13, message: `Error deserializing request: ${(err as Error).message}` };
         finish(stream, status);
-        stream.close(NGHTTP2_CANCEL);
+        stream.close(NGHTTP2_NO_ERROR);
         return undefined;
       }
     };
@@ -219,10 +229,7 @@ export class GrpcServer {
       }
       (route.handler as UnaryHandler<Method>)(requests[0], context).then(
         (response) => {
-          if (context.ended) return;
-          stream.respond(RESPONSE_HEADERS, { waitForTrailers: true });
-          stream.once('wantTrailers', () => stream.sendTrailers(OK_TRAILERS));
-          stream.end(frame(route.method.responseType.encode(response).finish()));
+          if (!context.ended) finish(stream, OK, frame(route.method.responseType.encode(response).finish()));
         },
         (err: unknown) => {
           if (!context.ended) finish(stream, statusOf(err));

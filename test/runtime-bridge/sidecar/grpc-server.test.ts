@@ -96,6 +96,41 @@ test('grpc-js: a request over 4 MiB is RESOURCE_EXHAUSTED, and the connection st
   assert.equal((await unary(client, 'SayHello', { serviceName: 'helloworld', name: 'x' })).hello, 'greetings, x');
 });
 
+/** One raw HTTP/2 request: the answer's :status and grpc-status (from headers or trailers). */
+async function raw(headers: http2.OutgoingHttpHeaders, body: Buffer): Promise<{ status: number; grpcStatus: string | undefined; message: string | undefined }> {
+  const session = http2.connect(`http://${sidecar.address}`);
+  try {
+    const stream = session.request({ ':method': 'POST', 'content-type': 'application/grpc', te: 'trailers', ...headers });
+    // node ends a GET's stream itself.
+    if (headers[':method'] !== 'GET') stream.end(body);
+    stream.resume();
+    return await new Promise((resolve, reject) => {
+      let answer: { status: number; grpcStatus: string | undefined; message: string | undefined };
+      stream.on('response', (h) => (answer = { status: Number(h[':status']), grpcStatus: h['grpc-status'] as string | undefined, message: h['grpc-message'] as string | undefined }));
+      stream.on('trailers', (t) => Object.assign(answer, { grpcStatus: t['grpc-status'], message: t['grpc-message'] }));
+      stream.on('close', () => resolve(answer));
+      stream.on('error', reject);
+    });
+  } finally {
+    session.destroy();
+  }
+}
+
+test('hostile requests get a status, not a crash: not POST, not gRPC, not protobuf, compressed without grpc-encoding', async () => {
+  const path = RUNTIME_METHODS.GetState.path;
+  const framed = (flag: number, body: Buffer) => Buffer.concat([Buffer.from([flag, 0, 0, 0, body.length]), body]);
+  assert.equal((await raw({ ':method': 'GET', ':path': path }, Buffer.alloc(0))).status, 405);
+  assert.equal((await raw({ ':path': path, 'content-type': 'text/plain' }, Buffer.from('x'))).status, 415);
+  const garbage = await raw({ ':path': path }, framed(0, Buffer.from([0x0a, 0xff, 0xff, 0xff])));
+  assert.deepEqual([garbage.status, garbage.grpcStatus], [200, '13']);
+  assert.match(garbage.message ?? '', /^Error deserializing request/);
+  const compressed = await raw({ ':path': path }, framed(1, Buffer.from('x')));
+  assert.equal(compressed.grpcStatus, '13');
+  const empty = await raw({ ':path': path }, Buffer.alloc(0));
+  assert.equal(empty.grpcStatus, '12');
+  assert.equal((await unary(client, 'SayHello', { serviceName: 'helloworld', name: 'still' })).hello, 'greetings, still');
+});
+
 /** Opens a SubscribeTopicEvents stream; resolves 'subscribed' at its initial response, else the error's code. */
 function subscribe(stub: RuntimeStub, topic: string): { call: grpc.ClientDuplexStream<object, any>; outcome: Promise<'subscribed' | number> } {
   const call = stub.SubscribeTopicEvents() as grpc.ClientDuplexStream<object, any>;
