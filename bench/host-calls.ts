@@ -6,6 +6,7 @@
  * machine's swings hit all three alike.
  * Run: npm run build && node --import tsx bench/host-calls.ts [seconds per round] [wasmctl.js to serve]
  */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
@@ -19,6 +20,18 @@ const SECONDS = Number(process.argv[2] ?? 1);
 const ROUNDS = 5;
 const WASMCTL = process.argv[3] ?? fileURLToPath(new URL('../bin/wasmctl.js', import.meta.url));
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] as number;
+
+/** The sidecar's CPU time (user + system, ms): what each call costs the server, whatever the machine's load. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+async function serverMicrosPerCall(pid: number, call: () => Promise<unknown>, calls = 5000): Promise<number> {
+  const before = cpuMs(pid);
+  for (let i = 0; i < calls; i++) await call();
+  return ((cpuMs(pid) - before) * 1000) / calls;
+}
 
 /** Calls per second measured by the module itself (start-up excluded), over a few seconds' worth. */
 async function wasmRate(connect: () => Promise<RuntimeConnection>, calls: number): Promise<number> {
@@ -75,6 +88,8 @@ try {
     rounds.push([grpcJsRound, http2Round, await wasmRate(async () => new RuntimeClient(address), Math.ceil(http2Round * SECONDS))]);
   }
   const [grpcJs, http2, fromWasm] = [0, 1, 2].map((k) => median(rounds.map((r) => r[k] as number))) as [number, number, number];
+  const serverGrpcJs = await serverMicrosPerCall(sidecar.pid!, plain.call);
+  const serverHttp2 = await serverMicrosPerCall(sidecar.pid!, () => ours.getState('state_demo', 'book1'));
   plain.close();
   ours.close();
   const embedded = new Components(DEMO_CONFIG);
@@ -84,6 +99,7 @@ try {
   console.log(`  @grpc/grpc-js client              : ${grpcJs.toFixed(0)} calls/s`);
   console.log(`  wasmctl http2 client              : ${http2.toFixed(0)} calls/s (${(http2 / grpcJs).toFixed(2)}x grpc-js)`);
   console.log(`  Wasm proxy_get_state via bridge   : ${fromWasm.toFixed(0)} calls/s (${(fromWasm / grpcJs).toFixed(2)}x grpc-js, target >= 1.4x)`);
+  console.log(`  sidecar CPU per call              : ${serverGrpcJs.toFixed(0)} µs (grpc-js client), ${serverHttp2.toFixed(0)} µs (http2 client)`);
   console.log('(b) Wasm proxy_get_state, embedded sidecar (no network)');
   console.log(`  calls/s                           : ${fromWasmEmbedded.toFixed(0)} (target >= 50000)`);
 } finally {
