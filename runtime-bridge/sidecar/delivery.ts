@@ -12,6 +12,8 @@ import type { Components } from './components.js';
 export interface AppTarget {
   host: string;
   port: number;
+  /** At most this many of the subscriptions the app lists are served (the sidecar's subscription limit). */
+  maxSubscriptions: number;
 }
 
 type Methods = typeof APP_CALLBACK_METHODS;
@@ -63,7 +65,11 @@ export class AppDelivery {
       return;
     }
     if (!first) this.warn(`app ${this.address} answered: delivering its subscriptions`);
-    for (const { pubsubName, topic, metadata } of subscriptions) {
+    const { maxSubscriptions } = this.target;
+    if (subscriptions.length > maxSubscriptions) {
+      this.warn(`app ${this.address} asked for ${subscriptions.length} subscriptions: serving the first ${maxSubscriptions} (the sidecar's limit)`);
+    }
+    for (const { pubsubName, topic, metadata } of subscriptions.slice(0, maxSubscriptions)) {
       if (this.closed) return;
       try {
         const consumerId = metadata.consumerID;

@@ -54,3 +54,27 @@ test('an app that is not listening is a warning, and the sidecar still serves', 
     await sidecar.close();
   }
 });
+
+test('an app listing more subscriptions than the sidecar allows gets the first ones, and a warning', async () => {
+  const subscriptions = Array.from({ length: 5 }, (_, i) => ({ pubsubName: 'pub_subs_demo', topic: `t${i}` }));
+  const app = await startApp({ subscriptions });
+  const warnings: string[] = [];
+  const sidecar = await startSidecar({
+    listen: '127.0.0.1:0',
+    config: { pub_subs: { pub_subs_demo: { type: 'in-memory' } }, app: { app_id: 'greedy', grpc_callback_port: app.port } },
+    subscriptionLimits: { perClient: 64, total: 3 },
+    warn: (m) => warnings.push(m),
+  });
+  const client = new RuntimeClient(sidecar.address);
+  try {
+    for (const { topic } of subscriptions) await client.publish('pub_subs_demo', topic, Buffer.from(topic));
+    await app.waitFor(3, 2000);
+    await new Promise((r) => setTimeout(r, 200));
+    assert.deepEqual(app.events.map((e) => e.topic).sort(), ['t0', 't1', 't2']);
+    assert.match(warnings.join('\n'), /asked for 5 subscriptions: serving the first 3 \(the sidecar's limit\)/);
+  } finally {
+    client.close();
+    await sidecar.close();
+    app.stop();
+  }
+});
