@@ -5,35 +5,18 @@
  */
 import http2 from 'node:http2';
 import { WasmctlError } from '../../common/index.js';
+import { decodeGrpcMessage, frame } from './framing.js';
+import { encodeMessage, type Method, type RequestProps, type Response } from './protocol.js';
 import { errorFromStatus } from './status.js';
 
 const { HTTP2_HEADER_STATUS, NGHTTP2_CANCEL } = http2.constants;
 
-function frame(message: Uint8Array): Buffer {
-  const framed = Buffer.allocUnsafe(5 + message.length);
-  framed[0] = 0;
-  framed.writeUInt32BE(message.length, 1);
-  framed.set(message, 5);
-  return framed;
-}
-
-function grpcMessage(value: unknown): string {
-  if (typeof value !== 'string') return '';
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
 
 export class GrpcChannel {
   private session: http2.ClientHttp2Session | undefined;
   private sessionError: Error | undefined;
 
-  constructor(
-    readonly address: string,
-    private readonly service: string,
-  ) {}
+  constructor(readonly address: string) {}
 
   private connect(): http2.ClientHttp2Session {
     if (this.session && !this.session.closed && !this.session.destroyed) return this.session;
@@ -62,14 +45,20 @@ export class GrpcChannel {
     });
   }
 
-  /** One unary call; rejects with a WasmctlError whose kind follows the gRPC status. */
-  unary(method: string, request: Uint8Array, deadlineMs: number): Promise<Buffer> {
+  /** One unary call of a generated method: its request encoded, its answer decoded. */
+  async call<M extends Method>(method: M, request: RequestProps<M>, deadlineMs: number, signal?: AbortSignal): Promise<Response<M>> {
+    return method.responseType.decode(await this.unary(method.path, encodeMessage(method.requestType, request), deadlineMs, signal));
+  }
+
+  /** One unary call to `path` (/package.Service/Method); rejects with a WasmctlError whose kind follows the gRPC status. */
+  unary(path: string, request: Uint8Array, deadlineMs: number, signal?: AbortSignal): Promise<Buffer> {
+    const method = path.slice(path.lastIndexOf('/') + 1);
     return new Promise((resolve, reject) => {
       let stream: http2.ClientHttp2Stream;
       try {
         stream = this.connect().request({
           ':method': 'POST',
-          ':path': `/${this.service}/${method}`,
+          ':path': path,
           'content-type': 'application/grpc',
           te: 'trailers',
           'grpc-timeout': `${deadlineMs}m`,
@@ -83,9 +72,15 @@ export class GrpcChannel {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        signal?.removeEventListener('abort', cancel);
         if (err) reject(err);
         else resolve(value as Buffer);
       };
+      const cancel = () => {
+        stream.close(NGHTTP2_CANCEL);
+        finish(new WasmctlError('Unavailable', `${method}: cancelled`));
+      };
+      signal?.addEventListener('abort', cancel, { once: true });
       const timer = setTimeout(() => {
         stream.close(NGHTTP2_CANCEL);
         finish(
@@ -115,7 +110,7 @@ export class GrpcChannel {
         if (status === undefined) {
           finish(this.unavailable(method, new Error('the stream closed without a gRPC status')));
         } else if (status !== '0') {
-          finish(errorFromStatus(method, Number(status), grpcMessage(message)));
+          finish(errorFromStatus(method, Number(status), decodeGrpcMessage(message)));
         } else {
           const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
           if (body.length < 5) finish(new WasmctlError('Internal', `${method}: the answer has no message`));

@@ -15,8 +15,7 @@ import {
   type WriteOptions,
 } from './api.js';
 import { GrpcChannel } from './channel.js';
-import { enumValue, methodCodec } from './codec.js';
-import { RUNTIME_SERVICE } from './proto-path.js';
+import { RUNTIME_METHODS, configurationItem, int64ToBigint, v1, type Method, type RequestProps, type Response } from './protocol.js';
 
 export interface RuntimeClientOptions {
   /** Per-call deadline; a slower sidecar gives DeadlineExceeded. */
@@ -24,29 +23,27 @@ export interface RuntimeClientOptions {
 }
 
 const DEFAULT_DEADLINE_MS = 5000;
-const FIRST_WRITE = enumValue('StateOptions.StateConcurrency', 'CONCURRENCY_FIRST_WRITE');
+type Methods = typeof RUNTIME_METHODS;
 
-// protobufjs decodes into dynamic messages; each read below names a field of our runtime.proto.
-type Decoded = Record<string, any>;
+/** protobufjs decodes bytes as Buffers under Node; a Uint8Array is viewed, not copied. */
+const bytes = (value: Uint8Array): Buffer => (Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength));
 
-const bytes = (value: unknown): Buffer => {
-  if (Buffer.isBuffer(value)) return value;
-  return value instanceof Uint8Array ? Buffer.from(value.buffer, value.byteOffset, value.byteLength) : Buffer.alloc(0);
-};
-
-function stateItem(key: string, value: Uint8Array | undefined, options: WriteOptions) {
+function stateItem(key: string, value: Uint8Array | undefined, options: WriteOptions): v1.StateItem.$Properties {
   return {
     key,
     value: value ?? new Uint8Array(0),
     ...(options.etag ? { etag: { value: options.etag } } : {}),
-    ...(options.concurrency === 'first-write' ? { options: { concurrency: FIRST_WRITE } } : {}),
+    ...(options.concurrency === 'first-write' ? { options: { concurrency: v1.StateOptions.StateConcurrency.CONCURRENCY_FIRST_WRITE } } : {}),
   };
 }
 
-const unlockStatus = (status: unknown): UnlockStatus => UNLOCK_STATUSES[Number(status ?? 0)] ?? 'lock-unexist';
+const unlockStatus = (status: number): UnlockStatus => UNLOCK_STATUSES[status] ?? 'lock-unexist';
 
-function configurationItem(item: Decoded): ConfigurationItem {
-  return { key: item.key, content: item.content, group: item.group, label: item.label, tags: { ...item.tags } };
+
+function httpVerb(verb = 'NONE'): v1.HTTPExtension.Verb {
+  const value = v1.HTTPExtension.Verb[verb as keyof typeof v1.HTTPExtension.Verb];
+  if (value === undefined) throw new WasmctlError('InvalidArgument', `unknown HTTP verb ${verb}`);
+  return value;
 }
 
 export class RuntimeClient implements RuntimeApi {
@@ -57,7 +54,7 @@ export class RuntimeClient implements RuntimeApi {
     if (!/^[^\s/]+:\d{1,5}$/.test(address)) {
       throw new WasmctlError('InvalidArgument', `sidecar address must be host:port, got "${address}"`);
     }
-    this.channel = new GrpcChannel(address, RUNTIME_SERVICE);
+    this.channel = new GrpcChannel(address);
     this.deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
   }
 
@@ -65,9 +62,9 @@ export class RuntimeClient implements RuntimeApi {
     return this.channel.address;
   }
 
-  private async call(method: string, request: object): Promise<Decoded> {
-    const codec = methodCodec(method);
-    return codec.decode(await this.channel.unary(method, codec.encode(request), this.deadlineMs));
+  private async call<K extends keyof Methods>(method: K, request: RequestProps<Methods[K]>): Promise<Response<Methods[K]>> {
+    // Each method's request and response types are paired in the table; indexing by K loses that.
+    return this.channel.call(RUNTIME_METHODS[method] as Method, request, this.deadlineMs);
   }
 
   async sayHello(service: string, name: string): Promise<string> {
@@ -83,7 +80,7 @@ export class RuntimeClient implements RuntimeApi {
 
   async getBulkState(store: string, keys: string[]): Promise<BulkStateItem[]> {
     const { items } = await this.call('GetBulkState', { storeName: store, keys });
-    return (items as Decoded[]).map((item) => {
+    return items.map((item) => {
       const value = bytes(item.data);
       return {
         key: item.key,
@@ -121,12 +118,12 @@ export class RuntimeClient implements RuntimeApi {
   }
 
   async nextId(store: string, key: string): Promise<bigint> {
-    return BigInt(String((await this.call('GetNextId', { storeName: store, key })).nextId));
+    return int64ToBigint((await this.call('GetNextId', { storeName: store, key })).nextId);
   }
 
   async tryLock(store: string, resourceId: string, owner: string, expireSeconds: number): Promise<boolean> {
     const { success } = await this.call('TryLock', { storeName: store, resourceId, lockOwner: owner, expire: expireSeconds });
-    return success === true;
+    return success;
   }
 
   async unlock(store: string, resourceId: string, owner: string): Promise<UnlockStatus> {
@@ -140,18 +137,18 @@ export class RuntimeClient implements RuntimeApi {
 
   async invoke(id: string, method: string, data: Uint8Array, options: InvokeOptions = {}): Promise<InvokeResult> {
     const httpExtension = options.verb || options.querystring
-      ? { verb: enumValue('HTTPExtension.Verb', options.verb ?? 'NONE'), querystring: options.querystring ?? '' }
+      ? { verb: httpVerb(options.verb), querystring: options.querystring ?? '' }
       : undefined;
     const response = await this.call('InvokeService', {
       id,
-      message: { method, data: { typeUrl: '', value: data }, contentType: options.contentType ?? '', httpExtension },
+      message: { method, data: { type_url: '', value: data }, contentType: options.contentType ?? '', httpExtension },
     });
-    return { data: bytes(response.data?.value), contentType: response.contentType };
+    return { data: bytes(response.data?.value ?? Buffer.alloc(0)), contentType: response.contentType };
   }
 
   async getConfiguration(store: string, scope: ConfigurationScope, keys: string[]): Promise<ConfigurationItem[]> {
     const { items } = await this.call('GetConfiguration', { storeName: store, ...this.scope(scope), keys });
-    return (items as Decoded[]).map(configurationItem);
+    return items.map(configurationItem);
   }
 
   async saveConfiguration(store: string, appId: string, items: ConfigurationItem[]): Promise<void> {

@@ -5,19 +5,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { WasmctlError } from '../../common/index.js';
+import type { v1 } from '../client/index.js';
 
 /** appcallback.proto's TopicEventRequest, as both delivery paths send it. */
-export interface TopicEvent {
-  id: string;
-  source: string;
-  type: string;
-  spec_version: string;
-  data_content_type: string;
-  topic: string;
-  data: Buffer;
-  pubsub_name: string;
-  metadata: Record<string, string>;
-}
+export type TopicEvent = Omit<v1.TopicEventRequest, '$unknowns'>;
 
 export interface Publication {
   pubsub: string;
@@ -107,11 +98,11 @@ export function unwrapEvent(payload: Buffer, pubsub: string, topic: string): Top
       id: randomUUID(),
       source: 'Dapr',
       type: 'com.dapr.event.sent',
-      spec_version: '1.0',
-      data_content_type: 'application/octet-stream',
+      specVersion: '1.0',
+      dataContentType: 'application/octet-stream',
       topic,
       data: payload,
-      pubsub_name: pubsub,
+      pubsubName: pubsub,
       metadata: {},
     };
   }
@@ -123,11 +114,11 @@ export function unwrapEvent(payload: Buffer, pubsub: string, topic: string): Top
     id: text(fields.id),
     source: text(fields.source),
     type: text(fields.type),
-    spec_version: text(fields.specversion),
-    data_content_type: contentType,
+    specVersion: text(fields.specversion),
+    dataContentType: contentType,
     topic,
     data: dataOf(fields, contentType),
-    pubsub_name: pubsub,
+    pubsubName: pubsub,
     metadata: {},
   };
 }

@@ -4,41 +4,28 @@
  * done with the message (an UNIMPLEMENTED error counts as DROP); RETRY or any other failure leaves
  * it to be delivered again. An app that is not up yet is asked again until it answers.
  */
-import * as grpc from '@grpc/grpc-js';
+import { hasKind } from '../../common/index.js';
+import { APP_CALLBACK_METHODS, GrpcChannel, v1, type Method, type RequestProps, type Response } from '../client/index.js';
 import type { TopicEvent } from './cloudevent.js';
 import type { Components } from './components.js';
-import { appCallbackService } from './proto.js';
 
 export interface AppTarget {
   host: string;
   port: number;
+  /** At most this many of the subscriptions the app lists are served (the sidecar's subscription limit). */
+  maxSubscriptions: number;
 }
 
-interface TopicSubscription {
-  pubsub_name: string;
-  topic: string;
-  metadata: Record<string, string>;
-}
-
-const AppCallbackClient = grpc.makeGenericClientConstructor(appCallbackService, 'AppCallback');
-type Unary<Req, Res> = (req: Req, options: grpc.CallOptions, callback: (err: grpc.ServiceError | null, res: Res) => void) => grpc.ClientUnaryCall;
-interface AppCallback extends grpc.Client {
-  ListTopicSubscriptions: Unary<object, { subscriptions: TopicSubscription[] }>;
-  OnTopicEvent: Unary<TopicEvent, { status: 'SUCCESS' | 'RETRY' | 'DROP' }>;
-}
+type Methods = typeof APP_CALLBACK_METHODS;
+const { SUCCESS, DROP } = v1.TopicEventResponse.TopicEventResponseStatus;
 
 const LIST_TIMEOUT_MS = 5000;
 const LIST_RETRY_MS = 1000;
-
-function callApp<Req, Res>(method: Unary<Req, Res>, client: AppCallback, request: Req, options: grpc.CallOptions, signal?: AbortSignal): Promise<Res> {
-  return new Promise((resolve, reject) => {
-    const call = method.call(client, request, options, (err, res) => (err ? reject(err) : resolve(res)));
-    signal?.addEventListener('abort', () => call.cancel(), { once: true });
-  });
-}
+/** The app may take its time over an event; the subscription's signal is what gives up. */
+const EVENT_TIMEOUT_MS = 10 * 60 * 1000;
 
 export class AppDelivery {
-  private readonly client: AppCallback;
+  private readonly channel: GrpcChannel;
   private readonly unsubscribes: Array<() => Promise<void>> = [];
   private retry: NodeJS.Timeout | undefined;
   private closed = false;
@@ -49,9 +36,12 @@ export class AppDelivery {
     private readonly target: AppTarget,
     private readonly warn: (message: string) => void,
   ) {
-    // An app that was down is reached again within seconds of its return, not grpc-js's 2 minutes.
-    const reconnect = { 'grpc.initial_reconnect_backoff_ms': 200, 'grpc.max_reconnect_backoff_ms': 5000 };
-    this.client = new AppCallbackClient(`${target.host}:${target.port}`, grpc.credentials.createInsecure(), reconnect) as unknown as AppCallback;
+    // Each call connects again if the app went away: it is reached at its first call after its return.
+    this.channel = new GrpcChannel(`${target.host}:${target.port}`);
+  }
+
+  private async call<K extends keyof Methods>(method: K, request: RequestProps<Methods[K]>, timeoutMs: number, signal?: AbortSignal): Promise<Response<Methods[K]>> {
+    return this.channel.call(APP_CALLBACK_METHODS[method] as Method, request, timeoutMs, signal);
   }
 
   /** Resolves after the first attempt; an app that does not answer is a warning, not a failure. */
@@ -66,36 +56,40 @@ export class AppDelivery {
   }
 
   private async connect(first: boolean): Promise<void> {
-    let subscriptions: TopicSubscription[];
+    let subscriptions: v1.TopicSubscription[];
     try {
-      ({ subscriptions } = await callApp(this.client.ListTopicSubscriptions, this.client, {}, { deadline: Date.now() + LIST_TIMEOUT_MS }));
+      ({ subscriptions } = await this.call('ListTopicSubscriptions', {}, LIST_TIMEOUT_MS));
     } catch (err) {
       if (first) this.warn(`no pub/sub delivery to app ${this.address} yet: ${(err as Error).message}; asking again every ${LIST_RETRY_MS}ms`);
       if (!this.closed) this.retry = setTimeout(() => void this.connect(false), LIST_RETRY_MS);
       return;
     }
     if (!first) this.warn(`app ${this.address} answered: delivering its subscriptions`);
-    for (const { pubsub_name, topic, metadata } of subscriptions) {
+    const { maxSubscriptions } = this.target;
+    if (subscriptions.length > maxSubscriptions) {
+      this.warn(`app ${this.address} asked for ${subscriptions.length} subscriptions: serving the first ${maxSubscriptions} (the sidecar's limit)`);
+    }
+    for (const { pubsubName, topic, metadata } of subscriptions.slice(0, maxSubscriptions)) {
       if (this.closed) return;
       try {
-        const consumerId = metadata?.consumerID;
+        const consumerId = metadata.consumerID;
         const handler = (event: TopicEvent, signal: AbortSignal) => this.deliver(event, signal);
-        this.unsubscribes.push(await this.components.subscribe(pubsub_name, topic, handler, consumerId ? { consumerId } : {}));
+        this.unsubscribes.push(await this.components.subscribe(pubsubName, topic, handler, consumerId ? { consumerId } : {}));
       } catch (err) {
-        this.warn(`app ${this.address} asked for ${pubsub_name}/${topic}: ${(err as Error).message}`);
+        this.warn(`app ${this.address} asked for ${pubsubName}/${topic}: ${(err as Error).message}`);
       }
     }
   }
 
   private async deliver(event: TopicEvent, signal: AbortSignal): Promise<boolean> {
     try {
-      const { status } = await callApp(this.client.OnTopicEvent, this.client, event, {}, signal);
+      const { status } = await this.call('OnTopicEvent', event, EVENT_TIMEOUT_MS, signal);
       this.failing = false;
-      if (status === 'DROP') this.warn(`app ${this.address} dropped event ${event.id} on ${event.topic}`);
-      return status === 'SUCCESS' || status === 'DROP';
+      if (status === DROP) this.warn(`app ${this.address} dropped event ${event.id} on ${event.topic}`);
+      return status === SUCCESS || status === DROP;
     } catch (err) {
-      const { code, message } = err as grpc.ServiceError;
-      if (code === grpc.status.UNIMPLEMENTED) return true;
+      const { message } = err as Error;
+      if (hasKind(err, 'Unimplemented')) return true;
       if (!this.failing && !signal.aborted) this.warn(`event ${event.id} on ${event.topic} not delivered to ${this.address}: ${message}; it will come again`);
       this.failing = true;
       return false;
@@ -106,6 +100,6 @@ export class AppDelivery {
     this.closed = true;
     clearTimeout(this.retry);
     await Promise.all(this.unsubscribes.map((unsubscribe) => unsubscribe()));
-    this.client.close();
+    this.channel.close();
   }
 }

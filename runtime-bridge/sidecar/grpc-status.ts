@@ -1,7 +1,11 @@
-import type * as grpc from '@grpc/grpc-js';
 import { describeError, grpcCodeOf } from '../../common/index.js';
 
+export interface GrpcStatus {
+  code: number;
+  message: string;
+}
+
 /** An error as the gRPC status a handler answers: its kind's code, its one-line message. */
-export function toStatus(err: unknown): Partial<grpc.StatusObject> {
-  return { code: grpcCodeOf(err), details: describeError(err) };
+export function statusOf(err: unknown): GrpcStatus {
+  return { code: grpcCodeOf(err), message: describeError(err) };
 }

@@ -1,114 +1,77 @@
 /**
- * gRPC handlers of spec.proto.runtime.v1.Runtime: decode, call the component set, encode. The
- * RPCs not listed here are answered UNIMPLEMENTED by grpc-js, naming the method.
+ * Handlers of spec.proto.runtime.v1.Runtime: the generated messages in, the component set called,
+ * the generated messages out. The RPCs not listed here answer UNIMPLEMENTED, naming the method.
  */
-import * as grpc from '@grpc/grpc-js';
 import { WasmctlError } from '../../common/index.js';
-import { UNLOCK_STATUSES, type Concurrency, type ConfigurationItem, type StateOperation, type UnlockStatus } from '../client/api.js';
+import { UNLOCK_STATUSES, bigintToInt64, configurationItem, v1, type Concurrency, type RUNTIME_METHODS, type StateOperation, type UnlockStatus } from '../client/index.js';
 import type { Components } from './components.js';
-import { toStatus } from './grpc-status.js';
-import { subscribeTopicEvents } from './topic-stream.js';
+import type { ServiceHandlers } from './grpc-server.js';
+import { subscribeTopicEvents, type SubscriptionLimits } from './topic-stream.js';
 
-type Metadata = Record<string, string>;
-interface Etag {
-  value: string;
-}
-interface StateOptions {
-  concurrency: string;
-}
-interface StateItem {
-  key: string;
-  value: Buffer;
-  etag: Etag | null;
-  options: StateOptions | null;
-}
-interface Any {
-  type_url: string;
-  value: Buffer;
-}
-interface ConfigRequest {
-  store_name: string;
-  app_id: string;
-  group: string;
-  label: string;
-  keys: string[];
-}
-const UNLOCK_ENUM = ['SUCCESS', 'LOCK_UNEXIST', 'LOCK_BELONG_TO_OTHERS'] as const;
-const unlockEnum = (status: UnlockStatus) => UNLOCK_ENUM[UNLOCK_STATUSES.indexOf(status)];
-
-function unary<Req, Res>(run: (request: Req) => Promise<Res>): grpc.handleUnaryCall<Req, Res> {
-  return (call, callback) => {
-    run(call.request).then(
-      (response) => callback(null, response),
-      (err: unknown) => callback(toStatus(err)),
-    );
-  };
-}
-
-const CONCURRENCY: Record<string, Concurrency | undefined> = {
-  CONCURRENCY_FIRST_WRITE: 'first-write',
-  CONCURRENCY_LAST_WRITE: 'last-write',
+const { StateConcurrency } = v1.StateOptions;
+const CONCURRENCY: Partial<Record<v1.StateOptions.StateConcurrency, Concurrency>> = {
+  [StateConcurrency.CONCURRENCY_FIRST_WRITE]: 'first-write',
+  [StateConcurrency.CONCURRENCY_LAST_WRITE]: 'last-write',
 };
+/** UnlockResponse.Status and LockKeepAliveResponse.Status share UNLOCK_STATUSES' order. */
+const unlockEnum = (status: UnlockStatus): number => UNLOCK_STATUSES.indexOf(status);
 
-function writeOptions(etag: Etag | null, options: StateOptions | null) {
-  const concurrency = CONCURRENCY[options?.concurrency ?? ''];
+function writeOptions(etag: v1.Etag | null | undefined, options: v1.StateOptions | null | undefined) {
+  const concurrency = options ? CONCURRENCY[options.concurrency] : undefined;
   return { ...(etag?.value ? { etag: etag.value } : {}), ...(concurrency ? { concurrency } : {}) };
 }
 
-function stateOperation(op: StateOperation['op'], item: StateItem): StateOperation {
+function stateOperation(op: StateOperation['op'], item: v1.StateItem): StateOperation {
   return { op, key: item.key, value: item.value, ...writeOptions(item.etag, item.options) };
 }
 
-const scope = (req: ConfigRequest) => ({ appId: req.app_id, group: req.group, label: req.label });
+const scope = (req: { appId: string; group: string; label: string }) => ({ appId: req.appId, group: req.group, label: req.label });
 const EMPTY = {};
 
-export function runtimeHandlers(components: Components): grpc.UntypedServiceImplementation {
+export function runtimeHandlers(components: Components, limits: SubscriptionLimits): ServiceHandlers<typeof RUNTIME_METHODS> {
   return {
-    SayHello: unary(async (req: { service_name: string; name: string }) => ({
-      hello: await components.sayHello(req.service_name, req.name),
-    })),
+    SayHello: async (req) => ({ hello: await components.sayHello(req.serviceName, req.name) }),
 
-    InvokeService: unary(async (req: { id: string; message: { method: string; data: Any | null; content_type: string; http_extension: { verb: string; querystring: string } | null } | null }) => {
+    InvokeService: async (req) => {
       if (!req.message) throw new WasmctlError('InvalidArgument', 'InvokeService needs a message (method and data)');
-      const { method, data, content_type, http_extension } = req.message;
+      const { method, data, contentType, httpExtension } = req.message;
       const result = await components.invoke(req.id, method, data?.value ?? Buffer.alloc(0), {
-        contentType: content_type,
-        ...(http_extension ? { verb: http_extension.verb, querystring: http_extension.querystring } : {}),
+        contentType,
+        ...(httpExtension ? { verb: v1.HTTPExtension.Verb[httpExtension.verb], querystring: httpExtension.querystring } : {}),
       });
-      return { data: { type_url: '', value: result.data }, content_type: result.contentType };
-    }),
+      return { data: { type_url: '', value: result.data }, contentType: result.contentType };
+    },
 
-    GetState: unary(async (req: { store_name: string; key: string }) => {
-      const found = await components.getState(req.store_name, req.key);
-      return { data: found?.value ?? Buffer.alloc(0), etag: found?.etag ?? '', metadata: {} };
-    }),
+    GetState: async (req) => {
+      const found = await components.getState(req.storeName, req.key);
+      return { data: found?.value ?? Buffer.alloc(0), etag: found?.etag ?? '' };
+    },
 
-    GetBulkState: unary(async (req: { store_name: string; keys: string[] }) => ({
-      items: (await components.getBulkState(req.store_name, req.keys)).map((item) => ({
+    GetBulkState: async (req) => ({
+      items: (await components.getBulkState(req.storeName, req.keys)).map((item) => ({
         key: item.key,
         data: item.value ?? Buffer.alloc(0),
         etag: item.etag,
         error: item.error ?? '',
-        metadata: {},
       })),
-    })),
-
-    SaveState: unary(async (req: { store_name: string; states: StateItem[] }) => {
-      await components.saveStates(req.store_name, req.states.map((item) => stateOperation('upsert', item)));
-      return EMPTY;
     }),
 
-    DeleteState: unary(async (req: { store_name: string; key: string; etag: Etag | null; options: StateOptions | null }) => {
-      await components.deleteState(req.store_name, req.key, writeOptions(req.etag, req.options));
+    SaveState: async (req) => {
+      await components.saveStates(req.storeName, req.states.map((item) => stateOperation('upsert', item)));
       return EMPTY;
-    }),
+    },
 
-    DeleteBulkState: unary(async (req: { store_name: string; states: StateItem[] }) => {
-      await components.deleteStates(req.store_name, req.states.map((item) => stateOperation('delete', item)));
+    DeleteState: async (req) => {
+      await components.deleteState(req.storeName, req.key, writeOptions(req.etag, req.options));
       return EMPTY;
-    }),
+    },
 
-    ExecuteStateTransaction: unary(async (req: { storeName: string; operations: Array<{ operationType: string; request: StateItem | null }> }) => {
+    DeleteBulkState: async (req) => {
+      await components.deleteStates(req.storeName, req.states.map((item) => stateOperation('delete', item)));
+      return EMPTY;
+    },
+
+    ExecuteStateTransaction: async (req) => {
       const operations = req.operations.map(({ operationType, request }, i) => {
         if (operationType !== 'upsert' && operationType !== 'delete') {
           throw new WasmctlError('InvalidArgument', `operation ${i}: operationType must be "upsert" or "delete", got "${operationType}"`);
@@ -118,43 +81,35 @@ export function runtimeHandlers(components: Components): grpc.UntypedServiceImpl
       });
       await components.transact(req.storeName, operations);
       return EMPTY;
-    }),
+    },
 
-    PublishEvent: unary(async (req: { pubsub_name: string; topic: string; data: Buffer; data_content_type: string; metadata: Metadata }) => {
-      await components.publish(req.pubsub_name, req.topic, req.data, { contentType: req.data_content_type, metadata: req.metadata });
+    PublishEvent: async (req) => {
+      await components.publish(req.pubsubName, req.topic, req.data, { contentType: req.dataContentType, metadata: req.metadata });
       return EMPTY;
+    },
+
+    SubscribeTopicEvents: subscribeTopicEvents(components, limits),
+
+    GetNextId: async (req) => ({ nextId: bigintToInt64(await components.nextId(req.storeName, req.key)) }),
+
+    TryLock: async (req) => ({ success: await components.tryLock(req.storeName, req.resourceId, req.lockOwner, req.expire) }),
+
+    Unlock: async (req) => ({ status: unlockEnum(await components.unlock(req.storeName, req.resourceId, req.lockOwner)) }),
+
+    LockKeepAlive: async (req) => ({
+      status: unlockEnum(await components.lockKeepAlive(req.storeName, req.resourceId, req.lockOwner, req.expire)),
     }),
 
-    SubscribeTopicEvents: subscribeTopicEvents(components),
+    GetConfiguration: async (req) => ({ items: await components.getConfiguration(req.storeName, scope(req), req.keys) }),
 
-    GetNextId: unary(async (req: { store_name: string; key: string }) => ({
-      next_id: String(await components.nextId(req.store_name, req.key)),
-    })),
-
-    TryLock: unary(async (req: { store_name: string; resource_id: string; lock_owner: string; expire: number }) => ({
-      success: await components.tryLock(req.store_name, req.resource_id, req.lock_owner, req.expire),
-    })),
-
-    Unlock: unary(async (req: { store_name: string; resource_id: string; lock_owner: string }) => ({
-      status: unlockEnum(await components.unlock(req.store_name, req.resource_id, req.lock_owner)),
-    })),
-
-    LockKeepAlive: unary(async (req: { store_name: string; resource_id: string; lock_owner: string; expire: number }) => ({
-      status: unlockEnum(await components.lockKeepAlive(req.store_name, req.resource_id, req.lock_owner, req.expire)),
-    })),
-
-    GetConfiguration: unary(async (req: ConfigRequest) => ({
-      items: await components.getConfiguration(req.store_name, scope(req), req.keys),
-    })),
-
-    SaveConfiguration: unary(async (req: { store_name: string; app_id: string; items: ConfigurationItem[] }) => {
-      await components.saveConfiguration(req.store_name, req.app_id, req.items);
+    SaveConfiguration: async (req) => {
+      await components.saveConfiguration(req.storeName, req.appId, req.items.map(configurationItem));
       return EMPTY;
-    }),
+    },
 
-    DeleteConfiguration: unary(async (req: ConfigRequest) => {
-      await components.deleteConfiguration(req.store_name, scope(req), req.keys);
+    DeleteConfiguration: async (req) => {
+      await components.deleteConfiguration(req.storeName, scope(req), req.keys);
       return EMPTY;
-    }),
+    },
   };
 }

@@ -1,11 +1,12 @@
-import * as grpc from '@grpc/grpc-js';
 import { z } from 'zod';
 import { WasmctlError } from '../../common/index.js';
+import { RUNTIME_METHODS } from '../client/index.js';
 import { DEMO_CONFIG, SidecarConfigSchema, type SidecarConfig } from './config.js';
 import { Components } from './components.js';
 import { AppDelivery } from './delivery.js';
+import { GrpcServer } from './grpc-server.js';
 import { runtimeHandlers } from './handlers.js';
-import { runtimeService } from './proto.js';
+import { DEFAULT_SUBSCRIPTION_LIMITS } from './topic-stream.js';
 
 export { DEFAULT_LISTEN } from './defaults.js';
 
@@ -18,6 +19,10 @@ const SidecarOptionsSchema = z.object({
   config: SidecarConfigSchema.optional(),
   invokeEndpoint: z.url({ protocol: /^https?$/, error: 'invokeEndpoint must be an http(s) URL' }).optional(),
   warn: z.custom<(message: string) => void>((v) => typeof v === 'function').optional(),
+  /** Open SubscribeTopicEvents streams allowed per client connection and in all (RESOURCE_EXHAUSTED beyond). */
+  subscriptionLimits: z
+    .object({ perClient: z.number().int().positive(), total: z.number().int().positive() })
+    .default(DEFAULT_SUBSCRIPTION_LIMITS),
 });
 export type SidecarOptions = z.input<typeof SidecarOptionsSchema>;
 
@@ -31,36 +36,25 @@ export interface Sidecar {
 
 const GRACE_MS = 2000;
 
-function bind(server: grpc.Server, listen: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.bindAsync(listen, grpc.ServerCredentials.createInsecure(), (err, port) => {
-      if (err) reject(new WasmctlError('Unavailable', `sidecar cannot listen on ${listen}: ${err.message}`, { cause: err }));
-      else resolve(port);
-    });
-  });
-}
-
-function shutdown(server: grpc.Server): Promise<void> {
-  return new Promise((resolve) => {
-    // Calls under way get a grace period; streams (subscriptions) never end by themselves.
-    const force = setTimeout(() => server.forceShutdown(), GRACE_MS);
-    server.tryShutdown(() => {
-      clearTimeout(force);
-      resolve();
-    });
-  });
+async function bind(server: GrpcServer, listen: string): Promise<number> {
+  const split = listen.lastIndexOf(':');
+  try {
+    return await server.listen(listen.slice(0, split), Number(listen.slice(split + 1)));
+  } catch (err) {
+    throw new WasmctlError('Unavailable', `sidecar cannot listen on ${listen}: ${(err as Error).message}`, { cause: err });
+  }
 }
 
 /** Starts a Layotto-compatible runtime API server; no config means Layotto's in-memory demo set. */
 export async function startSidecar(options: SidecarOptions): Promise<Sidecar> {
   const parsed = SidecarOptionsSchema.safeParse(options);
   if (!parsed.success) throw new WasmctlError('InvalidArgument', parsed.error.issues[0]?.message ?? 'bad sidecar options');
-  const { listen, invokeEndpoint, warn = (m: string) => process.stderr.write(`wasmctl sidecar: ${m}\n`) } = parsed.data;
+  const { listen, invokeEndpoint, subscriptionLimits, warn = (m: string) => process.stderr.write(`wasmctl sidecar: ${m}\n`) } = parsed.data;
   const config: SidecarConfig = parsed.data.config ?? DEMO_CONFIG;
 
   const components = new Components(config, { warn, ...(invokeEndpoint ? { invokeEndpoint } : {}) });
-  const server = new grpc.Server();
-  server.addService(runtimeService, runtimeHandlers(components));
+  const server = new GrpcServer();
+  server.addService(RUNTIME_METHODS, runtimeHandlers(components, subscriptionLimits));
   let port: number;
   try {
     port = await bind(server, listen);
@@ -71,7 +65,7 @@ export async function startSidecar(options: SidecarOptions): Promise<Sidecar> {
   const host = listen.slice(0, listen.lastIndexOf(':'));
   const app = config.app;
   const delivery = app?.grpc_callback_port
-    ? await AppDelivery.start(components, { host: app.grpc_callback_host || '127.0.0.1', port: app.grpc_callback_port }, warn)
+    ? await AppDelivery.start(components, { host: app.grpc_callback_host || '127.0.0.1', port: app.grpc_callback_port, maxSubscriptions: subscriptionLimits.total }, warn)
     : undefined;
 
   return {
@@ -79,7 +73,7 @@ export async function startSidecar(options: SidecarOptions): Promise<Sidecar> {
     components,
     async close() {
       await delivery?.close();
-      await shutdown(server);
+      await server.close(GRACE_MS);
       await components.close();
     },
   };

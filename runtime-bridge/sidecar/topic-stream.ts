@@ -6,16 +6,21 @@
  * each waits for the client to read what was written before (HTTP/2 flow control), so a client
  * that never reads holds those few events, not a growing queue.
  */
-import type * as grpc from '@grpc/grpc-js';
 import { WasmctlError } from '../../common/index.js';
+import { v1, type RUNTIME_METHODS } from '../client/index.js';
 import type { TopicEvent } from './cloudevent.js';
 import type { Components } from './components.js';
-import { toStatus } from './grpc-status.js';
+import type { BidiCall, BidiHandler } from './grpc-server.js';
 
-interface SubscribeRequest {
-  initial_request?: { pubsub_name: string; topic: string; metadata: Record<string, string> } | null;
-  event_processed?: { id: string; status: { status: string } | null } | null;
+type Subscribe = (typeof RUNTIME_METHODS)['SubscribeTopicEvents'];
+const { RETRY } = v1.TopicEventResponse.TopicEventResponseStatus;
+
+/** How many SubscribeTopicEvents streams one client connection, and the whole sidecar, may hold open. */
+export interface SubscriptionLimits {
+  perClient: number;
+  total: number;
 }
+export const DEFAULT_SUBSCRIPTION_LIMITS: SubscriptionLimits = { perClient: 64, total: 1024 };
 
 /** Resolves to false when `signal` aborts first, else to what `start` resolves with. */
 function unlessAborted<T>(signal: AbortSignal, start: (resolve: (value: T) => void) => () => void): Promise<T | false> {
@@ -45,32 +50,31 @@ class TopicStream {
 
   constructor(
     private readonly components: Components,
-    private readonly call: grpc.ServerDuplexStream<SubscribeRequest, object>,
+    private readonly call: BidiCall<Subscribe>,
   ) {
-    call.on('data', (request: SubscribeRequest) => this.receive(request));
+    call.on('data', (request: v1.SubscribeTopicEventsRequest) => this.receive(request));
     call.on('end', () => {
       this.end();
       call.end();
     });
     call.on('cancelled', () => this.end());
-    call.on('error', () => this.end());
     call.on('drain', () => this.wake());
   }
 
-  private receive(request: SubscribeRequest): void {
-    if (request.event_processed) {
-      const { id, status } = request.event_processed;
-      this.acks.get(id)?.(status?.status !== 'RETRY');
+  private receive(request: v1.SubscribeTopicEventsRequest): void {
+    if (request.eventProcessed) {
+      const { id, status } = request.eventProcessed;
+      this.acks.get(id)?.(status?.status !== RETRY);
       return;
     }
-    if (!request.initial_request) return;
+    if (!request.initialRequest) return;
     if (this.subscribed) return this.fail(new WasmctlError('InvalidArgument', 'a subscription stream takes one initial request'));
-    const { pubsub_name, topic, metadata } = request.initial_request;
-    const consumerId = metadata?.consumerID;
-    this.subscribed = this.components.subscribe(pubsub_name, topic, (event, signal) => this.send(event, signal), consumerId ? { consumerId } : {});
+    const { pubsubName, topic, metadata } = request.initialRequest;
+    const consumerId = metadata.consumerID;
+    this.subscribed = this.components.subscribe(pubsubName, topic, (event, signal) => this.send(event, signal), consumerId ? { consumerId } : {});
     this.subscribed.then(
       () => {
-        if (this.write({ initial_response: {} })) this.wake();
+        if (this.write({ initialResponse: {} })) this.wake();
       },
       (err: unknown) => this.fail(err),
     );
@@ -88,12 +92,12 @@ class TopicStream {
       this.acks.set(event.id, resolve);
       return () => this.acks.delete(event.id);
     });
-    this.write({ event_message: event });
+    this.write({ eventMessage: event });
     return done;
   }
 
   /** false when the client has yet to read it: later events wait for 'drain'. */
-  private write(message: object): boolean {
+  private write(message: v1.SubscribeTopicEventsResponse.$Properties): boolean {
     this.writable = this.call.write(message);
     return this.writable;
   }
@@ -104,7 +108,8 @@ class TopicStream {
   }
 
   private fail(err: unknown): void {
-    this.call.emit('error', toStatus(err));
+    this.call.end(err);
+    this.end();
   }
 
   private end(): void {
@@ -115,6 +120,28 @@ class TopicStream {
   }
 }
 
-export function subscribeTopicEvents(components: Components): grpc.handleBidiStreamingCall<SubscribeRequest, object> {
-  return (call) => void new TopicStream(components, call);
+/**
+ * Each stream counts against its client connection's limit and the sidecar's; beyond either it
+ * is refused RESOURCE_EXHAUSTED before it subscribes, so no client can hold unbounded consumers.
+ */
+export function subscribeTopicEvents(components: Components, limits: SubscriptionLimits): BidiHandler<Subscribe> {
+  const perClient = new WeakMap<object, number>();
+  let total = 0;
+  return (call) => {
+    const client = call.context.session;
+    const held = perClient.get(client) ?? 0;
+    if (held >= limits.perClient || total >= limits.total) {
+      const [count, limit, whom] = held >= limits.perClient ? [held, limits.perClient, 'this connection'] : [total, limits.total, 'the sidecar'];
+      return call.end(new WasmctlError('ResourceExhausted', `too many topic subscriptions: ${whom} holds ${count} (limit ${limit})`, {
+        hint: 'close subscriptions you no longer read, or subscribe from fewer streams',
+      }));
+    }
+    perClient.set(client, held + 1);
+    total++;
+    call.context.signal.addEventListener('abort', () => {
+      perClient.set(client, (perClient.get(client) ?? 1) - 1);
+      total--;
+    }, { once: true });
+    new TopicStream(components, call);
+  };
 }

@@ -45,7 +45,7 @@ function service() {
   const sink: EventSink = { publish: (namespace, topic) => void events.push(`${namespace}${topic}`) };
   const tasks = new TaskService({ runner, events: sink, onIdle: () => undefined, version: 't', namespace: 'ns', cgroupMode: 'v1' });
   const create = (id: string, bundle = `/b/${id}`) =>
-    tasks.Create(messages.containerd.task.v2.CreateTaskRequest.create({ id, bundle }), { namespace: '' });
+    tasks.Create(new messages.containerd.task.v2.CreateTaskRequest({ id, bundle }), { namespace: '' });
   return { tasks, instances, events, create, ctx: { namespace: '' } };
 }
 
@@ -99,7 +99,7 @@ test('a created task deleted unstarted is killed (137); a second Create of an id
 
 test('tasks of two namespaces with one id stay apart', async () => {
   const { tasks } = service();
-  const request = (id: string) => messages.containerd.task.v2.CreateTaskRequest.create({ id, bundle: `/b/${id}` });
+  const request = (id: string) => new messages.containerd.task.v2.CreateTaskRequest({ id, bundle: `/b/${id}` });
   const one = await tasks.Create(request('same'), { namespace: 'one' });
   const two = await tasks.Create(request('same'), { namespace: 'two' });
   assert.notEqual(one.pid, two.pid);

@@ -1,12 +1,12 @@
 /**
- * A test app serving Layotto's AppCallback (grpc-js, from our appcallback.proto): it subscribes
+ * A test app serving Layotto's AppCallback (a grpc-js server, our generated messages): it subscribes
  * to what it is told, records every OnTopicEvent and answers what `answer` says.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as grpc from '@grpc/grpc-js';
-import * as protoLoader from '@grpc/proto-loader';
-import { APP_CALLBACK_SERVICE, RUNTIME_PROTO_DIR } from '../../runtime-bridge/client/index.js';
+import { APP_CALLBACK_METHODS, v1 } from '../../runtime-bridge/client/index.js';
 import type { TopicEvent } from '../../runtime-bridge/sidecar/index.js';
+import { grpcJsService } from './grpc-js.js';
 
 /** What OnTopicEvent receives: the sidecar's TopicEventRequest. */
 export type AppEvent = TopicEvent;
@@ -15,7 +15,7 @@ export type AppEvent = TopicEvent;
 export type Answer = 'SUCCESS' | 'RETRY' | 'DROP' | 'HANG';
 
 export interface AppOptions {
-  subscriptions: Array<{ pubsub_name: string; topic: string; metadata?: Record<string, string> }>;
+  subscriptions: v1.TopicSubscription.$Properties[];
   /** Listen here (an app restarted at the address its sidecar knows); 0 picks one. */
   port?: number;
   /** `n` counts this app's calls from 1. */
@@ -31,15 +31,14 @@ export interface TestApp {
 }
 
 export async function startApp(options: AppOptions): Promise<TestApp> {
-  const definition = protoLoader.loadSync('appcallback.proto', { includeDirs: [RUNTIME_PROTO_DIR], keepCase: true, enums: String });
   const server = new grpc.Server();
   const events: AppEvent[] = [];
-  server.addService(definition[APP_CALLBACK_SERVICE] as grpc.ServiceDefinition, {
+  server.addService(grpcJsService(APP_CALLBACK_METHODS), {
     ListTopicSubscriptions: (_call: unknown, callback: grpc.sendUnaryData<object>) => callback(null, { subscriptions: options.subscriptions }),
     OnTopicEvent: (call: grpc.ServerUnaryCall<AppEvent, object>, callback: grpc.sendUnaryData<object>) => {
       events.push(call.request);
       const answer = options.answer?.(call.request, events.length) ?? 'SUCCESS';
-      if (answer !== 'HANG') callback(null, { status: answer });
+      if (answer !== 'HANG') callback(null, { status: v1.TopicEventResponse.TopicEventResponseStatus[answer] });
     },
   });
   const port = await new Promise<number>((resolve, reject) =>

@@ -32,7 +32,7 @@ const appConfig = (appId: string, port: number, metadata?: Record<string, string
   pub_subs: { pubsub: pubsub(metadata) },
   app: { app_id: appId, grpc_callback_host: '127.0.0.1', grpc_callback_port: port },
 });
-const subscriptions = (topic: string) => [{ pubsub_name: 'pubsub', topic }];
+const subscriptions = (topic: string) => [{ pubsubName: 'pubsub', topic }];
 const publish = (topic: string, data: string | Buffer, contentType = '') => client.publish('pubsub', topic, Buffer.from(data), { contentType });
 
 before(async () => {
@@ -88,7 +88,7 @@ test('a message published before the app ever came is delivered when it comes, i
   const sidecar = await startSidecar({ listen: '127.0.0.1:0', config: appConfig('shop', app.port, { processingTimeout: '60s', redeliverInterval: '15s' }) });
   try {
     await app.waitFor(2);
-    const got = app.events.map((e) => [e.data.toString(), e.data_content_type, e.source, e.type, e.spec_version, e.topic, e.pubsub_name]);
+    const got = app.events.map((e) => [e.data.toString(), e.dataContentType, e.source, e.type, e.specVersion, e.topic, e.pubsubName]);
     assert.deepEqual(got, [
       ['before the app', 'text/plain', 'runtime', 'com.runtime.event.sent', '1.0', 'early', 'pubsub'],
       ['{"book":"book1","n":3}', 'application/json', 'runtime', 'com.runtime.event.sent', '1.0', 'early', 'pubsub'],
@@ -204,7 +204,7 @@ test('a message XADDed as a Layotto sidecar writes it is delivered, data and con
     const until = Date.now() + 10_000;
     while (events.length < 3 && Date.now() < until) await sleep(20);
     assert.deepEqual(
-      events.map((e) => [e.id, e.data_content_type, [...e.data]]),
+      events.map((e) => [e.id, e.dataContentType, [...e.data]]),
       [
         [id, 'application/json', [...Buffer.from('{"book":"book1","n":3}')]],
         [binary.id, 'application/octet-stream', [0, 1, 254, 255]],
