@@ -1,9 +1,10 @@
-import { access, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { WasmctlError } from '../../common/index.js';
 import { parseImageJson } from '../blob-copy.js';
+import { exists } from '../exists.js';
 import { parsePlatform } from '../platform.js';
 import { normalizeReference } from '../reference.js';
 import type { ImageStore } from '../store.js';
@@ -52,7 +53,6 @@ const BaseConfigSchema = z.object({
 });
 
 const BUILDKIT = 'buildkit.dockerfile.v0';
-const exists = (path: string) => access(path).then(() => true, () => false);
 
 async function findDockerfile(context: string, file: string | undefined): Promise<string> {
   if (file) return resolve(file);
