@@ -36,6 +36,9 @@ function pairs(entries: string[], flag: string, fromEnv: boolean): Record<string
   return out;
 }
 
+/** The option parser's first run, for the startup snapshot to hold it compiled (build-path.ts). */
+export const warmOptions = (): void => void parseOptions(OptionsSchema, { tag: ['a:v1'], buildArg: ['A=1'], label: [], compress: 'gzip', format: 'oci', quiet: true });
+
 const OutputSchema = z.object({ type: z.enum(['oci', 'docker', 'oci-layout']), dest: z.string().min(1) });
 
 /** buildx's `--output type=oci,dest=out.tar`. */
