@@ -50,11 +50,8 @@ export class StagedBlobs {
 
   /** The blob's file, downloaded first when the store lacks it. */
   async file(d: Descriptor, what: string, report: Report = () => undefined): Promise<string> {
-    const stored = this.store.blobPath(d.digest);
-    if (await exists(stored)) {
-      report('Already exists', d.size);
-      return stored;
-    }
+    const stored = await this.inStore(d, report);
+    if (stored) return stored;
     const staged = this.stagedPath(d.digest);
     if (this.staged.has(d.digest)) return staged;
     this.staged.set(d.digest, staged);
@@ -68,12 +65,19 @@ export class StagedBlobs {
    * read of a digest only: a later one waits for it and takes file().
    */
   async open(d: Descriptor, what: string, report: Report): Promise<{ input: Readable; stages: Stage[] }> {
-    const stored = this.store.blobPath(d.digest);
-    if (await exists(stored)) return { input: openBlobFile(stored), stages: [] };
+    const stored = await this.inStore(d, report);
+    if (stored) return { input: openBlobFile(stored), stages: [] };
     const staged = this.stagedPath(d.digest);
     this.staged.set(d.digest, staged);
     const input = await this.source.openBlob(this.image, d);
     return { input, stages: [coalescing(), verifying(d, what, downloading(report)), teeToFile(staged)] };
+  }
+
+  private async inStore(d: Descriptor, report: Report): Promise<string | undefined> {
+    const stored = this.store.blobPath(d.digest);
+    if (!(await exists(stored))) return undefined;
+    report('Already exists', d.size);
+    return stored;
   }
 
   private stagedPath(digest: string): string {
