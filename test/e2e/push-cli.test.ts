@@ -291,6 +291,13 @@ describe('a multi-platform image index', () => {
     assert.match(again.stdout, new RegExp(`Digest: ${indexDigest}`));
     assert.deepEqual(proxy.requests.filter((r) => r.path.includes('/blobs/uploads')), [], 'every blob was there already');
     assert.equal(proxy.requests.filter((r) => r.method === 'HEAD').length, 3, 'one HEAD per distinct blob: two configs, one shared layer');
+
+    const bare = await wasmctl(root, ['push', `oci:${layout}`]);
+    assert.notEqual(bare.exitCode, 0);
+    assert.match(bare.stderr, /^wasmctl: push oci:.* needs a destination/);
+    const missing = await wasmctl(root, ['push', `oci:${join(work, 'no-such-layout')}`, `${proxy.host}/multi/hello:v3`]);
+    assert.notEqual(missing.exitCode, 0);
+    assert.equal(missing.stderr.trim().split('\n').length, 1, missing.stderr);
   });
 });
 
