@@ -1,5 +1,5 @@
-import { createWriteStream } from 'node:fs';
-import { copyFile, link, lstat, mkdir, rm, stat, symlink } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
+import { type FileHandle, copyFile, link, lstat, mkdir, open, rm, stat, symlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -9,6 +9,8 @@ import { entryPath, resolveInRoot } from './safe-path.js';
 import { type TarEntry, forEachTarEntry } from './tar-entries.js';
 
 const WHITEOUT = '.wh.';
+/** Files up to this size are written synchronously (writeSmallFile). */
+const SMALL_FILE = 256 * 1024;
 const OPAQUE = '.wh..wh..opq';
 
 /** What a layer unpacked into its own folder leaves to do on the layers below it, in order (layer-merge.ts). */
@@ -64,6 +66,8 @@ function asLayerError(err: unknown, what: string): WasmctlError {
 
 class LayerWriter {
   readonly changes: LayerChanges = { opaque: [], removed: [], links: [], dirs: new Set() };
+  /** Folder (relative) → its host path, made; see parentOf(). */
+  private readonly folders = new Map<string, string>();
 
   constructor(
     private readonly root: string,
@@ -80,28 +84,25 @@ class LayerWriter {
       else if (name.startsWith(WHITEOUT)) this.changes.removed.push(this.whiteoutTarget(rel, name));
       return;
     }
-    const parent = await resolveInRoot(this.root, dirname(rel), true);
-    await mkdir(parent, { recursive: true });
+    const parent = await this.parentOf(rel);
     const target = join(parent, name);
     const mode = header.mode ?? 0o644;
     switch (header.type) {
       case 'directory':
         entry.resume();
         this.changes.dirs.add(rel);
-        if (!(await lstat(target).catch(() => undefined))?.isDirectory()) {
-          await rm(target, { force: true, recursive: true });
-          await mkdir(target, { mode: (mode & 0o777) | 0o700 });
-        }
+        await this.makeDir(target, (mode & 0o777) | 0o700);
         return;
       case 'file':
-      case 'contiguous-file':
-        await rm(target, { force: true, recursive: true });
-        // 'wx' is O_CREAT|O_EXCL: never writes through a link left in place.
-        await pipeline(entry as unknown as Readable, createWriteStream(target, { flags: 'wx', mode: mode & 0o777 }));
+      case 'contiguous-file': {
+        if ((header.size ?? 0) <= SMALL_FILE) return this.writeSmallFile(entry, target, mode & 0o777);
+        const file = await this.createFile(target, mode & 0o777);
+        await pipeline(entry as unknown as Readable, file.createWriteStream());
         return;
+      }
       case 'symlink':
         entry.resume();
-        await rm(target, { force: true, recursive: true });
+        await this.clear(target);
         await symlink(header.linkname ?? '', target);
         return;
       case 'link':
@@ -114,13 +115,76 @@ class LayerWriter {
     }
   }
 
+  /**
+   * The folder an entry goes in, made when missing. Resolved once per folder: a layer of thousands
+   * of files would otherwise pay an lstat per path component and a mkdir for each. A cached folder
+   * is a real one that exists; anything removed (an entry replacing another) empties the cache, so
+   * no cached path can lead through what a later entry put there.
+   */
+  private async parentOf(rel: string): Promise<string> {
+    const dir = dirname(rel);
+    const known = this.folders.get(dir);
+    if (known !== undefined) return known;
+    const parent = await resolveInRoot(this.root, dir, true);
+    await mkdir(parent, { recursive: true });
+    this.folders.set(dir, parent);
+    return parent;
+  }
+
+  /** Removes what is at `target`, if anything, forgetting the folders resolved so far. */
+  private async clear(target: string): Promise<void> {
+    if (!(await lstat(target).catch(() => undefined))) return;
+    this.folders.clear();
+    await rm(target, { force: true, recursive: true });
+  }
+
+  private async makeDir(target: string, mode: number): Promise<void> {
+    try {
+      await mkdir(target, { mode });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      if ((await lstat(target)).isDirectory()) return;
+      await this.clear(target);
+      await mkdir(target, { mode });
+    }
+  }
+
+  /**
+   * A small file is written with one synchronous call: its bytes are in memory already, and the
+   * three thread-pool round trips of an async open, write and close cost more than the writing,
+   * for each of the thousands of files a layer can hold.
+   */
+  private async writeSmallFile(entry: TarEntry, target: string, mode: number): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of entry as AsyncIterable<Buffer>) chunks.push(chunk);
+    const bytes = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+    try {
+      writeFileSync(target, bytes, { flag: 'wx', mode });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      await this.clear(target);
+      writeFileSync(target, bytes, { flag: 'wx', mode });
+    }
+  }
+
+  /** 'wx' is O_CREAT|O_EXCL: never writes through a link left in place; what is there goes first. */
+  private async createFile(target: string, mode: number): Promise<FileHandle> {
+    try {
+      return await open(target, 'wx', mode);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      await this.clear(target);
+      return open(target, 'wx', mode);
+    }
+  }
+
   private async hardlink(linkname: string, target: string, rel: string): Promise<void> {
     const source = entryPath(linkname, this.what);
     const info = await lstat(await resolveInRoot(this.root, source, false)).catch(() => undefined);
     // Not in this layer: a lower one's file, linked once the layers below are in place.
     if (!info) return void this.changes.links.push([rel, source]);
     if (info.isDirectory()) throw notAFile(this.what, linkname);
-    await rm(target, { force: true, recursive: true });
+    await this.clear(target);
     await link(await resolveInRoot(this.root, source, false), target);
   }
 

@@ -276,3 +276,16 @@ test('layers unpacked at once still stack in order: links to lower files, lower 
   assert.deepEqual(await readdir(join(root, 'real2')), []);
   assert.equal(await readFile(join(root, 'swap'), 'utf8'), 'now a file');
 });
+
+test('a folder replaced by a symlink within one layer: later entries go through it, inside the rootfs only', async () => {
+  const layer = await tarOf([
+    { name: 'd', type: 'directory' },
+    { name: 'd/a', body: 'a' },
+    { name: 'd', type: 'symlink', linkname: outside },
+    { name: 'd/evil', body: 'e' },
+  ]);
+  const [image] = await openStore(join(scratch, 'store-swap')).load({ path: await writeLayout({ layers: [layer] }) });
+  assert.deepEqual(await readdir(outside), ['keep']);
+  assert.equal(await readFile(join(image!.rootfs, outside, 'evil'), 'utf8'), 'e');
+  assert.ok((await lstat(join(image!.rootfs, 'd'))).isSymbolicLink());
+});
