@@ -45,6 +45,14 @@ try {
     console.log(`  ratio wasmctl/buildah: wall ${(m(a, 'wall') / m(b, 'wall')).toFixed(2)}x, cpu ${(m(a, 'cpu') / m(b, 'cpu')).toFixed(2)}x`);
   };
   await compare("the seed's Dockerfile (goal ≤ 0.30x)", context, rounds);
+  // What no wasmctl command can go below on this machine: node's own start, and the CLI's (snapshot, commander) doing nothing.
+  const floor = async (label: string, argv: string[]) => {
+    const xs: Sample[] = [];
+    for (let r = 0; r < rounds; r++) xs.push(await timed(argv));
+    console.log(`  floor, ${label}: wall ${m(xs, 'wall').toFixed(0)} ms, cpu ${m(xs, 'cpu').toFixed(0)} ms`);
+  };
+  await floor('node -e 0', [process.execPath, '-e', '0']);
+  await floor('wasmctl --version', [join(REPO, 'bin/wasmctl'), '--version']);
   // A context of 50 MB in five COPY layers (half random, half zeros): compression and I/O, not start-up.
   const big = join(work, 'big');
   await mkdir(join(big, 'data'), { recursive: true });

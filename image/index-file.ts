@@ -23,7 +23,7 @@ export const ImageRecordSchema = z.object({
 });
 export type ImageRecord = z.infer<typeof ImageRecordSchema>;
 
-const IndexFileSchema = z.object({
+export const IndexFileSchema = z.object({
   version: z.literal(1),
   /** Reference (or, for an unnamed image, its digest) → image. */
   images: z.record(z.string(), ImageRecordSchema),

@@ -37,5 +37,8 @@ export type { PushEvent, PushOptions, Pushed } from './push/index.js';
 /** Pushes a stored image under its name to its registry. */
 export const pushImage = async (store: ImageStore, reference: string, options?: import('./push/index.js').PushOptions) =>
   (await import('./push/index.js')).pushImage(store, reference, options);
+/** Pushes an OCI layout folder's image or image index (`skopeo copy --all oci:DIR docker://REF`). */
+export const pushLayout = async (dir: string, reference: string, options?: import('./push/index.js').PushOptions) =>
+  (await import('./push/index.js')).pushLayout(dir, reference, options);
 export const registryLogin = async (...args: Parameters<typeof import('./registry/login.js').login>) => (await import('./registry/login.js')).login(...args);
 export const registryLogout = async (domain: string) => (await import('./registry/login.js')).logout(domain);

@@ -1,9 +1,10 @@
 import { createReadStream } from 'node:fs';
-import { access, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { WasmctlError, hasKind } from '../common/index.js';
+import { exists } from './exists.js';
 import { type ImageRecord, type IndexFile, IndexFileStore } from './index-file.js';
 import { parsePlatform } from './platform.js';
 import { normalizeReference, parseReference } from './reference.js';
@@ -67,7 +68,6 @@ const DEFAULT_CAP = 4 * 1024 ** 3;
 const CapSchema = z.coerce.number().int().positive();
 const TRANSPORTS = ['docker-archive:', 'oci-archive:', 'oci:'] as const;
 const hexOf = (digest: string) => digest.slice('sha256:'.length);
-const exists = (path: string) => access(path).then(() => true, () => false);
 
 /**
  * Sources and staging (registry client, tar-stream, fzstd, streamx) are imported where an image

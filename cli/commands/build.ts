@@ -36,6 +36,9 @@ function pairs(entries: string[], flag: string, fromEnv: boolean): Record<string
   return out;
 }
 
+/** The option parser's first run, for the startup snapshot to hold it compiled (build-path.ts). */
+export const warmOptions = (): void => void parseOptions(OptionsSchema, { tag: ['a:v1'], buildArg: ['A=1'], label: [], compress: 'gzip', format: 'oci', quiet: true });
+
 const OutputSchema = z.object({ type: z.enum(['oci', 'docker', 'oci-layout']), dest: z.string().min(1) });
 
 /** buildx's `--output type=oci,dest=out.tar`. */
@@ -57,7 +60,7 @@ export function register(program: Command): void {
     .option('-f, --file <path>', 'the Dockerfile (default: Dockerfile, else Containerfile, in the context)')
     .option('--build-arg <name=value>', 'set a build ARG (repeatable)', collect)
     .option('--label <key=value>', 'add a label to the image (repeatable)', collect)
-    .option('--platform <os/arch>', 'platform of a FROM scratch image (default wasi/wasm)')
+    .option('--platform <os/arch>', 'platform of the image (default wasi/wasm); a,b builds an image index (with --push or --output type=oci-layout)')
     .option('--timestamp <seconds>', 'created time and file mtimes (default $SOURCE_DATE_EPOCH, else 0)')
     .option('--compress <gzip|zstd>', 'layer compression', 'gzip')
     .option('--format <oci|wasm>', 'oci: tar layers; wasm: the Wasm OCI artifact (application/wasm layers)', 'oci')
@@ -74,6 +77,7 @@ export function register(program: Command): void {
         '  wasmctl build -t fn:v1 -f Containerfile --build-arg NAME=x ctx/\n' +
         '  wasmctl build -t 127.0.0.1:5000/hello:v1 --push .\n' +
         '  wasmctl build --output type=oci,dest=hello-oci.tar .\n' +
+        '  wasmctl build --platform wasi/wasm,wasip2/wasm -t 127.0.0.1:5000/hello:v1 --push .\n' +
         '  wasmctl build --format wasm -t hello:v1 .\n\n' +
         'RUN is refused (a Wasm image has no shell); CMD and ENTRYPOINT take the exec form.',
     )
@@ -84,6 +88,8 @@ export function register(program: Command): void {
       if (options.push && options.tag.length === 0) throw new WasmctlError('InvalidArgument', '--push needs a --tag naming where to push');
       const { buildAndDeliver, openStore } = await import('../build-path.js');
       const store = openStore(storeRoot(command));
+      const shown = { quiet: options.quiet ?? false, json: options.json ?? false };
+      const push = options.push ? (await import('./push.js')).pushOptions({ ...shown, plainHttp: options.plainHttp ?? false }) : undefined;
       const built = await buildAndDeliver(store, {
         context,
         tags: options.tag,
@@ -95,12 +101,12 @@ export function register(program: Command): void {
         ...(options.platform ? { platform: options.platform } : {}),
         ...(options.timestamp !== undefined ? { timestamp: options.timestamp } : {}),
         ...(options.target ? { target: options.target } : {}),
-      }, output);
-      if (options.push) {
-        const { pushNames } = await import('./push.js');
-        await pushNames(storeRoot(command), built.names, { plainHttp: options.plainHttp ?? false, quiet: options.quiet ?? false, json: options.json ?? false });
+      }, output, push);
+      if (built.pushed) {
+        const { printPushed } = await import('./push.js');
+        for (const pushed of built.pushed) printPushed(pushed, shown);
       }
-      if (options.json) printJson(built);
+      if (options.json) printJson({ digest: built.digest, names: built.names });
       else if (options.quiet) process.stdout.write(`${built.digest}\n`);
       else process.stdout.write(`${[...built.names.map((n) => `Tagged ${n}`), `Digest: ${built.digest}`].join('\n')}\n`);
     });

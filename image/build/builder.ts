@@ -1,8 +1,10 @@
-import { access, mkdir, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { WasmctlError } from '../../common/index.js';
 import { parseImageJson } from '../blob-copy.js';
+import { exists } from '../exists.js';
 import { parsePlatform } from '../platform.js';
 import { normalizeReference } from '../reference.js';
 import type { ImageStore } from '../store.js';
@@ -51,7 +53,6 @@ const BaseConfigSchema = z.object({
 });
 
 const BUILDKIT = 'buildkit.dockerfile.v0';
-const exists = (path: string) => access(path).then(() => true, () => false);
 
 async function findDockerfile(context: string, file: string | undefined): Promise<string> {
   if (file) return resolve(file);
@@ -79,6 +80,9 @@ class Build {
   private readonly mtime: Date;
   private readonly blobDir: string;
   private context: HostFs | undefined;
+  private scratch: Promise<string> | undefined;
+  /** Where ADD unpacks tars; made at first use, removed by cleanup() once the layers are written. */
+  private readonly unpackDir = () => (this.scratch ??= mkdtemp(join(tmpdir(), 'wasmctl-add-')));
 
   constructor(
     private readonly dockerfile: Dockerfile,
@@ -110,6 +114,10 @@ class Build {
       for (const step of stage.steps) await this.step(step, state);
     }
     return (this.states[targetIndex] as { state: StageState }).state;
+  }
+
+  async cleanup(): Promise<void> {
+    if (this.scratch) await rm(await this.scratch, { recursive: true, force: true });
   }
 
   private targetIndex(): number {
@@ -172,7 +180,7 @@ class Build {
       case 'COPY':
       case 'ADD': {
         const source = await this.copySource(step, state);
-        const entries = await applyCopy(step, variables(state), escape, source, state.tree, workdirOf(state));
+        const entries = await applyCopy(step, variables(state), escape, source, state.tree, workdirOf(state), this.unpackDir);
         await this.addLayer(state, entries);
         return void history(`${commandText(step)} # buildkit`, false);
       }
@@ -234,7 +242,15 @@ export async function buildImage(options: BuildOptions): Promise<BuildResult> {
   await mkdir(join(options.outDir, 'blobs', 'sha256'), { recursive: true });
   const seconds = buildTime(options.timestamp);
   const build = new Build(dockerfile, options, platform, seconds);
-  const state = await build.run();
+  try {
+    return await assemble(await build.run(), options, names, seconds);
+  } finally {
+    await build.cleanup();
+  }
+}
+
+/** The final stage's layers (awaited: they read ADD's unpacked files), config and manifest into the layout. */
+async function assemble(state: StageState, options: BuildOptions, names: string[], seconds: number): Promise<BuildResult> {
   if (options.labels && Object.keys(options.labels).length > 0) state.config.Labels = { ...state.config.Labels, ...options.labels };
   const created = new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
   if (options.format === 'wasm') {

@@ -61,6 +61,8 @@ export async function applyCopy(
   source: CopySource,
   tree: FileTree,
   workdir: string,
+  /** A folder, removed after the build, where ADD unpacks a tar's files. */
+  unpackDir: () => Promise<string>,
 ): Promise<Array<[string, FileNode]>> {
   const { owner, mode } = copyFlags(step, vars, escape);
   const words = step.json ? step.json.map((w) => shellWord(w, vars, escape, step.where)) : shellWords(step.args, vars, escape, step.where);
@@ -95,7 +97,7 @@ export async function applyCopy(
       for (const [rel, child] of await source.fs.walk(path)) put(posix.join(destRel, rel), child);
       continue;
     }
-    const extracted = step.keyword === 'ADD' && node.content ? await readTarSource(node, step.where) : undefined;
+    const extracted = step.keyword === 'ADD' && node.content ? await readTarSource(node, step.where, unpackDir) : undefined;
     if (extracted) {
       for (const [rel, child] of extracted) put(posix.join(destRel, rel), child);
       continue;

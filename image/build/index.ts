@@ -2,3 +2,4 @@
 export { type BuildOptions, type BuildResult, buildImage } from './builder.js';
 export { type BuildOutput, type Built, buildAndDeliver } from './deliver.js';
 export type { LayerCompression } from './layer.js';
+export { warmBuildPath } from './warm.js';

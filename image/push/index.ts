@@ -1,2 +1,2 @@
-/** push/: a stored image to a distribution v2 registry. */
-export { type PushEvent, type PushOptions, type Pushed, pushImage } from './push.js';
+/** push/: a stored image, or an OCI layout's image or index, to a distribution v2 registry. */
+export { type PushEvent, type PushOptions, type Pushed, pushImage, pushLayout } from './push.js';

@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { WasmctlError } from '../../common/index.js';
-import { parseImageJson } from '../blob-copy.js';
-import { parseReference } from '../reference.js';
+import { parseImageJson, readSmallFile, sha256Of } from '../blob-copy.js';
+import { normalizeReference, parseReference } from '../reference.js';
 import { RegistryWriter, type WriterOptions } from '../registry/writer.js';
 import type { ImageStore } from '../store.js';
-import { type Descriptor, ManifestSchema, MediaType } from '../types.js';
+import { type Descriptor, IndexSchema, ManifestSchema } from '../types.js';
+import { type PushDocument, documentMediaType, pushTree } from './tree.js';
 
 export interface PushEvent {
   /** The blob's digest, shortened as docker shows it. */
@@ -54,17 +56,44 @@ export async function pushImage(store: ImageStore, reference: string, options: P
     throw new WasmctlError('InvalidArgument', `image ${reference} has no name to push under`, { hint: 'name it first: wasmctl tag IMAGE REGISTRY/NAME:TAG' });
   }
   const ref = parseReference(image.reference);
-  const manifestBytes = await readFile(store.blobFile(image.digest));
-  const manifest = parseImageJson(manifestBytes, ManifestSchema, `the manifest of ${image.reference}`);
-  const writer = new RegistryWriter(ref.domain, ref.path, options);
+  const bytes = await readFile(store.blobFile(image.digest));
+  const root = { digest: image.digest, mediaType: documentMediaType(bytes, `the manifest of ${image.reference}`), bytes };
   const sources = await mountSources(store, ref.domain, ref.path);
-  const result: Pushed = { reference: image.reference, digest: image.digest, uploaded: [], mounted: [], skipped: [] };
-  const blobs = [...new Map([manifest.config, ...manifest.layers].map((d) => [d.digest, d])).values()];
+  return pushDocuments(image.reference, root, (d) => store.blobFile(d), sources, options);
+}
+
+/**
+ * Pushes what an OCI layout folder's index.json names first, as `skopeo copy --all oci:DIR
+ * docker://REF` does: an image index with every platform's blobs and manifest (each by digest,
+ * then the index under the tag), or a single manifest.
+ */
+export async function pushLayout(dir: string, reference: string, options: PushOptions = {}): Promise<Pushed> {
+  const what = `the layout ${dir}`;
+  const blobFile = (digest: string) => join(dir, 'blobs', 'sha256', digest.slice('sha256:'.length));
+  const index = parseImageJson(await readSmallFile(join(dir, 'index.json'), `${what}: index.json`), IndexSchema, `${what}: index.json`);
+  const [first] = index.manifests;
+  if (!first) throw new WasmctlError('InvalidArgument', `${what} holds no image`);
+  const bytes = await readSmallFile(blobFile(first.digest), `${what}: ${first.digest}`);
+  if (sha256Of(bytes) !== first.digest) throw new WasmctlError('DataLoss', `${what}: ${first.digest} does not match its digest`);
+  return pushDocuments(normalizeReference(reference), { digest: first.digest, mediaType: first.mediaType, bytes }, blobFile, new Map(), options);
+}
+
+async function pushDocuments(
+  reference: string,
+  root: PushDocument,
+  blobFile: (digest: string) => string,
+  sources: Map<string, string>,
+  options: PushOptions,
+): Promise<Pushed> {
+  const ref = parseReference(reference);
+  const tree = await pushTree(root, blobFile, reference);
+  const writer = new RegistryWriter(ref.domain, ref.path, options);
+  const result: Pushed = { reference, digest: root.digest, uploaded: [], mounted: [], skipped: [] };
   const report = (d: Descriptor, status: PushEvent['status'], current: number) => options.onProgress?.({ id: shortId(d.digest), status, current, total: d.size });
-  for (const d of blobs) report(d, 'Preparing', 0);
+  for (const d of tree.blobs) report(d, 'Preparing', 0);
 
   const pushBlob = async (d: Descriptor) => {
-    const blob = { digest: d.digest, size: d.size, path: store.blobFile(d.digest) };
+    const blob = { digest: d.digest, size: d.size, path: blobFile(d.digest) };
     if (await writer.hasBlob(d.digest)) {
       result.skipped.push(d.digest);
       return report(d, 'Layer already exists', d.size);
@@ -81,12 +110,16 @@ export async function pushImage(store: ImageStore, reference: string, options: P
     result.uploaded.push(d.digest);
     report(d, 'Pushed', d.size);
   };
-  const queue = [...blobs];
+  const queue = [...tree.blobs];
   await Promise.all(
     Array.from({ length: Math.min(CONCURRENCY, queue.length) }, async () => {
       for (let d = queue.shift(); d; d = queue.shift()) await pushBlob(d);
     }),
   );
-  await writer.putManifest(ref.tag ?? image.digest, manifestBytes, manifest.mediaType ?? MediaType.ociManifest);
+  // Children by digest first: a registry refuses an index whose manifests it does not hold.
+  for (const doc of tree.documents) {
+    const isRoot = doc === root || doc.digest === root.digest;
+    await writer.putManifest(isRoot ? (ref.tag ?? root.digest) : doc.digest, doc.bytes, doc.mediaType);
+  }
   return result;
 }

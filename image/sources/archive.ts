@@ -1,9 +1,10 @@
 import { createWriteStream } from 'node:fs';
-import { access, mkdir, stat, symlink } from 'node:fs/promises';
+import { mkdir, stat, symlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { WasmctlError, isWasmctlError } from '../../common/index.js';
+import { exists } from '../exists.js';
 import { entryPath, resolveInRoot } from '../safe-path.js';
 import { forEachTarEntry } from '../tar-entries.js';
 import type { ImageSource } from '../source.js';
@@ -58,7 +59,6 @@ export async function extractArchive(input: Readable, dest: string, what: string
   if (bytesRead === 0) throw new WasmctlError('InvalidArgument', `${what} is empty`, { hint: 'give an archive with -i FILE, or pipe one in' });
 }
 
-const exists = (path: string) => access(path).then(() => true, () => false);
 
 /** A folder holding a `docker save` tree or an OCI layout. */
 export async function folderSource(dir: string, what: string, options: LayoutOptions): Promise<ImageSource> {

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { access, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { WasmctlError } from '../../common/index.js';
 import { parseImageJson, readSmallFile, sha256Of } from '../blob-copy.js';
 import { sniffCompression } from '../compression.js';
+import { exists } from '../exists.js';
 import { normalizeReference } from '../reference.js';
 import { resolveInRoot } from '../safe-path.js';
 import type { ImageSource, SelectOptions, SourceImage } from '../source.js';
@@ -29,7 +30,7 @@ export async function dockerSaveSource(dir: string, what: string, options: Selec
     `${what}: manifest.json`,
   );
   const namesOf = (tags: string[] | null | undefined) => (tags ?? []).map(normalizeReference);
-  if (await access(join(dir, 'oci-layout')).then(() => true, () => false)) {
+  if (await exists(join(dir, 'oci-layout'))) {
     const namesByConfig = new Map(
       entries.map((e) => [e.Config.replace(/^blobs\/sha256\//, 'sha256:'), namesOf(e.RepoTags)] as const),
     );

@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
-import { access } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { WasmctlError } from '../../common/index.js';
 import { parseImageJson, readSmallFile, verifyBytes } from '../blob-copy.js';
+import { exists } from '../exists.js';
 import { selectManifest } from '../platform.js';
 import { isTag, normalizeReference } from '../reference.js';
 import { resolveInRoot } from '../safe-path.js';
@@ -62,7 +62,7 @@ export class LayoutSource implements ImageSource {
 
   async images(): Promise<SourceImage[]> {
     const layoutFile = join(this.dir, 'oci-layout');
-    if (!(await access(layoutFile).then(() => true, () => false))) {
+    if (!(await exists(layoutFile))) {
       throw new WasmctlError('InvalidArgument', `${this.what} is not an OCI layout: oci-layout is missing`);
     }
     parseImageJson(await readSmallFile(layoutFile, `${this.what}: oci-layout`), OciLayoutSchema, `${this.what}: oci-layout`);

@@ -5,6 +5,7 @@
  * repository mounts, 401/413 are one-line errors, 5xx answers are retried, chunked uploads work.
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -233,6 +234,70 @@ describe('behind a counting forwarder', () => {
     assert.equal(manifest.config.mediaType, 'application/vnd.wasm.config.v0+json');
     assert.deepEqual(manifest.layers.map((l) => l.mediaType), ['application/wasm']);
     await assertRunsAfterPull(artifact);
+  });
+});
+
+describe('a multi-platform image index', () => {
+  let registry: Registry;
+  let proxy: CountingProxy;
+  before(async () => {
+    registry = await startRegistry();
+    proxy = await startProxy(registry.host);
+  });
+  after(async () => {
+    await proxy.stop();
+    await registry.stop();
+  });
+
+  test('build --platform a,b --push: skopeo reads the index back, pull --platform takes each; push oci:DIR skips present blobs', async () => {
+    const root = join(work, `store-${n++}`);
+    const name = `${proxy.host}/multi/hello:v1`;
+    const ctx = await context();
+    const platforms = ['wasip1/wasm', 'wasip2/wasm'];
+    const build = await wasmctl(root, ['build', '--platform', platforms.join(','), '-t', name, '--push', ctx]);
+    assert.equal(build.exitCode, 0, build.stderr);
+    const indexDigest = /Digest: (sha256:[a-f0-9]{64})/.exec(build.stdout)?.[1];
+    // Every platform's manifest by digest, then the index under the tag.
+    const manifestPuts = proxy.requests.filter((r) => r.method === 'PUT' && r.path.includes('/manifests/'));
+    assert.equal(manifestPuts.length, 3);
+    assert.match(manifestPuts[2]?.path ?? '', /\/manifests\/v1$/);
+
+    const raw = await skopeo(['inspect', '--raw', '--tls-verify=false', `docker://${registry.host}/multi/hello:v1`]);
+    assert.equal(raw.exitCode, 0, raw.stderr);
+    const index = JSON.parse(raw.stdout) as { mediaType: string; manifests: Array<{ digest: string; platform: { os: string; architecture: string } }> };
+    assert.equal(index.mediaType, 'application/vnd.oci.image.index.v1+json');
+    assert.equal(`sha256:${createHash('sha256').update(raw.stdout).digest('hex')}`, indexDigest);
+    assert.deepEqual(index.manifests.map((m) => `${m.platform.os}/${m.platform.architecture}`), platforms);
+    for (const [i, platform] of platforms.entries()) {
+      const fresh = join(work, `fresh-${n++}`);
+      const pull = await wasmctl(fresh, ['pull', '--platform', platform, name]);
+      assert.equal(pull.exitCode, 0, pull.stderr);
+      assert.match(pull.stdout, new RegExp(`Digest: ${index.manifests[i]?.digest}`));
+      const run = await wasmctl(fresh, ['run', name]);
+      assert.match(run.stdout, /Hello from WebAssembly!/, run.stderr);
+    }
+
+    const refused = await wasmctl(root, ['build', '--platform', platforms.join(','), '-t', 'multi:v1', ctx]);
+    assert.notEqual(refused.exitCode, 0);
+    assert.match(refused.stderr, /^wasmctl: a build for 2 platforms is an image index, which the store cannot hold.*--push/);
+    assert.equal(refused.stderr.trim().split('\n').length, 1, refused.stderr);
+
+    const layout = join(work, `layout-${n++}`);
+    const out = await wasmctl(root, ['build', '--platform', platforms.join(','), '--output', `type=oci-layout,dest=${layout}`, ctx]);
+    assert.equal(out.exitCode, 0, out.stderr);
+    proxy.requests.length = 0;
+    const again = await wasmctl(root, ['push', `oci:${layout}`, `${proxy.host}/multi/hello:v2`]);
+    assert.equal(again.exitCode, 0, again.stderr);
+    assert.match(again.stdout, new RegExp(`Digest: ${indexDigest}`));
+    assert.deepEqual(proxy.requests.filter((r) => r.path.includes('/blobs/uploads')), [], 'every blob was there already');
+    assert.equal(proxy.requests.filter((r) => r.method === 'HEAD').length, 3, 'one HEAD per distinct blob: two configs, one shared layer');
+
+    const bare = await wasmctl(root, ['push', `oci:${layout}`]);
+    assert.notEqual(bare.exitCode, 0);
+    assert.match(bare.stderr, /^wasmctl: push oci:.* needs a destination/);
+    const missing = await wasmctl(root, ['push', `oci:${join(work, 'no-such-layout')}`, `${proxy.host}/multi/hello:v3`]);
+    assert.notEqual(missing.exitCode, 0);
+    assert.equal(missing.stderr.trim().split('\n').length, 1, missing.stderr);
   });
 });
 

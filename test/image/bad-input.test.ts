@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -248,4 +248,44 @@ test('a docker-save layer whose bytes do not match diff_ids is refused', async (
     { name: 'l/layer.tar', body: await tarOf([{ name: 'hello.wasm', body: 'evil' }]) },
   ]));
   await rejects(path, /but the config's rootfs\.diff_ids says/);
+});
+
+test('layers unpacked at once still stack in order: links to lower files, lower symlinks, replaced folders', async () => {
+  const first = await tarOf([
+    { name: 'f', body: 'lower' },
+    { name: 'lib/real/x', body: 'x' },
+    { name: 'lib/link', type: 'symlink', linkname: 'real' },
+    { name: 'real2', type: 'directory' },
+    { name: 's', type: 'symlink', linkname: 'real2' },
+    { name: 'swap/inner', body: 'i' },
+  ]);
+  const second = await tarOf([
+    { name: 'h', type: 'link', linkname: 'f' },
+    { name: 'lib/link/y', body: 'y' },
+    { name: 's', type: 'directory' },
+    { name: 's/z', body: 'z' },
+    { name: 'swap', body: 'now a file' },
+  ]);
+  const [image] = await openStore(join(scratch, 'store-stack')).load({ path: await writeLayout({ layers: [first, second] }) });
+  const root = image!.rootfs;
+  const [f, h] = await Promise.all([lstat(join(root, 'f')), lstat(join(root, 'h'))]);
+  assert.equal(h.ino, f.ino, 'h is a hard link to the lower layer f');
+  assert.deepEqual((await readdir(join(root, 'lib', 'real'))).sort(), ['x', 'y'], 'an implied folder goes through the lower symlink');
+  assert.ok((await lstat(join(root, 's'))).isDirectory(), 'a folder the tar names replaces the symlink');
+  assert.deepEqual(await readdir(join(root, 's')), ['z']);
+  assert.deepEqual(await readdir(join(root, 'real2')), []);
+  assert.equal(await readFile(join(root, 'swap'), 'utf8'), 'now a file');
+});
+
+test('a folder replaced by a symlink within one layer: later entries go through it, inside the rootfs only', async () => {
+  const layer = await tarOf([
+    { name: 'd', type: 'directory' },
+    { name: 'd/a', body: 'a' },
+    { name: 'd', type: 'symlink', linkname: outside },
+    { name: 'd/evil', body: 'e' },
+  ]);
+  const [image] = await openStore(join(scratch, 'store-swap')).load({ path: await writeLayout({ layers: [layer] }) });
+  assert.deepEqual(await readdir(outside), ['keep']);
+  assert.equal(await readFile(join(image!.rootfs, outside, 'evil'), 'utf8'), 'e');
+  assert.ok((await lstat(join(image!.rootfs, 'd'))).isSymbolicLink());
 });
