@@ -8,7 +8,6 @@ export { layottoHostCalls, AbiStatus, type LayottoHostCalls, type RuntimeConnect
 // `wasmctl serve`'s long-lived function instances reuse the engine's pieces.
 export { formatDuration } from './engine/run-module.js';
 export { compileModule, loadModuleBytes } from './engine/entry.js';
-export { serveHostCalls, type HostServer } from './engine/host-server.js';
-export { workerBoot, workerFile } from './engine/worker-file.js';
-export type { FromInstance, FunctionDef, InstanceConfig, ToInstance } from './engine/worker/instance-protocol.cjs';
+export { workerFile } from './engine/worker-file.js';
+export { encodeFrame, FrameReader, type FromInstance, type FunctionDef, type InstanceConfig, type ToInstance } from './engine/worker/instance-protocol.cjs';
 export { connectRuntime, type RuntimeChoice } from './connect.js';

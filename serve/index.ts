@@ -1,3 +1,2 @@
 export { startServe, type ServeOptions, type Serving } from './server.js';
 export type { FunctionInfo } from './registry.js';
-export { stuckWorkers } from './worker-host.js';

@@ -7,7 +7,8 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { WasmctlError } from '../common/index.js';
 import { commandOf, openStore } from '../image/index.js';
-import { compileModule, loadModuleBytes, resolveEntry } from '../runtime-bridge/index.js';
+import { compileModule, loadModuleBytes, resolveEntry, type FunctionDef } from '../runtime-bridge/index.js';
+import { ProcessInstance } from './process-instance.js';
 import type { FunctionModule } from './types.js';
 
 export interface LoadOptions {
@@ -21,11 +22,19 @@ export interface LoadOptions {
 
 const isWasmFile = (source: string) => source.endsWith('.wasm') && existsSync(source) && statSync(source).isFile();
 
+/**
+ * A proxy-wasm function: compiled here once so that a file that is not one fails its install with
+ * one line; each instance process compiles the same (capped) bytes again.
+ */
+async function proxyWasm(bytes: Uint8Array, entry: string, def: Omit<FunctionDef, 'bytes'>): Promise<FunctionModule> {
+  await compileModule(bytes, entry);
+  return { label: def.label, instance: (host) => new ProcessInstance({ ...def, bytes }, host) };
+}
+
 export async function loadFunction(source: string, options: LoadOptions): Promise<FunctionModule> {
   if (isWasmFile(source)) {
-    const path = resolve(source);
-    const module = await compileModule(loadModuleBytes(path, source, options.memoryBytes), source);
-    return { module, label: source, rootfs: null, args: [source], env: [] };
+    const bytes = loadModuleBytes(resolve(source), source, options.memoryBytes);
+    return proxyWasm(bytes, source, { label: source, rootfs: null, args: [source], env: [] });
   }
   if (source.endsWith('.wasm')) throw new WasmctlError('NotFound', `module ${source} not found`);
   const image = await openStore(options.root).resolve(source, {
@@ -37,6 +46,5 @@ export async function loadFunction(source: string, options: LoadOptions): Promis
   const { argv, env, cwd } = commandOf(image);
   const entry = argv[0] as string;
   const hostPath = resolveEntry(image.rootfs, entry, cwd);
-  const module = await compileModule(loadModuleBytes(hostPath, entry, options.memoryBytes), entry);
-  return { module, label: source, rootfs: image.rootfs, args: argv, env };
+  return proxyWasm(loadModuleBytes(hostPath, entry, options.memoryBytes), entry, { label: source, rootfs: image.rootfs, args: argv, env });
 }

@@ -1,8 +1,7 @@
 import { WasmctlError } from '../common/index.js';
 import type { EventLogger } from './access-log.js';
-import { FunctionPool, type PoolObserver } from './pool.js';
+import { FunctionPool, type PoolOptions } from './pool.js';
 import type { FunctionModule, FunctionRequest, FunctionResponse } from './types.js';
-import type { WorkerGroup } from './worker-group.js';
 
 /** Where a function comes from: an image reference, a transport, or a .wasm file. */
 export interface FunctionSource {
@@ -30,9 +29,8 @@ export class FunctionRegistry {
 
   constructor(
     private readonly load: FunctionLoader,
-    private readonly group: WorkerGroup,
+    private readonly poolOptions: Omit<PoolOptions, 'log'>,
     private readonly log: EventLogger,
-    private readonly observer?: PoolObserver,
   ) {}
 
   async install(spec: FunctionSource): Promise<string> {
@@ -51,7 +49,7 @@ export class FunctionRegistry {
   }
 
   private async start(spec: FunctionSource): Promise<string> {
-    const pool = new FunctionPool(await this.load(spec.source), spec.id ?? null, this.group, this.log, this.observer);
+    const pool = new FunctionPool(await this.load(spec.source), spec.id ?? null, { ...this.poolOptions, log: this.log });
     let id: string | undefined;
     try {
       // The first instance tells the module's own id when none is given.
@@ -79,11 +77,11 @@ export class FunctionRegistry {
     this.log(`updated ${id} to ${instances} instance${instances === 1 ? '' : 's'}`);
   }
 
-  async uninstall(id: string): Promise<void> {
+  async uninstall(id: string, reason?: Error): Promise<void> {
     const { pool } = this.entry(id);
     this.pools.delete(id);
     this.log(`uninstalled ${id}`);
-    await pool.close();
+    await pool.close(reason);
   }
 
   has(id: string): boolean {
@@ -98,8 +96,9 @@ export class FunctionRegistry {
     return [...this.pools].map(([id, { pool, source }]) => ({ id, source, instances: pool.size, inFlight: pool.inFlight }));
   }
 
-  async close(): Promise<void> {
-    await Promise.all([...this.pools.keys()].map((id) => this.uninstall(id)));
+  /** Stops every instance now; what they serve fails with `reason`. */
+  async close(reason: Error): Promise<void> {
+    await Promise.all([...this.pools.keys()].map((id) => this.uninstall(id, reason)));
   }
 
   private entry(id: string) {

@@ -14,7 +14,7 @@ import { loadFunction } from './loader.js';
 import { FunctionRegistry, type FunctionInfo } from './registry.js';
 import { connectRuntime, type RuntimeChoice } from '../runtime-bridge/index.js';
 import { invokingLocally } from './runtime.js';
-import { WorkerGroup } from './worker-group.js';
+import { WasmctlError } from '../common/index.js';
 
 export interface ServeOptions extends RuntimeChoice {
   /** host:port of the function gateway; port 0 picks a free one. */
@@ -22,10 +22,10 @@ export interface ServeOptions extends RuntimeChoice {
   /** host:port of the admin API. */
   admin: string;
   functions: Array<{ source: string; id?: string }>;
-  /** Warm instances per function given here (the admin API says its own). */
+  /** Warm instances per function given here, at least (the admin API says its own). */
   instances: number;
-  /** Workers the instances of every function share; each serves one request at a time. */
-  workers?: number;
+  /** Most instances of one function under load (default 2 per core). */
+  maxInstances?: number;
   /** Image store folder. */
   root: string;
   timeoutMs: number;
@@ -49,8 +49,13 @@ export interface Serving {
 }
 
 const DEFAULT_QUEUE_TIMEOUT_MS = 5000;
-/** Per core: a Worker waiting on a host call (Redis, another function) leaves its core to others. */
-export const DEFAULT_WORKERS = 2 * availableParallelism();
+/** Per core: an instance waiting on a host call (Redis, another function) leaves its core to others. */
+export const DEFAULT_MAX_INSTANCES = 2 * availableParallelism();
+/**
+ * How long a stop waits for requests in flight before their instances are stopped: every stop
+ * takes effect within a second, whatever a module does.
+ */
+const DRAIN_GRACE_MS = 500;
 
 export async function startServe(options: ServeOptions): Promise<Serving> {
   const format = options.json ? 'json' : 'text';
@@ -61,11 +66,6 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
   const runtime = layottoHostCalls(() => connection as Promise<RuntimeConnection>, event);
   // The registry is made below; the metrics read its list only at a scrape.
   const metrics = new ServeMetrics(() => registry.list());
-  const group = new WorkerGroup(
-    options.workers ?? DEFAULT_WORKERS,
-    { hostCalls: metrics.counting(runtime.hostCalls), timeoutMs: options.timeoutMs, jsonLogs: options.json },
-    options.queueTimeoutMs ?? DEFAULT_QUEUE_TIMEOUT_MS,
-  );
   const registry: FunctionRegistry = new FunctionRegistry(
     (source) =>
       loadFunction(source, {
@@ -74,9 +74,13 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
         ...(options.platform === undefined ? {} : { platform: options.platform }),
         ...(options.plainHttp === undefined ? {} : { plainHttp: options.plainHttp }),
       }),
-    group,
+    {
+      host: { hostCalls: metrics.counting(runtime.hostCalls), timeoutMs: options.timeoutMs, jsonLogs: options.json },
+      queueTimeoutMs: options.queueTimeoutMs ?? DEFAULT_QUEUE_TIMEOUT_MS,
+      maxInstances: options.maxInstances ?? DEFAULT_MAX_INSTANCES,
+      observer: { started: (id) => metrics.instanceStarted(id), lost: (id) => metrics.instanceLost(id) },
+    },
     event,
-    { started: (id) => metrics.instanceStarted(id), lost: (id) => metrics.instanceLost(id) },
   );
   const connections = options.connections ?? DEFAULT_CONNECTION_LIMITS;
   let markReady: () => void = () => undefined;
@@ -96,9 +100,10 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
-      await Promise.all([closeServer(gateway), closeServer(admin)]);
-      await registry.close();
-      await group.close();
+      const drained = Promise.all([closeServer(gateway), closeServer(admin)]);
+      await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, DRAIN_GRACE_MS).unref())]);
+      await registry.close(new WasmctlError('Unavailable', 'wasmctl serve is closing'));
+      await drained;
       await (await connection?.catch(() => undefined))?.close();
     })());
 
