@@ -9,7 +9,7 @@
 import * as fs from 'node:fs';
 import { HostCallError, type CallHost } from './host-channel.cjs';
 import type { HostImportModule } from './host-imports.cjs';
-import { BrokenInstance, checkModule, serveRequest, startInstance, type CompiledFunction, type Instance, type LinkContext } from './instance-lifecycle.cjs';
+import { BrokenInstance, checkModule, serveRequest, startInstance, type CompiledFunction, type Instance, type LinkContext } from '../../abi/proxy-lifecycle.cjs';
 import { encodeFrame, FrameReader, type FromInstance, type ToInstance } from './instance-protocol.cjs';
 import { describeFailure } from './linking.cjs';
 

@@ -1,20 +1,21 @@
 /**
- * One proxy-wasm function instance inside a `wasmctl serve` instance process: linked against our
- * WASI, the proxy-wasm HTTP-filter host calls and Layotto's runtime host calls; Layotto's plugin
- * start; one request through the lifecycle Layotto drives.
+ * The proxy-wasm filter lifecycle, as Layotto drives it: one function instance linked against our
+ * WASI, the proxy-wasm HTTP-filter host calls (proxy-wasm-imports.cts) and Layotto's runtime host
+ * calls; Layotto's plugin start; one request through the filter callbacks. `wasmctl serve` runs
+ * it in an instance process (engine/worker/instance-process.cts).
  */
 import * as fs from 'node:fs';
-import { BufferType, MapType, ProxyState, type HeaderPairs, type LocalResponse } from '../../abi/proxy-state.cjs';
-import { proxyWasmImports } from '../../abi/proxy-wasm-imports.cjs';
-import { InstanceRef } from '../wasi/memory.cjs';
-import { createPreview1, providesWasi } from '../wasi/preview1.cjs';
-import type { CallHost } from './host-channel.cjs';
-import { buildHostImports, createHostContext, type HostImportFactory } from './host-imports.cjs';
-import type { FunctionDef, InstanceConfig } from './instance-protocol.cjs';
+import { InstanceRef } from '../engine/wasi/memory.cjs';
+import { createPreview1, providesWasi } from '../engine/wasi/preview1.cjs';
+import type { CallHost } from '../engine/worker/host-channel.cjs';
+import { buildHostImports, createHostContext, type HostImportFactory } from '../engine/worker/host-imports.cjs';
+import type { FunctionDef, InstanceConfig } from '../engine/worker/instance-protocol.cjs';
+import { checkImports, enter } from '../engine/worker/linking.cjs';
+import { BufferType, MapType, ProxyState, type HeaderPairs, type LocalResponse } from './proxy-state.cjs';
+import { providesProxyWasm, proxyWasmImports } from './proxy-wasm-imports.cjs';
 
 /** A function as its instances are made from, compiled. */
 export type CompiledFunction = Omit<FunctionDef, 'bytes'> & { module: WebAssembly.Module };
-import { checkImports, enter } from './linking.cjs';
 
 /** Layotto accepts 0_1_0 besides 0_2_0; Rust's proxy-wasm 0.2.2+ marks itself 0_2_1. */
 const ABI_VERSIONS = ['proxy_abi_version_0_2_0', 'proxy_abi_version_0_2_1', 'proxy_abi_version_0_1_0'];
@@ -52,15 +53,12 @@ export function logLine(config: InstanceConfig, label: string, level: number, me
   fs.writeSync(2, `${line}\n`);
 }
 
-/** The proxy-wasm names, from a throwaway set of imports (they do not touch their context). */
-const PROXY_NAMES = proxyWasmImports(new ProxyState(() => {}), null as never);
-
 /** The checks a module passes once, before its first instance. */
 export function checkModule(def: CompiledFunction, ctx: LinkContext): void {
   const refused = checkImports(
     def.module,
     'wasmctl serve',
-    (i) => providesWasi(i) || (i.kind === 'function' && i.module === 'env' && (i.name in PROXY_NAMES || ctx.config.imports.includes(i.name))),
+    (i) => providesWasi(i) || (i.kind === 'function' && i.module === 'env' && (providesProxyWasm(i.name) || ctx.config.imports.includes(i.name))),
   );
   if (refused) throw new BrokenInstance(refused.type === 'failed' ? refused.message : 'module refused');
   const exported = new Set(WebAssembly.Module.exports(def.module).map((e) => e.name));
