@@ -1,3 +1,9 @@
+import { compileModule, loadModuleBytes } from './engine/entry.js';
+import { formatDuration } from './engine/run-module.js';
+import { workerFile } from './engine/worker-file.js';
+import { InstanceProcess, type InstanceHostOptions } from './engine/worker/instance-host.cjs';
+import type { FunctionDef } from './engine/worker/instance-protocol.cjs';
+
 export type * from './types.js';
 export { prestartWorker, runModule } from './engine/run-module.js';
 export { exitWhenEnded, hardExit, STOP_GRACE_MS } from './engine/hard-exit.js';
@@ -5,9 +11,23 @@ export { resolveEntry } from './engine/entry.js';
 export type { HostImportContext, HostImportFactory, HostImportModule } from './engine/worker/host-imports.cjs';
 export type { CallHost } from './engine/worker/host-channel.cjs';
 export { layottoHostCalls, AbiStatus, type LayottoHostCalls, type RuntimeConnection } from './abi/index.js';
-// `wasmctl serve`'s long-lived function instances reuse the engine's pieces.
-export { formatDuration } from './engine/run-module.js';
-export { compileModule, loadModuleBytes } from './engine/entry.js';
-export { workerFile } from './engine/worker-file.js';
-export { encodeFrame, FrameReader, type FromInstance, type FunctionDef, type InstanceConfig, type ToInstance } from './engine/worker/instance-protocol.cjs';
+// `wasmctl serve`'s surface of the engine: a module loaded once, and its warm instances.
+export type { FunctionDef } from './engine/worker/instance-protocol.cjs';
+export type { InstanceProcess } from './engine/worker/instance-host.cjs';
+
+/** Reads a module, caps its memory (--memory) and compiles it once: a bad one fails here, in one line. */
+export async function loadModule(hostPath: string, shownAs: string, memoryBytes: number | undefined): Promise<Uint8Array> {
+  const bytes = loadModuleBytes(hostPath, shownAs, memoryBytes);
+  await compileModule(bytes, shownAs);
+  return bytes;
+}
+
+/** One warm instance of a proxy-wasm function, in a process of its own that `kill` always stops. */
+export const spawnInstance = (def: FunctionDef, options: Omit<InstanceHostOptions, 'entry' | 'timeoutText'>): InstanceProcess =>
+  new InstanceProcess(def, {
+    ...options,
+    entry: workerFile(import.meta.url, './engine/worker/instance-process'),
+    timeoutText: formatDuration(options.timeoutMs),
+  });
 export { connectRuntime, type RuntimeChoice } from './connect.js';
+

@@ -7,8 +7,8 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { WasmctlError } from '../common/index.js';
 import { commandOf, openStore } from '../image/index.js';
-import { compileModule, loadModuleBytes, resolveEntry, type FunctionDef } from '../runtime-bridge/index.js';
-import { ProcessInstance } from './process-instance.js';
+import { loadModule, resolveEntry, type FunctionDef } from '../runtime-bridge/index.js';
+import { proxyWasmInstance } from './process-instance.js';
 import type { FunctionModule } from './types.js';
 
 export interface LoadOptions {
@@ -22,19 +22,15 @@ export interface LoadOptions {
 
 const isWasmFile = (source: string) => source.endsWith('.wasm') && existsSync(source) && statSync(source).isFile();
 
-/**
- * A proxy-wasm function: compiled here once so that a file that is not one fails its install with
- * one line; each instance process compiles the same (capped) bytes again.
- */
-async function proxyWasm(bytes: Uint8Array, entry: string, def: Omit<FunctionDef, 'bytes'>): Promise<FunctionModule> {
-  await compileModule(bytes, entry);
-  return { label: def.label, instance: (host) => new ProcessInstance({ ...def, bytes }, host) };
-}
+const proxyWasm = (bytes: Uint8Array, def: Omit<FunctionDef, 'bytes'>): FunctionModule => ({
+  label: def.label,
+  instance: (host) => proxyWasmInstance({ ...def, bytes }, host),
+});
 
 export async function loadFunction(source: string, options: LoadOptions): Promise<FunctionModule> {
   if (isWasmFile(source)) {
-    const bytes = loadModuleBytes(resolve(source), source, options.memoryBytes);
-    return proxyWasm(bytes, source, { label: source, rootfs: null, args: [source], env: [] });
+    const bytes = await loadModule(resolve(source), source, options.memoryBytes);
+    return proxyWasm(bytes, { label: source, rootfs: null, args: [source], env: [] });
   }
   if (source.endsWith('.wasm')) throw new WasmctlError('NotFound', `module ${source} not found`);
   const image = await openStore(options.root).resolve(source, {
@@ -46,5 +42,5 @@ export async function loadFunction(source: string, options: LoadOptions): Promis
   const { argv, env, cwd } = commandOf(image);
   const entry = argv[0] as string;
   const hostPath = resolveEntry(image.rootfs, entry, cwd);
-  return proxyWasm(loadModuleBytes(hostPath, entry, options.memoryBytes), entry, { label: source, rootfs: image.rootfs, args: argv, env });
+  return proxyWasm(await loadModule(hostPath, entry, options.memoryBytes), { label: source, rootfs: image.rootfs, args: argv, env });
 }

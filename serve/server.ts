@@ -55,7 +55,7 @@ export const DEFAULT_MAX_INSTANCES = 2 * availableParallelism();
  * How long a stop waits for requests in flight before their instances are stopped: every stop
  * takes effect within a second, whatever a module does.
  */
-const DRAIN_GRACE_MS = 500;
+const DRAIN_GRACE_MS = 300;
 
 export async function startServe(options: ServeOptions): Promise<Serving> {
   const format = options.json ? 'json' : 'text';

@@ -47,7 +47,7 @@ export function register(program: Command): void {
         'InvokeService to a function of this gateway comes straight back in. ' +
         "Layotto's admin API manages functions at runtime: POST /wasm/install, " +
         '/wasm/update, /wasm/uninstall, and GET /wasm/list. SIGTERM or SIGINT ' +
-        'drains in-flight requests for up to 0.5s, then stops. The gateway and the admin port each ' +
+        'drains in-flight requests for up to 0.3s, then stops. The gateway and the admin port each ' +
         'cut slow clients (--header-timeout, --request-timeout) and cap the connections ' +
         'they hold (--max-connections, --max-connections-per-client; keep them below the ' +
         'open-file limit, ulimit -n).',

@@ -127,7 +127,7 @@ test('a request timeout kills the stuck process within a second, three times; th
     assert.ok(ticks <= 3, `serve's children used ${ticks} ticks over 500 ms with nothing to do`);
   }
   assert.ok(latencies.length > 10, `only ${latencies.length} healthy calls`);
-  assert.ok(p99(latencies) < 250, `healthy p99 ${p99(latencies).toFixed(0)} ms`);
+  assert.ok(p99(latencies) < 500, `healthy p99 ${p99(latencies).toFixed(0)} ms`);
   serve.kill('SIGTERM');
   const result = await serve;
   assert.equal(result.exitCode, 0, String(result.stderr));
