@@ -5,7 +5,7 @@
  * arrival order, a bounded time, and each wait that no starting instance will serve starts one,
  * up to the maximum. Instances idle for SHRINK_AFTER_MS above the minimum are stopped. An
  * instance that ends on its own (a timeout killed it, its process crashed) is replaced while the
- * pool is below its minimum.
+ * pool is below its minimum or requests wait.
  */
 import { describeError, WasmctlError } from '../common/index.js';
 import type { EventLogger } from './access-log.js';
@@ -29,6 +29,9 @@ export interface PoolOptions {
 
 /** How long an instance above the minimum may stay idle. */
 export const SHRINK_AFTER_MS = 3000;
+/** Pause before a failed start is tried again (a loaded machine, a crash at start), doubled up to 5 s. */
+const RETRY_MS = 200;
+const RETRY_MAX_MS = 5000;
 
 interface Slot {
   instance: FunctionInstance;
@@ -51,6 +54,8 @@ export class FunctionPool {
   private readonly idle: Slot[] = [];
   private readonly waiters: Waiter[] = [];
   private starting = 0;
+  /** Starts that failed in a row: the next retry waits longer. */
+  private failedStarts = 0;
   private busy = 0;
   private min = 0;
   private closed = false;
@@ -138,26 +143,38 @@ export class FunctionPool {
     return waiting;
   }
 
-  /** One start for each wait that no starting instance will serve, up to the maximum. */
+  /** Below the minimum, or a wait that no starting instance will serve (up to the maximum). */
+  private get short(): boolean {
+    const placed = this.slots.size + this.starting;
+    return !this.closed && (placed < this.min || (placed < this.max && this.starting < this.waiters.length));
+  }
+
+  /** Starts instances while the pool is short; a start that fails is tried again while it still is. */
   private grow(): void {
-    while (this.slots.size + this.starting < this.max && this.starting < this.waiters.length) {
-      this.startOne().catch((err: unknown) => this.options.log(`could not start an instance of ${this.id}: ${describeError(err)}`));
+    while (this.short) {
+      this.startOne().catch((err: unknown) => {
+        this.options.log(`could not start an instance of ${this.id}: ${describeError(err)}`);
+        const pause = Math.min(RETRY_MS * 2 ** this.failedStarts++, RETRY_MAX_MS);
+        setTimeout(() => this.grow(), pause).unref();
+      });
     }
   }
 
   private async startOne(): Promise<void> {
     this.starting++;
-    const instance = this.module.instance(this.options.host);
+    let instance: FunctionInstance | undefined;
     let moduleId: string | null;
     try {
+      instance = this.module.instance(this.options.host);
       moduleId = await instance.start();
     } catch (err) {
-      instance.kill(err as Error);
+      instance?.kill(err as Error);
       throw err;
     } finally {
       this.starting--;
     }
     this.moduleId ??= moduleId;
+    this.failedStarts = 0;
     const slot: Slot = { instance, idleSince: 0, retired: false };
     this.slots.add(slot);
     this.options.observer?.started(this.id);
@@ -204,9 +221,6 @@ export class FunctionPool {
     if (slot.retired || this.closed) return;
     this.options.observer?.lost(this.id);
     this.options.log(`an instance of ${this.id} ended: ${why}`);
-    if (this.slots.size + this.starting < this.min) {
-      this.startOne().catch((err: unknown) => this.options.log(`could not replace an instance of ${this.id}: ${describeError(err)}`));
-    }
     this.grow();
   }
 

@@ -28,8 +28,10 @@ export interface InstanceHostOptions {
  * young generation keeps each process's footprint down.
  */
 const NODE_FLAGS = ['--max-semi-space-size=1', '--max-old-space-size=64'];
+/** Longest Node may take to start an instance process (a loaded machine), apart from the module's timeout. */
+const BOOT_TIMEOUT_MS = 10_000;
 
-type Answer = Exclude<FromInstance, { type: 'call' }>;
+type Answer = Exclude<FromInstance, { type: 'call' | 'booted' }>;
 
 export class InstanceProcess {
   /** Resolves once the process has ended, with why. */
@@ -37,7 +39,9 @@ export class InstanceProcess {
   private readonly child;
   private readonly socket: Socket;
   private readonly reader = new FrameReader();
-  private op: { resolve(answer: Answer): void; reject(err: Error): void; timer: NodeJS.Timeout } | null = null;
+  private op: { resolve(answer: Answer): void; reject(err: Error): void; timer?: NodeJS.Timeout } | null = null;
+  /** Until the process says it has booted: then the first operation is sent, and its timeout starts. */
+  private booting: { timer: NodeJS.Timeout; then?: () => void } | null;
   /** Why it ended (or is ending); nothing may be sent once set. */
   private gone: Error | null = null;
 
@@ -54,6 +58,7 @@ export class InstanceProcess {
     // A broken socket means the process is ending: its 'close' tells.
     this.socket.on('error', () => undefined);
     this.child.on('error', (err) => this.kill(this.failure(`cannot start its process: ${err.message}`)));
+    this.booting = { timer: setTimeout(() => this.kill(this.failure(`its process did not start within ${BOOT_TIMEOUT_MS / 1000}s`)), BOOT_TIMEOUT_MS) };
     this.ended = new Promise((resolve) =>
       this.child.once('close', (code, signal) => {
         this.gone ??= this.failure(`its instance process ended (${signal ?? `exit ${code}`})`);
@@ -83,6 +88,7 @@ export class InstanceProcess {
   /** Stops it now; the operation in flight fails with `reason`. */
   kill(reason: Error): void {
     this.gone ??= reason;
+    if (this.booting) clearTimeout(this.booting.timer);
     this.settle(null);
     this.child.kill('SIGKILL');
   }
@@ -90,10 +96,15 @@ export class InstanceProcess {
   private exchange(message: ToInstance, what: string): Promise<Answer> {
     if (this.gone) return Promise.reject(this.gone);
     return new Promise((resolve, reject) => {
-      // Stuck in Wasm (or waiting on a host call): only the process's end stops it.
-      const timer = setTimeout(() => this.kill(this.failure(`${what} exceeded --timeout ${this.options.timeoutText}`)), this.options.timeoutMs);
-      this.op = { resolve, reject, timer };
-      this.socket.write(encodeFrame(message));
+      const op: NonNullable<typeof this.op> = { resolve, reject };
+      this.op = op;
+      const send = () => {
+        // Stuck in Wasm (or waiting on a host call): only the process's end stops it.
+        op.timer = setTimeout(() => this.kill(this.failure(`${what} exceeded --timeout ${this.options.timeoutText}`)), this.options.timeoutMs);
+        this.socket.write(encodeFrame(message));
+      };
+      if (this.booting) this.booting.then = send;
+      else send();
     });
   }
 
@@ -101,8 +112,17 @@ export class InstanceProcess {
     this.reader.push(chunk);
     for (let message = this.reader.next<FromInstance>(); message; message = this.reader.next<FromInstance>()) {
       if (message.type === 'call') void this.answerCall(message.method, message.payload);
+      else if (message.type === 'booted') this.booted();
       else this.settle(message);
     }
+  }
+
+  private booted(): void {
+    const booting = this.booting;
+    if (!booting) return;
+    this.booting = null;
+    clearTimeout(booting.timer);
+    booting.then?.();
   }
 
   private async answerCall(method: string, payload: Uint8Array): Promise<void> {

@@ -46,6 +46,7 @@ function describe(err: unknown): string {
   return 'message' in failure ? failure.message : String(err);
 }
 
+write({ type: 'booted' });
 const first = read();
 if (first.type !== 'start') throw new Error(`an instance process must be started first, not sent ${first.type}`);
 const { bytes, ...rest } = first.def;

@@ -1,7 +1,8 @@
 /**
  * What `wasmctl serve` and one of its instance processes tell each other over the process's fd 3
  * (a socket pair): frames of a u32 LE length and a v8-serialized message. The exchange is
- * strictly one at a time: serve sends `start` or `request`; the instance answers with exactly one
+ * strictly one at a time: the instance says `booted` once Node has started it (so that a slow boot
+ * does not count against the module's timeout); then serve sends `start` or `request`; the instance answers with exactly one
  * `ready`, `response` or `failed`, and before it any number of `call`s, each answered by `reply`.
  * So the instance needs no event loop: it blocks on read(2), and serve can always SIGKILL it.
  */
@@ -35,6 +36,7 @@ export type ToInstance =
   | { type: 'reply'; status: number; data: Uint8Array };
 
 export type FromInstance =
+  | { type: 'booted' }
   | { type: 'ready'; moduleId: string | null }
   | ({ type: 'response' } & LocalResponse)
   /** The operation failed (trap, exit); `lost`: no new instance could be made, the process ends. */
