@@ -46,6 +46,8 @@ function describe(err: unknown): string {
   return 'message' in failure ? failure.message : String(err);
 }
 
+// Ctrl-C reaches the whole foreground process group: serve drains, then stops its instances itself.
+process.on('SIGINT', () => undefined);
 write({ type: 'booted' });
 const first = read();
 if (first.type !== 'start') throw new Error(`an instance process must be started first, not sent ${first.type}`);
