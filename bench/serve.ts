@@ -77,6 +77,8 @@ interface Figures {
   cpuUsPerRequest: number;
   errors: number;
   instanceMiB: number;
+  /** One more instance of function 1 (admin update), started and ready. */
+  startMs: number;
 }
 
 async function measure(repo: string, work: string, config: string): Promise<Figures> {
@@ -102,9 +104,17 @@ async function measure(repo: string, work: string, config: string): Promise<Figu
 
     // Back to one instance each (the grown ones shrink when idle), then EXTRA more of function 1.
     await sleep(4500);
+    const update = async (n: number) => {
+      const response = await fetch(`http://${admin}/wasm/update`, { method: 'POST', body: JSON.stringify({ name: 'id_1', instance_num: n }) });
+      if (response.status !== 200) throw new Error(`update failed: ${await response.text()}`);
+    };
+    const startedAt = performance.now();
+    await update(2);
+    const startMs = performance.now() - startedAt;
+    await update(1);
+    await sleep(500);
     const before = sumOver(family(serve.pid!), pss);
-    const grown = await fetch(`http://${admin}/wasm/update`, { method: 'POST', body: JSON.stringify({ name: 'id_1', instance_num: 1 + EXTRA }) });
-    if (grown.status !== 200) throw new Error(`update failed: ${await grown.text()}`);
+    await update(1 + EXTRA);
     await sleep(1500);
     const after = sumOver(family(serve.pid!), pss);
     return {
@@ -115,6 +125,7 @@ async function measure(repo: string, work: string, config: string): Promise<Figu
       cpuUsPerRequest: ((cpuAfter - cpuBefore) * 1000) / Math.max(r.requests.total, 1),
       errors: r.non2xx + r.errors + r.timeouts,
       instanceMiB: (after - before) / EXTRA / MIB,
+      startMs,
     };
   } finally {
     serve.kill('SIGTERM');
@@ -132,9 +143,13 @@ try {
   await writeFile(config, readFileSync(join(SAMPLES, 'layotto.json'), 'utf8').replace('localhost:6379', redis.host));
   const base = await measure(baseline, work, config);
   const ours = await measure(REPO, work, config);
+  const bareStarted = performance.now();
+  await execa('node', ['-e', '0']);
+  const bareNodeMs = performance.now() - bareStarted;
   const row = (name: string, f: Figures) =>
     `  ${name.padEnd(30)} cold start ${f.coldMs.toFixed(0)} ms; ${Math.round(f.rps)} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms, ` +
-    `${f.cpuUsPerRequest.toFixed(0)} µs CPU/request, ${f.errors} errors; ${f.instanceMiB.toFixed(2)} MiB PSS per extra instance`;
+    `${f.cpuUsPerRequest.toFixed(0)} µs CPU/request, ${f.errors} errors; ${f.instanceMiB.toFixed(2)} MiB PSS per extra instance, ` +
+    `${f.startMs.toFixed(0)} ms to start one`;
   console.log(`demo request (id_1 → id_2 → redis), default flags, ${CONNECTIONS} connections, ${SECONDS}s:`);
   console.log(row(`baseline ${BASELINE} (threads)`, base));
   console.log(row('this build (processes)', ours));
@@ -142,6 +157,7 @@ try {
     `  ratios (this / baseline): cold start ${(ours.coldMs / base.coldMs).toFixed(2)}×, req/s ${(ours.rps / base.rps).toFixed(2)}×, ` +
       `p99 ${(ours.p99 / base.p99).toFixed(2)}×, CPU/request ${(ours.cpuUsPerRequest / base.cpuUsPerRequest).toFixed(2)}×`,
   );
+  console.log(`  an instance start is ${(ours.startMs / bareNodeMs).toFixed(2)}× a bare \`node -e 0\` (${bareNodeMs.toFixed(0)} ms) in this run`);
   console.log(`  targets: >= 5000 req/s ${ours.rps >= 5000 ? 'met' : 'MISSED'}, p99 < 10 ms ${ours.p99 < 10 ? 'met' : 'MISSED'}`);
 } finally {
   await redis.stop();

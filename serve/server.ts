@@ -112,7 +112,11 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
     connection = connectRuntime({ ...options, invokeEndpoint: `http://${gatewayAddress}` }).then((api) => invokingLocally(api, registry));
     await connection;
     // Installed before the admin port opens: an admin install of a startup id cannot race them.
-    for (const fn of options.functions) await registry.install({ ...fn, instances: options.instances });
+    // Side by side: each first instance's process boots while the others load. All settle before a
+    // failure is thrown, so that the close below finds every function that did install.
+    const installs = await Promise.allSettled(options.functions.map((fn) => registry.install({ ...fn, instances: options.instances })));
+    const failed = installs.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
     const adminAddress = await listen(admin, options.admin);
     markReady();
     return { gateway: gatewayAddress, admin: adminAddress, functions: registry.list(), close };

@@ -2,11 +2,12 @@
  * Two functions in one `wasmctl serve`: a hostile one whose request grows its memory forever (a
  * Worker thread in that loop ignores terminate(), so each instance is a process) and a healthy
  * one, answered while the hostile one misbehaves. Its request timeout, its uninstall and SIGTERM
- * each take effect within a second; /proc shows the stuck process gone, nothing left burning CPU.
+ * each take effect within a second, and serve killed outright takes it along; /proc shows the stuck
+ * process gone, nothing left burning CPU.
  */
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -104,9 +105,19 @@ async function hottest(pid: number): Promise<number> {
 /** CPU ticks all children of `pid` used over half a second with no request in flight. */
 const idleTicks = async (pid: number) => [...(await cpuOver(pid, 500)).values()].reduce((a, b) => a + b, 0);
 
+/** Whether `pid` runs (a zombie, ended and waiting for its parent to reap it, does not). */
+function runs(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
 async function gone(pid: number, withinMs: number): Promise<boolean> {
-  for (const deadline = Date.now() + withinMs; Date.now() < deadline; await sleep(20)) if (!existsSync(`/proc/${pid}`)) return true;
-  return !existsSync(`/proc/${pid}`);
+  for (const deadline = Date.now() + withinMs; Date.now() < deadline; await sleep(20)) if (!runs(pid)) return true;
+  return !runs(pid);
 }
 
 test('a request timeout kills the stuck process within a second, three times; the healthy function answers throughout', async () => {
@@ -163,6 +174,16 @@ test('SIGTERM during a stuck request ends serve within a second, no child left',
   assert.equal(result.exitCode, 0, String(result.stderr));
   assert.ok(Date.now() - signalled < 1000, `serve ended ${Date.now() - signalled} ms after SIGTERM`);
   assert.equal((await hostile)[0], 503);
-  const left = spawned.filter((pid) => existsSync(`/proc/${pid}`));
+  const left = spawned.filter(runs);
   assert.deepEqual(left, [], 'instance processes outlived serve');
+});
+
+test('serve killed outright (SIGKILL) takes a stuck instance process with it', async () => {
+  const { serve, gateway } = await startServe('60s');
+  const hostile = call(gateway, 'serve_trap', 'grow').catch(() => undefined);
+  const stuck = await hottest(serve.pid!);
+  serve.kill('SIGKILL');
+  await serve;
+  await hostile;
+  assert.ok(await gone(stuck, 1000), `the stuck process ${stuck} outlived serve`);
 });

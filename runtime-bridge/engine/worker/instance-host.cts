@@ -5,6 +5,7 @@
  * terminate(). One operation at a time, each under the timeout.
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import type { HeaderPairs, LocalResponse } from '../../abi/proxy-state.cjs';
 import { AbiStatus } from '../../abi/status.cjs';
@@ -28,6 +29,14 @@ export interface InstanceHostOptions {
  * young generation keeps each process's footprint down.
  */
 const NODE_FLAGS = ['--max-semi-space-size=1', '--max-old-space-size=64'];
+/**
+ * util-linux's setpriv (Debian's essential set) starts the process with SIGKILL as its parent-death
+ * signal: should serve itself be killed, an instance stuck in a loop dies with it rather than
+ * burn a core for ever (a healthy one ends anyway, on its socket's end).
+ */
+const SETPRIV = '/usr/bin/setpriv';
+const launcher = (args: string[]): [string, string[]] =>
+  existsSync(SETPRIV) ? [SETPRIV, ['--pdeathsig', 'KILL', process.execPath, ...args]] : [process.execPath, args];
 /** Longest Node may take to start an instance process (a loaded machine), apart from the module's timeout. */
 const BOOT_TIMEOUT_MS = 10_000;
 
@@ -52,7 +61,8 @@ export class InstanceProcess {
     // From source (the tests), the .cts runs through tsx's require hook (found as workerBoot finds it).
     const tsx = options.entry.endsWith('.cts') ? ['--import', 'tsx'] : [];
     // Its stdout joins serve's logs on stderr: serve's stdout carries its addresses.
-    this.child = spawn(process.execPath, [...NODE_FLAGS, ...tsx, options.entry], { stdio: ['ignore', 2, 2, 'pipe'] });
+    const [file, args] = launcher([...NODE_FLAGS, ...tsx, options.entry]);
+    this.child = spawn(file, args, { stdio: ['ignore', 2, 2, 'pipe'] });
     this.socket = this.child.stdio[3] as Socket;
     this.socket.on('data', (chunk: Buffer) => this.receive(chunk));
     // A broken socket means the process is ending: its 'close' tells.
