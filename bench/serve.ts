@@ -1,13 +1,17 @@
 /**
  * `wasmctl serve` on the seed's demo request — function 1 → InvokeService → function 2 →
- * GetState → redis-server — at 32 connections for 10 s with autocannon; then the memory of warm
- * instances: the server's RSS growth when function 1 grows by M (default 200) instances through the admin API.
- * Targets (2 cores): ≥ 2,000 req/s, p99 < 10 ms, ≥ 200 warm instances in 1 GiB.
- * Run: npm run build && node --import tsx bench/serve.ts [instances=8] [seconds=10] [extra=200] [workers]
+ * GetState → redis-server — against a baseline measured in the same run: the same demo on the
+ * build of BASELINE (default: the last commit whose instances were Worker threads in the server,
+ * built once into a temp folder). Per build: cold start (spawn → first answer, default flags),
+ * latency p50/p99 and req/s at 32 connections with default flags (instances grow from 1), CPU
+ * per request, and memory per warm instance (the PSS that update to 1+EXTRA instances adds,
+ * server and instance processes together).
+ * Targets (2 cores, issue 16 §3): >= 5,000 req/s, p99 < 10 ms.
+ * Run: npm run build && node --import tsx bench/serve.ts [seconds=10] [extra=8] [baseline-commit]
  */
 import { once } from 'node:events';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -15,59 +19,147 @@ import { execa } from 'execa';
 import { startRedis } from '../test/support/redis.js';
 import { REPO } from '../test/support/repo.js';
 
-const [INSTANCES, SECONDS, EXTRA] = [8, 10, 200].map((fallback, i) => Number(process.argv[2 + i] ?? fallback)) as [number, number, number];
-const WORKERS = process.argv[5];
+const SECONDS = Number(process.argv[2] ?? 10);
+const EXTRA = Number(process.argv[3] ?? 8);
+const BASELINE = process.argv[4] ?? '6398080';
 const SAMPLES = join(REPO, 'samples/faas');
 const CONNECTIONS = 32;
 const MIB = 1024 * 1024;
+const TICK_MS = 10;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) * 1024;
-const settle = () => new Promise((resolve) => setTimeout(resolve, 1500));
+/** A build of BASELINE beside this one: git archive into a temp folder, this checkout's node_modules. */
+async function baselineBuild(): Promise<string> {
+  const dir = join(tmpdir(), `wasmctl-bench-serve-${BASELINE}`);
+  if (existsSync(join(dir, 'dist/bundle/wasmctl.js'))) return dir;
+  await mkdir(dir, { recursive: true });
+  await execa('sh', ['-c', `git -C "${REPO}" archive ${BASELINE} | tar -x -C "${dir}"`]);
+  if (!existsSync(join(dir, 'node_modules'))) symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'));
+  await execa('npm', ['run', '--silent', 'build'], { cwd: dir });
+  return dir;
+}
+
+/** The pid and the pids of its children (the instance processes). */
+function family(pid: number): number[] {
+  const kids = readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((name) => {
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
+      } catch {
+        return false;
+      }
+    });
+  return [pid, ...kids.map(Number)];
+}
+
+const sumOver = (pids: number[], read: (pid: number) => number) =>
+  pids.reduce((sum, pid) => {
+    try {
+      return sum + read(pid);
+    } catch {
+      return sum;
+    }
+  }, 0);
+const pss = (pid: number) => Number(/Pss:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1]) * 1024;
+const cpuMs = (pid: number) => {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+};
+
+interface Figures {
+  coldMs: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  cpuUsPerRequest: number;
+  errors: number;
+  instanceMiB: number;
+  /** One more instance of function 1 (admin update), started and ready. */
+  startMs: number;
+}
+
+async function measure(repo: string, work: string, config: string): Promise<Figures> {
+  const started = performance.now();
+  const serve = execa(
+    'node',
+    [join(repo, 'bin/wasmctl.js'), '--root', join(work, 'store'), 'serve', '--json', '--listen', '127.0.0.1:0', '--admin', '127.0.0.1:0',
+      '--sidecar-config', config, join(SAMPLES, 'build/c/function_1.wasm'), join(SAMPLES, 'build/c/function_2.wasm')],
+    { stderr: 'ignore', reject: false },
+  );
+  try {
+    const [line] = (await once(serve.stdout!, 'data')) as [Buffer];
+    const { gateway, admin } = JSON.parse(line.toString()) as { gateway: string; admin: string };
+    const url = `http://${gateway}/?name=book1`;
+    const answer = await (await fetch(url, { headers: { id: 'id_1' } })).text();
+    const coldMs = performance.now() - started;
+    if (answer !== 'There are 100 inventories for book1.') throw new Error(`unexpected answer: ${answer}`);
+
+    await autocannon({ url, connections: CONNECTIONS, duration: 2, headers: { id: 'id_1' } });
+    const cpuBefore = sumOver(family(serve.pid!), cpuMs);
+    const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers: { id: 'id_1' } });
+    const cpuAfter = sumOver(family(serve.pid!), cpuMs);
+
+    // Back to one instance each (the grown ones shrink when idle), then EXTRA more of function 1.
+    await sleep(4500);
+    const update = async (n: number) => {
+      const response = await fetch(`http://${admin}/wasm/update`, { method: 'POST', body: JSON.stringify({ name: 'id_1', instance_num: n }) });
+      if (response.status !== 200) throw new Error(`update failed: ${await response.text()}`);
+    };
+    const startedAt = performance.now();
+    await update(2);
+    const startMs = performance.now() - startedAt;
+    await update(1);
+    await sleep(500);
+    const before = sumOver(family(serve.pid!), pss);
+    await update(1 + EXTRA);
+    await sleep(1500);
+    const after = sumOver(family(serve.pid!), pss);
+    return {
+      coldMs,
+      rps: r.requests.average,
+      p50: r.latency.p50,
+      p99: r.latency.p99,
+      cpuUsPerRequest: ((cpuAfter - cpuBefore) * 1000) / Math.max(r.requests.total, 1),
+      errors: r.non2xx + r.errors + r.timeouts,
+      instanceMiB: (after - before) / EXTRA / MIB,
+      startMs,
+    };
+  } finally {
+    serve.kill('SIGTERM');
+    await serve;
+  }
+}
 
 if (!existsSync(join(SAMPLES, 'build/c/function_2.wasm'))) await execa('bash', [join(SAMPLES, 'build.sh'), '--modules-only']);
+const baseline = await baselineBuild();
 const redis = await startRedis();
 const work = await mkdtemp(join(tmpdir(), 'wasmctl-bench-serve-'));
-await redis.cli('set', 'book1', '100');
-const config = join(work, 'layotto.json');
-await writeFile(config, readFileSync(join(SAMPLES, 'layotto.json'), 'utf8').replace('localhost:6379', redis.host));
-const serve = execa(
-  'node',
-  [join(REPO, 'bin/wasmctl.js'), '--root', join(work, 'store'), 'serve', '--json', '--listen', '127.0.0.1:0', '--admin', '127.0.0.1:0',
-    '--instances', String(INSTANCES), ...(WORKERS ? ['--workers', WORKERS] : []), '--sidecar-config', config,
-    join(SAMPLES, 'build/c/function_1.wasm'), join(SAMPLES, 'build/c/function_2.wasm')],
-  { stderr: 'ignore', reject: false },
-);
 try {
-  const [line] = (await once(serve.stdout!, 'data')) as [Buffer];
-  const { gateway, admin } = JSON.parse(line.toString()) as { gateway: string; admin: string };
-  const url = `http://${gateway}/?name=book1`;
-  const answer = await (await fetch(url, { headers: { id: 'id_1' } })).text();
-  if (answer !== 'There are 100 inventories for book1.') throw new Error(`unexpected answer: ${answer}`);
-
-  await autocannon({ url, connections: CONNECTIONS, duration: 2, headers: { id: 'id_1' } });
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers: { id: 'id_1' } });
-  console.log(`demo request (id_1 → id_2 → redis), ${INSTANCES} instances each, ${CONNECTIONS} connections, ${SECONDS}s:`);
-  console.log(`  ${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms` +
-    `  (${r.requests.total} requests, ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts)`);
-  console.log(`  targets: >= 2000 req/s ${r.requests.average >= 2000 ? 'met' : 'MISSED'}, p99 < 10 ms ${r.latency.p99 < 10 ? 'met' : 'MISSED'}`);
-
-  await settle();
-  const before = rssOf(serve.pid!);
-  const grown = await fetch(`http://${admin}/wasm/update`, { method: 'POST', body: JSON.stringify({ name: 'id_1', instance_num: INSTANCES + EXTRA }) });
-  if (grown.status !== 200) throw new Error(`update failed: ${await grown.text()}`);
-  await settle();
-  const total = rssOf(serve.pid!);
-  const instances = 2 * INSTANCES + EXTRA;
-  // The marginal growth is within GC noise after a load run, so the verdict uses the whole server's
-  // RSS spread over its instances: an upper bound on what one warm instance costs.
-  const upperBound = total / instances;
-  console.log(`warm instances: +${EXTRA} instances of id_1 → RSS ${((total - before) / MIB).toFixed(0)} MiB more;` +
-    ` server RSS ${(total / MIB).toFixed(0)} MiB for ${instances} instances = at most ${(upperBound / MIB).toFixed(2)} MiB each`);
-  const fit = Math.floor(1024 / (upperBound / MIB));
-  console.log(`  at least ${fit} warm instances per GiB: target >= 200 ${fit >= 200 ? 'met' : 'MISSED'}`);
+  await redis.cli('set', 'book1', '100');
+  const config = join(work, 'layotto.json');
+  await writeFile(config, readFileSync(join(SAMPLES, 'layotto.json'), 'utf8').replace('localhost:6379', redis.host));
+  const base = await measure(baseline, work, config);
+  const ours = await measure(REPO, work, config);
+  const bareStarted = performance.now();
+  await execa('node', ['-e', '0']);
+  const bareNodeMs = performance.now() - bareStarted;
+  const row = (name: string, f: Figures) =>
+    `  ${name.padEnd(30)} cold start ${f.coldMs.toFixed(0)} ms; ${Math.round(f.rps)} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms, ` +
+    `${f.cpuUsPerRequest.toFixed(0)} µs CPU/request, ${f.errors} errors; ${f.instanceMiB.toFixed(2)} MiB PSS per extra instance, ` +
+    `${f.startMs.toFixed(0)} ms to start one`;
+  console.log(`demo request (id_1 → id_2 → redis), default flags, ${CONNECTIONS} connections, ${SECONDS}s:`);
+  console.log(row(`baseline ${BASELINE} (threads)`, base));
+  console.log(row('this build (processes)', ours));
+  console.log(
+    `  ratios (this / baseline): cold start ${(ours.coldMs / base.coldMs).toFixed(2)}×, req/s ${(ours.rps / base.rps).toFixed(2)}×, ` +
+      `p99 ${(ours.p99 / base.p99).toFixed(2)}×, CPU/request ${(ours.cpuUsPerRequest / base.cpuUsPerRequest).toFixed(2)}×`,
+  );
+  console.log(`  an instance start is ${(ours.startMs / bareNodeMs).toFixed(2)}× a bare \`node -e 0\` (${bareNodeMs.toFixed(0)} ms) in this run`);
+  console.log(`  targets: >= 5000 req/s ${ours.rps >= 5000 ? 'met' : 'MISSED'}, p99 < 10 ms ${ours.p99 < 10 ? 'met' : 'MISSED'}`);
 } finally {
-  serve.kill('SIGTERM');
-  await serve;
   await redis.stop();
   await rm(work, { recursive: true, force: true });
 }

@@ -23,8 +23,8 @@ import { basename, extname } from 'node:path';
 const OUT = 'dist/bundle';
 const WORKER_ENTRIES = [
   'runtime-bridge/engine/worker/main.cts',
-  // The long-lived proxy-wasm function instance of `wasmctl serve`.
-  'runtime-bridge/engine/worker/instance-main.cts',
+  // The long-lived proxy-wasm function instance of `wasmctl serve` (a child process's main).
+  'runtime-bridge/engine/worker/instance-process.cts',
   // Host-import modules (`hostCalls.workerModule`), required by the worker above.
   'runtime-bridge/abi/layotto-imports.cts',
   // jco's transpiler, run at a WASI 0.2 component's first run.

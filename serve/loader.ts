@@ -7,8 +7,10 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { WasmctlError } from '../common/index.js';
 import { commandOf, componentCacheDir, openStore } from '../image/index.js';
-import { compileModule, type HostCalls, isComponent, loadModuleBytes, prepareComponent, resolveEntry } from '../runtime-bridge/index.js';
-import type { LoadedFunction } from './types.js';
+import { loadModule, resolveEntry, type FunctionDef } from '../runtime-bridge/index.js';
+import { httpComponentInstance } from './component-instance.js';
+import { proxyWasmInstance } from './process-instance.js';
+import type { FunctionModule } from './types.js';
 
 export interface LoadOptions {
   /** The image store's folder. */
@@ -17,24 +19,23 @@ export interface LoadOptions {
   memoryBytes?: number;
   platform?: string;
   plainHttp?: boolean;
-  /** serve's --timeout, which a wasi:http component instance enforces itself. */
-  timeoutMs?: number;
-  /** The runtime API a component's application interfaces reach. */
-  hostCalls?: HostCalls;
-}
-
-/** A core module (proxy-wasm) or a WASI 0.2 component (wasi:http/proxy), from its header. */
-async function loadEntry(hostPath: string, shownAs: string, where: Omit<LoadedFunction, 'module' | 'component'>, options: LoadOptions): Promise<LoadedFunction> {
-  const bytes = loadModuleBytes(hostPath, shownAs, options.memoryBytes);
-  if (!isComponent(bytes)) return { ...where, module: await compileModule(bytes, shownAs) };
-  const component = await prepareComponent(bytes, shownAs, options.memoryBytes, componentCacheDir(options.root));
-  const { timeoutMs, hostCalls } = options;
-  return { ...where, component, ...(timeoutMs === undefined ? {} : { timeoutMs }), ...(hostCalls === undefined ? {} : { hostCalls }) };
 }
 
 const isWasmFile = (source: string) => source.endsWith('.wasm') && existsSync(source) && statSync(source).isFile();
 
-export async function loadFunction(source: string, options: LoadOptions): Promise<LoadedFunction> {
+/** A proxy-wasm module, or a wasi:http/proxy component (told by its header). */
+async function loadEntry(hostPath: string, shownAs: string, def: Omit<FunctionDef, 'bytes'>, options: LoadOptions): Promise<FunctionModule> {
+  const code = await loadModule(hostPath, shownAs, options.memoryBytes, componentCacheDir(options.root));
+  return {
+    label: def.label,
+    instance:
+      code.kind === 'module'
+        ? (host) => proxyWasmInstance({ ...def, bytes: code.bytes }, host)
+        : (host) => httpComponentInstance({ ...def, component: code.component }, host),
+  };
+}
+
+export async function loadFunction(source: string, options: LoadOptions): Promise<FunctionModule> {
   if (isWasmFile(source)) return loadEntry(resolve(source), source, { label: source, rootfs: null, args: [source], env: [] }, options);
   if (source.endsWith('.wasm')) throw new WasmctlError('NotFound', `module ${source} not found`);
   const image = await openStore(options.root).resolve(source, {

@@ -25,7 +25,7 @@ export class ServeMetrics {
   private readonly starts = new Counter({ name: 'wasmctl_serve_instance_starts_total', help: 'Instances started, by function id.', labelNames: ['function'], registers: [this.registry] });
   private readonly losses = new Counter({
     name: 'wasmctl_serve_instance_losses_total',
-    help: 'Instances that could not be started again after a trap broke them or their Worker ended, by function id.',
+    help: 'Instances that ended on their own (a timeout killed them, their process crashed, a trap left no new instance), by function id.',
     labelNames: ['function'],
     registers: [this.registry],
   });

@@ -1,10 +1,15 @@
+/**
+ * The warm instances of one function: at least `--instances` (`instance_num`), at most
+ * `--max-instances`. A request holds one instance for its whole call (a proxy-wasm instance keeps
+ * per-request state, and serves one request at a time); requests that find none idle wait in
+ * arrival order, a bounded time, and each wait that no starting instance will serve starts one,
+ * up to the maximum. Instances idle for SHRINK_AFTER_MS above the minimum are stopped. An
+ * instance that ends on its own (a timeout killed it, its process crashed) is replaced while the
+ * pool is below its minimum or requests wait.
+ */
 import { describeError, WasmctlError } from '../common/index.js';
 import type { EventLogger } from './access-log.js';
-import type { WorkerGroup } from './worker-group.js';
-import type { HostedFunction } from './worker-host.js';
-import type { FunctionModule, FunctionRequest, FunctionResponse } from './types.js';
-
-let nextKey = 1;
+import type { FunctionInstance, FunctionModule, FunctionRequest, FunctionResponse, InstanceHost } from './types.js';
 
 /** What a pool tells about its instances (serve's metrics). */
 export interface PoolObserver {
@@ -12,104 +17,215 @@ export interface PoolObserver {
   lost(id: string): void;
 }
 
-/**
- * The N warm instances of one function (`--instances`, `instance_num`), spread over the shared
- * Workers. A request holds one for its whole call (a proxy-wasm instance keeps per-request state)
- * and waits a bounded time for a free one. An instance that trapped is replaced inside its Worker;
- * one that timed out is replaced with its whole Worker (worker-host.ts).
- */
-export class FunctionPool implements HostedFunction {
-  readonly key = nextKey++;
+export interface PoolOptions {
+  host: InstanceHost;
+  /** How long a request waits for a free instance before 503. */
+  queueTimeoutMs: number;
+  /** Most instances, whatever the load (raised to the minimum when that is higher). */
+  maxInstances: number;
+  log: EventLogger;
+  observer?: PoolObserver | undefined;
+}
+
+/** How long an instance above the minimum may stay idle. */
+export const SHRINK_AFTER_MS = 3000;
+/** Pause before a failed start is tried again (a loaded machine, a crash at start), doubled up to 5 s. */
+const RETRY_MS = 200;
+const RETRY_MAX_MS = 5000;
+
+interface Slot {
+  instance: FunctionInstance;
+  idleSince: number;
+  /** Stopped by the pool (shrunk, uninstalled): its end is no loss. */
+  retired: boolean;
+}
+
+interface Waiter {
+  resolve(slot: Slot): void;
+  reject(err: Error): void;
+  timer: NodeJS.Timeout;
+}
+
+export class FunctionPool {
   /** The id the module gave itself (proxy_get_id), once an instance started. */
   moduleId: string | null = null;
+  private readonly slots = new Set<Slot>();
+  /** Most recently used last: the warmest instance serves next, the coldest shrinks first. */
+  private readonly idle: Slot[] = [];
+  private readonly waiters: Waiter[] = [];
   private starting = 0;
+  /** Starts that failed in a row: the next retry waits longer. */
+  private failedStarts = 0;
   private busy = 0;
-  private target = 0;
+  private min = 0;
   private closed = false;
-  /** Resolves close() once the last request in flight (or waiting for an instance) ends. */
-  private drained: (() => void) | undefined;
+  private readonly shrinker: NodeJS.Timeout;
 
   constructor(
     readonly module: FunctionModule,
     readonly routeId: string | null,
-    private readonly group: WorkerGroup,
-    private readonly log: EventLogger,
-    private readonly observer?: PoolObserver,
-  ) {}
+    private readonly options: PoolOptions,
+  ) {
+    this.shrinker = setInterval(() => this.shrink(), SHRINK_AFTER_MS / 3).unref();
+  }
 
   get id(): string {
     return this.routeId ?? this.moduleId ?? this.module.label;
   }
 
+  /** Started instances. */
   get size(): number {
-    return this.group.hosts.reduce((sum, host) => sum + host.count(this), 0);
+    return this.slots.size;
   }
 
+  /** Requests being served or waiting for an instance. */
   get inFlight(): number {
     return this.busy;
   }
 
-  /** Grows or shrinks to n instances; dropped ones finish what they serve first. */
+  private get max(): number {
+    return Math.max(this.min, this.options.maxInstances);
+  }
+
+  /** Makes n the minimum: starts what is missing, stops idle instances above it. */
   async resize(n: number): Promise<void> {
-    this.target = n;
-    const missing = n - this.size - this.starting;
+    this.min = n;
+    for (let extra = this.slots.size - n; extra > 0 && this.idle.length > 0; extra--) this.retire(this.idle.shift() as Slot);
+    const missing = n - this.slots.size - this.starting;
     if (missing > 0) await Promise.all(Array.from({ length: missing }, () => this.startOne()));
-    const drops: Array<Promise<void>> = [];
-    for (let extra = this.size - this.target; extra > 0; extra--) {
-      const host = this.group.hosts.reduce((a, b) => (b.count(this) > a.count(this) ? b : a));
-      drops.push(host.drop(this, 1));
-    }
-    await Promise.all(drops);
   }
 
   async invoke(request: FunctionRequest): Promise<FunctionResponse> {
     if (this.closed) throw this.uninstalled();
-    // Counted while it waits too: close() must not drop the instance a request was just given.
     this.busy++;
     try {
-      const host = await this.group.acquire(this, this.id, this.size);
-      return await host.request(this, request);
+      const slot = this.idle.pop() ?? (await this.wait());
+      try {
+        return await slot.instance.request(request);
+      } finally {
+        this.release(slot);
+      }
     } finally {
-      if (--this.busy === 0) this.drained?.();
+      this.busy--;
     }
   }
 
-  surplus(): boolean {
-    return this.size > this.target;
-  }
-
-  lost(message: string): void {
-    this.observer?.lost(this.id);
-    this.log(`an instance of ${this.id} could not be started again: ${message}`);
-    if (this.closed || this.size + this.starting >= this.target) return;
-    this.startOne().catch((err: unknown) => this.log(`could not replace an instance of ${this.id}: ${describeError(err)}`));
-  }
-
-  /** Stops taking requests, lets in-flight ones finish, then drops every instance. */
-  async close(): Promise<void> {
+  /** Stops taking requests and stops every instance now: what they serve fails with `reason`. */
+  async close(reason: Error = this.uninstalled()): Promise<void> {
     this.closed = true;
-    this.target = 0;
-    this.group.cancel(this, this.uninstalled());
-    // What runs for it now stops now, whatever the module does, not at its --timeout.
-    for (const host of this.group.hosts) host.evict(this, this.uninstalled());
-    if (this.busy > 0) await new Promise<void>((resolve) => (this.drained = resolve));
-    await Promise.all(this.group.hosts.filter((host) => host.count(this) > 0).map((host) => host.drop(this, host.count(this))));
+    clearInterval(this.shrinker);
+    for (const waiter of this.waiters.splice(0)) {
+      clearTimeout(waiter.timer);
+      waiter.reject(reason);
+    }
+    const slots = [...this.slots];
+    for (const slot of slots) this.retire(slot, reason);
+    await Promise.all(slots.map((slot) => slot.instance.ended));
+  }
+
+  private wait(): Promise<Slot> {
+    const waiting = new Promise<Slot>((resolve, reject) => {
+      const waiter: Waiter = {
+        resolve,
+        reject,
+        timer: setTimeout(() => {
+          this.waiters.splice(this.waiters.indexOf(waiter), 1);
+          reject(
+            new WasmctlError('ResourceExhausted', `all ${this.slots.size} instances of ${this.id} stayed busy for ${this.options.queueTimeoutMs} ms`, {
+              hint: 'raise --max-instances (or --queue-timeout)',
+            }),
+          );
+        }, this.options.queueTimeoutMs),
+      };
+      this.waiters.push(waiter);
+    });
+    this.grow();
+    return waiting;
+  }
+
+  /** Below the minimum, or a wait that no starting instance will serve (up to the maximum). */
+  private get short(): boolean {
+    const placed = this.slots.size + this.starting;
+    return !this.closed && (placed < this.min || (placed < this.max && this.starting < this.waiters.length));
+  }
+
+  /** Starts instances while the pool is short; a start that fails is tried again while it still is. */
+  private grow(): void {
+    while (this.short) {
+      this.startOne().catch((err: unknown) => {
+        this.options.log(`could not start an instance of ${this.id}: ${describeError(err)}`);
+        const pause = Math.min(RETRY_MS * 2 ** this.failedStarts++, RETRY_MAX_MS);
+        setTimeout(() => this.grow(), pause).unref();
+      });
+    }
+  }
+
+  private async startOne(): Promise<void> {
+    this.starting++;
+    let instance: FunctionInstance | undefined;
+    let moduleId: string | null;
+    try {
+      instance = this.module.instance(this.options.host);
+      moduleId = await instance.start();
+    } catch (err) {
+      instance?.kill(err as Error);
+      throw err;
+    } finally {
+      this.starting--;
+    }
+    this.moduleId ??= moduleId;
+    this.failedStarts = 0;
+    const slot: Slot = { instance, idleSince: 0, retired: false };
+    this.slots.add(slot);
+    this.options.observer?.started(this.id);
+    void instance.ended.then((why) => this.ended(slot, why));
+    if (this.closed) this.retire(slot);
+    else this.release(slot);
+  }
+
+  /** A request is done with `slot`: the longest waiter gets it, else it waits idle. */
+  private release(slot: Slot): void {
+    if (!this.slots.has(slot) || slot.retired || !slot.instance.alive) return;
+    const waiter = this.waiters.shift();
+    if (waiter) {
+      clearTimeout(waiter.timer);
+      waiter.resolve(slot);
+      return;
+    }
+    slot.idleSince = performance.now();
+    this.idle.push(slot);
+  }
+
+  private shrink(): void {
+    const now = performance.now();
+    while (this.slots.size > this.min && this.idle.length > 0 && now - (this.idle[0] as Slot).idleSince >= SHRINK_AFTER_MS) {
+      this.retire(this.idle.shift() as Slot);
+    }
+  }
+
+  private retire(slot: Slot, reason: Error = new WasmctlError('Unavailable', `an instance of ${this.id} was stopped`)): void {
+    slot.retired = true;
+    this.forget(slot);
+    slot.instance.kill(reason);
+  }
+
+  private forget(slot: Slot): void {
+    this.slots.delete(slot);
+    const at = this.idle.indexOf(slot);
+    if (at >= 0) this.idle.splice(at, 1);
+  }
+
+  /** Ended: replaced if the pool is now below its minimum, or requests wait for it. */
+  private ended(slot: Slot, why: string): void {
+    this.forget(slot);
+    if (slot.retired || this.closed) return;
+    this.options.observer?.lost(this.id);
+    this.options.log(`an instance of ${this.id} ended: ${why}`);
+    this.grow();
   }
 
   /** 404 like any unknown id: a retry would find no such function either (503 says retry). */
   private uninstalled(): WasmctlError {
     return new WasmctlError('NotFound', `no function with id ${this.id}: it was uninstalled`);
-  }
-
-  private async startOne(): Promise<void> {
-    this.starting++;
-    try {
-      const host = this.group.place(this);
-      const moduleId = await host.start(this);
-      this.moduleId ??= moduleId;
-      this.observer?.started(this.id);
-    } finally {
-      this.starting--;
-    }
   }
 }

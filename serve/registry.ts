@@ -1,9 +1,7 @@
 import { WasmctlError } from '../common/index.js';
 import type { EventLogger } from './access-log.js';
-import { ComponentPool } from './component-pool.js';
-import { FunctionPool, type PoolObserver } from './pool.js';
-import type { FunctionRequest, FunctionResponse, LoadedFunction } from './types.js';
-import type { WorkerGroup } from './worker-group.js';
+import { FunctionPool, type PoolOptions } from './pool.js';
+import type { FunctionModule, FunctionRequest, FunctionResponse } from './types.js';
 
 /** Where a function comes from: an image reference, a transport, or a .wasm file. */
 export interface FunctionSource {
@@ -14,7 +12,7 @@ export interface FunctionSource {
 }
 
 /** Turns a source into a compiled module (image resolution + engine). */
-export type FunctionLoader = (source: string) => Promise<LoadedFunction>;
+export type FunctionLoader = (source: string) => Promise<FunctionModule>;
 
 export interface FunctionInfo {
   id: string;
@@ -25,15 +23,14 @@ export interface FunctionInfo {
 
 /** Layotto's router: id → pool; install/update/uninstall while requests flow. */
 export class FunctionRegistry {
-  private readonly pools = new Map<string, { pool: FunctionPool | ComponentPool; source: string }>();
+  private readonly pools = new Map<string, { pool: FunctionPool; source: string }>();
   /** Ids an install is loading: a second install of one of them is refused at once. */
   private readonly starting = new Set<string>();
 
   constructor(
     private readonly load: FunctionLoader,
-    private readonly group: WorkerGroup,
+    private readonly poolOptions: Omit<PoolOptions, 'log'>,
     private readonly log: EventLogger,
-    private readonly observer?: PoolObserver,
   ) {}
 
   async install(spec: FunctionSource): Promise<string> {
@@ -52,11 +49,7 @@ export class FunctionRegistry {
   }
 
   private async start(spec: FunctionSource): Promise<string> {
-    const loaded = await this.load(spec.source);
-    const pool =
-      'component' in loaded
-        ? new ComponentPool(loaded, spec.id ?? null, this.log, this.observer)
-        : new FunctionPool(loaded, spec.id ?? null, this.group, this.log, this.observer);
+    const pool = new FunctionPool(await this.load(spec.source), spec.id ?? null, { ...this.poolOptions, log: this.log });
     let id: string | undefined;
     try {
       // The first instance tells the module's own id when none is given.
@@ -84,11 +77,11 @@ export class FunctionRegistry {
     this.log(`updated ${id} to ${instances} instance${instances === 1 ? '' : 's'}`);
   }
 
-  async uninstall(id: string): Promise<void> {
+  async uninstall(id: string, reason?: Error): Promise<void> {
     const { pool } = this.entry(id);
     this.pools.delete(id);
     this.log(`uninstalled ${id}`);
-    await pool.close();
+    await pool.close(reason);
   }
 
   has(id: string): boolean {
@@ -103,8 +96,9 @@ export class FunctionRegistry {
     return [...this.pools].map(([id, { pool, source }]) => ({ id, source, instances: pool.size, inFlight: pool.inFlight }));
   }
 
-  async close(): Promise<void> {
-    await Promise.all([...this.pools.keys()].map((id) => this.uninstall(id)));
+  /** Stops every instance now; what they serve fails with `reason`. */
+  async close(reason: Error): Promise<void> {
+    await Promise.all([...this.pools.keys()].map((id) => this.uninstall(id, reason)));
   }
 
   private entry(id: string) {

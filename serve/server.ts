@@ -15,7 +15,7 @@ import type { Route } from './routes.js';
 import { FunctionRegistry, type FunctionInfo } from './registry.js';
 import { connectRuntime, type RuntimeChoice } from '../runtime-bridge/index.js';
 import { invokingLocally } from './runtime.js';
-import { WorkerGroup } from './worker-group.js';
+import { WasmctlError } from '../common/index.js';
 
 export interface ServeOptions extends RuntimeChoice {
   /** host:port of the function gateway; port 0 picks a free one. */
@@ -23,10 +23,10 @@ export interface ServeOptions extends RuntimeChoice {
   /** host:port of the admin API. */
   admin: string;
   functions: Array<{ source: string; id?: string }>;
-  /** Warm instances per function given here (the admin API says its own). */
+  /** Warm instances per function given here, at least (the admin API says its own). */
   instances: number;
-  /** Workers the instances of every function share; each serves one request at a time. */
-  workers?: number;
+  /** Most instances of one function under load (default 2 per core). */
+  maxInstances?: number;
   /** Image store folder. */
   root: string;
   timeoutMs: number;
@@ -52,8 +52,13 @@ export interface Serving {
 }
 
 const DEFAULT_QUEUE_TIMEOUT_MS = 5000;
-/** Per core: a Worker waiting on a host call (Redis, another function) leaves its core to others. */
-export const DEFAULT_WORKERS = 2 * availableParallelism();
+/** Per core: an instance waiting on a host call (Redis, another function) leaves its core to others. */
+export const DEFAULT_MAX_INSTANCES = 2 * availableParallelism();
+/**
+ * How long a stop waits for requests in flight before their instances are stopped: every stop
+ * takes effect within a second, whatever a module does.
+ */
+const DRAIN_GRACE_MS = 300;
 
 export async function startServe(options: ServeOptions): Promise<Serving> {
   const format = options.json ? 'json' : 'text';
@@ -64,25 +69,21 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
   const runtime = layottoHostCalls(() => connection as Promise<RuntimeConnection>, event);
   // The registry is made below; the metrics read its list only at a scrape.
   const metrics = new ServeMetrics(() => registry.list());
-  const hostCalls = metrics.counting(runtime.hostCalls);
-  const group = new WorkerGroup(
-    options.workers ?? DEFAULT_WORKERS,
-    { hostCalls, timeoutMs: options.timeoutMs, jsonLogs: options.json },
-    options.queueTimeoutMs ?? DEFAULT_QUEUE_TIMEOUT_MS,
-  );
   const registry: FunctionRegistry = new FunctionRegistry(
     (source) =>
       loadFunction(source, {
         root: options.root,
-        timeoutMs: options.timeoutMs,
-        hostCalls,
         ...(options.memoryBytes === undefined ? {} : { memoryBytes: options.memoryBytes }),
         ...(options.platform === undefined ? {} : { platform: options.platform }),
         ...(options.plainHttp === undefined ? {} : { plainHttp: options.plainHttp }),
       }),
-    group,
+    {
+      host: { hostCalls: metrics.counting(runtime.hostCalls), timeoutMs: options.timeoutMs, jsonLogs: options.json },
+      queueTimeoutMs: options.queueTimeoutMs ?? DEFAULT_QUEUE_TIMEOUT_MS,
+      maxInstances: options.maxInstances ?? DEFAULT_MAX_INSTANCES,
+      observer: { started: (id) => metrics.instanceStarted(id), lost: (id) => metrics.instanceLost(id) },
+    },
     event,
-    { started: (id) => metrics.instanceStarted(id), lost: (id) => metrics.instanceLost(id) },
   );
   const connections = options.connections ?? DEFAULT_CONNECTION_LIMITS;
   let markReady: () => void = () => undefined;
@@ -103,9 +104,10 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
-      await Promise.all([closeServer(gateway), closeServer(admin)]);
-      await registry.close();
-      await group.close();
+      const drained = Promise.all([closeServer(gateway), closeServer(admin)]);
+      await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, DRAIN_GRACE_MS).unref())]);
+      await registry.close(new WasmctlError('Unavailable', 'wasmctl serve is closing'));
+      await drained;
       await (await connection?.catch(() => undefined))?.close();
     })());
 
@@ -114,7 +116,11 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
     connection = connectRuntime({ ...options, invokeEndpoint: `http://${gatewayAddress}` }).then((api) => invokingLocally(api, registry));
     await connection;
     // Installed before the admin port opens: an admin install of a startup id cannot race them.
-    for (const fn of options.functions) await registry.install({ ...fn, instances: options.instances });
+    // Side by side: each first instance's process boots while the others load. All settle before a
+    // failure is thrown, so that the close below finds every function that did install.
+    const installs = await Promise.allSettled(options.functions.map((fn) => registry.install({ ...fn, instances: options.instances })));
+    const failed = installs.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
     const adminAddress = await listen(admin, options.admin);
     markReady();
     return { gateway: gatewayAddress, admin: adminAddress, functions: registry.list(), close };

@@ -10,7 +10,7 @@ const optionsSchema = z.object({
   listen: z.string(),
   admin: z.string(),
   instances: z.coerce.number().int().min(1).max(1024),
-  workers: z.coerce.number().int().min(1).max(256).optional(),
+  maxInstances: z.coerce.number().int().min(1).max(1024).optional(),
   sidecar: z.string().optional(),
   sidecarConfig: z.string().optional(),
   json: z.boolean().default(false),
@@ -40,7 +40,8 @@ export function register(program: Command): void {
     .description(
       "Run each FUNCTION as warm instances behind an HTTP gateway that routes by the " +
         "request's `id` header (or a --route path prefix), as Layotto runs its FaaS functions " +
-        '(a FUNCTION may also be a wasi:http/proxy component): missing id 400, ' +
+        '(a FUNCTION may also be a wasi:http/proxy component; each instance a process of its own, ' +
+        'more of them as requests wait, up to --max-instances): missing id 400, ' +
         'unknown id 404, a trap or a timeout 500 (the instance is replaced), no free ' +
         'instance within 5s 503. A request without a body gets its query string as ' +
         'the body. Runtime host calls (state, InvokeService, ...) go to the embedded ' +
@@ -48,7 +49,7 @@ export function register(program: Command): void {
         'InvokeService to a function of this gateway comes straight back in. ' +
         "Layotto's admin API manages functions at runtime: POST /wasm/install, " +
         '/wasm/update, /wasm/uninstall, and GET /wasm/list. SIGTERM or SIGINT ' +
-        'drains in-flight requests, then stops. The gateway and the admin port each ' +
+        'drains in-flight requests for up to 0.3s, then stops. The gateway and the admin port each ' +
         'cut slow clients (--header-timeout, --request-timeout) and cap the connections ' +
         'they hold (--max-connections, --max-connections-per-client; keep them below the ' +
         'open-file limit, ulimit -n).',
@@ -56,8 +57,8 @@ export function register(program: Command): void {
     .argument('<function...>', 'image reference, transport (oci-archive:…) or .wasm file, optionally ID=FUNCTION')
     .option('--listen <host:port>', 'function gateway address; port 0 picks a free one', '127.0.0.1:2045')
     .option('--admin <host:port>', 'admin API address; port 0 picks a free one', '127.0.0.1:34998')
-    .option('--instances <n>', 'warm instances per function', '1')
-    .option('--workers <n>', 'threads all instances share, each serving one request at a time (default: 2 per core)')
+    .option('--instances <n>', 'warm instances per function, at least', '1')
+    .option('--max-instances <n>', 'most instances per function as load grows, each a process serving one request at a time (default: 2 per core)')
     .option('--sidecar <host:port>', 'serve runtime host calls from this Layotto-compatible sidecar')
     .option('--sidecar-config <file>', "config of the embedded sidecar (Layotto's config.json shape)")
     .option('--json', 'print the addresses as JSON and log as JSON lines')
@@ -99,12 +100,12 @@ export function register(program: Command): void {
         throw new WasmctlError('InvalidArgument', '--header-timeout is longer than --request-timeout', { hint: 'the headers are part of the request' });
       }
       const { serve } = await import('../../api/index.js');
-      const { parseRoute, stuckWorkers } = await import('../../serve/index.js');
+      const { parseRoute } = await import('../../serve/index.js');
       const serving = await serve({
         listen: options.listen,
         admin: options.admin,
         instances: options.instances,
-        ...(options.workers === undefined ? {} : { workers: options.workers }),
+        ...(options.maxInstances === undefined ? {} : { maxInstances: options.maxInstances }),
         functions: functions.map(parseFunction),
         root: storeRoot(command),
         timeout: parseDuration(options.timeout, '--timeout'),
@@ -127,10 +128,5 @@ export function register(program: Command): void {
       const signal = await untilSignal();
       process.stderr.write(`wasmctl serve: ${signal}, draining\n`);
       await serving.close();
-      // A Worker thread that could not be stopped (a module in memory.grow) would hold the exit forever.
-      if (stuckWorkers() > 0) {
-        const { hardExit } = await import('../../runtime-bridge/index.js');
-        hardExit(0);
-      }
     });
 }

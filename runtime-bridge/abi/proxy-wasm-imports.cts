@@ -4,10 +4,58 @@
  * go back through the guest's allocator, like Layotto's runtime calls.
  */
 import type { HostImportContext } from '../engine/worker/host-imports.cjs';
-import { type HeaderPairs, ProxyState } from './proxy-state.cjs';
+import { decodePairs, encodePairs } from './proxy-pairs.cjs';
+import type { ProxyState } from './proxy-state.cjs';
 import { AbiStatus } from './status.cjs';
 
 type Fn = (...args: number[]) => number;
+
+/**
+ * Every proxy-wasm 0.2.x host function this host provides, as proxy-wasm-cpp-host's
+ * FOR_ALL_HOST_FUNCTIONS lists its own: `calls` below must define each (the type says so), and a
+ * module importing any other `env` function fails its install, named.
+ */
+export const PROXY_HOST_FUNCTIONS = [
+  // Logging and context.
+  'proxy_log',
+  'proxy_get_log_level',
+  'proxy_set_effective_context',
+  // Buffers: request/response bodies, VM and plugin configuration, call data.
+  'proxy_get_buffer_bytes',
+  'proxy_get_buffer_status',
+  'proxy_set_buffer_bytes',
+  // Header maps.
+  'proxy_get_header_map_value',
+  'proxy_get_header_map_pairs',
+  'proxy_get_header_map_size',
+  'proxy_set_header_map_pairs',
+  'proxy_add_header_map_value',
+  'proxy_replace_header_map_value',
+  'proxy_remove_header_map_value',
+  // Properties (none are exposed) and the local response.
+  'proxy_get_property',
+  'proxy_set_property',
+  'proxy_send_local_response',
+  // Time and timers (no tick is ever delivered).
+  'proxy_get_current_time_nanoseconds',
+  'proxy_set_tick_period_milliseconds',
+  // Stream control: each request runs to its end in one call, so these are no-ops.
+  'proxy_continue_stream',
+  'proxy_close_stream',
+  'proxy_continue_request',
+  'proxy_continue_response',
+  'proxy_clear_route_cache',
+  'proxy_done',
+  // Not provided: shared data, outgoing HTTP calls, foreign functions answer their statuses.
+  'proxy_get_shared_data',
+  'proxy_set_shared_data',
+  'proxy_http_call',
+  'proxy_call_foreign_function',
+] as const;
+
+export type ProxyHostFunction = (typeof PROXY_HOST_FUNCTIONS)[number];
+const PROVIDED: ReadonlySet<string> = new Set(PROXY_HOST_FUNCTIONS);
+export const providesProxyWasm = (name: string): boolean => PROVIDED.has(name);
 const encoder = new TextEncoder();
 /** proxy-wasm SDKs append with start=0x7fffffff, replace with size=0x7fffffff. */
 const END = 0x7fffffff;
@@ -22,47 +70,6 @@ function spliceBuffer(current: Uint8Array, start: number, size: number, data: Ui
   return out;
 }
 
-/** proxy-wasm's map wire format: u32 count, (u32 key_len, u32 value_len)*, then key\0value\0 each. */
-export function encodePairs(pairs: HeaderPairs): Uint8Array {
-  const encoded = pairs.map(([k, v]) => [encoder.encode(k), encoder.encode(v)] as const);
-  const size = 4 + encoded.reduce((sum, [k, v]) => sum + 8 + k.length + v.length + 2, 0);
-  const out = new Uint8Array(size);
-  const view = new DataView(out.buffer);
-  view.setUint32(0, encoded.length, true);
-  let offset = 4;
-  for (const [k, v] of encoded) {
-    view.setUint32(offset, k.length, true);
-    view.setUint32(offset + 4, v.length, true);
-    offset += 8;
-  }
-  for (const [k, v] of encoded) {
-    out.set(k, offset);
-    offset += k.length + 1;
-    out.set(v, offset);
-    offset += v.length + 1;
-  }
-  return out;
-}
-
-export function decodePairs(bytes: Uint8Array): HeaderPairs {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const count = bytes.length >= 4 ? view.getUint32(0, true) : 0;
-  const decoder = new TextDecoder();
-  const pairs: HeaderPairs = [];
-  let offset = 4 + count * 8;
-  for (let i = 0; i < count; i++) {
-    const kLen = view.getUint32(4 + i * 8, true);
-    const vLen = view.getUint32(8 + i * 8, true);
-    if (offset + kLen + vLen + 2 > bytes.length) throw new RangeError('truncated header map');
-    const key = decoder.decode(bytes.subarray(offset, offset + kLen));
-    offset += kLen + 1;
-    const value = decoder.decode(bytes.subarray(offset, offset + vLen));
-    offset += vLen + 1;
-    pairs.push([key, value]);
-  }
-  return pairs;
-}
-
 /** Wraps a host call so a bad guest pointer answers a status instead of trapping the host. */
 const guarded =
   (fn: Fn): Fn =>
@@ -74,7 +81,7 @@ const guarded =
     }
   };
 
-export function proxyWasmImports(state: ProxyState, ctx: HostImportContext): Record<string, Fn> {
+export function proxyWasmImports(state: ProxyState, ctx: HostImportContext): Record<ProxyHostFunction, Fn> {
   const mem = () => ctx.memory();
   const text = (ptr: number, len: number) => mem().string(ptr, len);
   // proxy-wasm's own allocator first (Rust's SDK exports no malloc), else the module's malloc.
@@ -93,7 +100,7 @@ export function proxyWasmImports(state: ProxyState, ctx: HostImportContext): Rec
     return AbiStatus.Ok;
   };
 
-  const calls: Record<string, Fn> = {
+  const calls: Record<ProxyHostFunction, Fn> = {
     proxy_log: (level, ptr, len) => (state.log(level, text(ptr, len)), AbiStatus.Ok),
     proxy_get_log_level: (retPtr) => (mem().u32(retPtr, 2), AbiStatus.Ok),
     proxy_set_effective_context: (context) => ((state.effectiveContext = context), AbiStatus.Ok),
@@ -141,5 +148,5 @@ export function proxyWasmImports(state: ProxyState, ctx: HostImportContext): Rec
     proxy_http_call: () => AbiStatus.Unimplemented,
     proxy_call_foreign_function: () => AbiStatus.NotFound,
   };
-  return Object.fromEntries(Object.entries(calls).map(([name, fn]) => [name, guarded(fn)]));
+  return Object.fromEntries(PROXY_HOST_FUNCTIONS.map((name) => [name, guarded(calls[name])])) as Record<ProxyHostFunction, Fn>;
 }

@@ -61,7 +61,7 @@ before(async () => {
   serve = execa(
     'node',
     [WASMCTL, '--root', join(work, 'store'), 'serve', '--listen', '127.0.0.1:0', '--admin', '127.0.0.1:0', '--json',
-      '--sidecar-config', config, '--timeout', '2s', '--workers', '2', f1, f2, `serve_trap=${modulePath('serve-trap')}`],
+      '--sidecar-config', config, '--timeout', '2s', f1, f2, `serve_trap=${modulePath('serve-trap')}`],
     { reject: false },
   );
   const [line] = (await Promise.race([once(serve.stdout!, 'data'), serve.then((r) => [Buffer.from(String(r.stderr))])])) as [Buffer];
@@ -110,10 +110,8 @@ describe('the seed demo through wasmctl serve', () => {
     assert.deepEqual(await text('serve_trap', '?ping'), [200, 'alive']);
   });
 
-  test('InvokeService in the caller\'s Worker, and through the main thread to the other one', async () => {
-    // Two Workers, one instance each: function 1 and function 2 start in different Workers.
+  test('InvokeService from one instance process to another, concurrent callers served by more of them', async () => {
     assert.deepEqual(await text('id_1', '?name=book1'), [200, 'There are 100 inventories for book1.']);
-    // Now each Worker holds a function 2: function 1 invokes the one beside it, inline.
     assert.equal((await manage('update', { name: 'id_2', instance_num: 2 })).status, 200);
     const answers = await Promise.all(Array.from({ length: 20 }, () => text('id_1', '?name=book1')));
     for (const answer of answers) assert.deepEqual(answer, [200, 'There are 100 inventories for book1.']);

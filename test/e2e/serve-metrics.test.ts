@@ -8,18 +8,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { execa } from 'execa';
 import { buildModules, modulePath } from '../modules/harness.js';
+import { sample } from '../serve/metrics-sample.js';
 import { REPO } from '../support/repo.js';
-
-/** The value of the sample `name{labels…}` (labels in any order) in a scrape. */
-function sample(text: string, name: string, labels: Record<string, string>): number {
-  for (const line of text.split('\n')) {
-    const match = /^([a-z_]+)(?:\{([^}]*)\})? (\S+)$/.exec(line);
-    if (!match || match[1] !== name) continue;
-    const got = Object.fromEntries([...(match[2] ?? '').matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
-    if (Object.entries(labels).every(([k, v]) => got[k] === v)) return Number(match[3]);
-  }
-  return Number.NaN;
-}
 
 test('metrics count requests by function and status, their latency, and the instances', async () => {
   await buildModules();

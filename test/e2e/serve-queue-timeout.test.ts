@@ -1,6 +1,6 @@
 /**
- * `serve --queue-timeout`: a request that finds every instance of its function busy waits that
- * long, then gets 503 (retry later), not the function's --timeout.
+ * `serve --queue-timeout`: a request that finds every instance of its function busy, at
+ * --max-instances, waits that long, then gets 503 (retry later), not the function's --timeout.
  */
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
@@ -14,7 +14,7 @@ test('a request waiting for a busy instance gets 503 after --queue-timeout', asy
   await buildModules();
   const serve = execa(
     join(REPO, 'bin/wasmctl'),
-    ['serve', '--listen', '127.0.0.1:0', '--admin', '127.0.0.1:0', '--json', '--instances', '1', '--timeout', '4s', '--queue-timeout', '300ms', `trap=${modulePath('serve-trap')}`],
+    ['serve', '--listen', '127.0.0.1:0', '--admin', '127.0.0.1:0', '--json', '--instances', '1', '--max-instances', '1', '--timeout', '4s', '--queue-timeout', '300ms', `trap=${modulePath('serve-trap')}`],
     { reject: false },
   );
   try {

@@ -31,13 +31,16 @@ export interface HttpComponentOptions {
 export class HttpComponentInstance {
   private busy = false;
   private dead = false;
+  private endWith: (why: string) => void = () => undefined;
+  /** Resolves once it has ended (killed, trapped, timed out, its worker gone), with why. */
+  readonly ended = new Promise<string>((resolve) => (this.endWith = resolve));
 
   private constructor(
     private readonly worker: Worker,
     private readonly options: HttpComponentOptions,
     private readonly hostServer: HostServer | null,
   ) {
-    worker.once('exit', () => this.kill());
+    worker.once('exit', () => this.kill('its worker ended'));
   }
 
   /** Resolves once the component is linked and ready for requests; rejects (125) when it cannot be. */
@@ -82,7 +85,7 @@ export class HttpComponentInstance {
     return new Promise<HttpResponse>((resolve, reject) => {
       const { timeoutMs } = this.options;
       const fail = (err: WasmctlError) => {
-        this.kill();
+        this.kill(err.message);
         reject(err);
       };
       const timer =
@@ -111,9 +114,10 @@ export class HttpComponentInstance {
   }
 
   /** Ends it now, whatever it is doing. */
-  kill(): void {
+  kill(why = 'killed'): void {
     if (this.dead) return;
     this.dead = true;
+    this.endWith(why);
     this.hostServer?.stop();
     void this.worker.terminate();
   }

@@ -1,19 +1,21 @@
 /**
- * One proxy-wasm function instance inside a `wasmctl serve` worker: linked against our WASI, the
- * proxy-wasm HTTP-filter host calls and Layotto's runtime host calls; Layotto's plugin start; one
- * request through the lifecycle Layotto drives. Each instance has its own ProxyState, WASI and
- * context ids, so instances that share a worker (and call each other inline) never see each
- * other's request.
+ * The proxy-wasm filter lifecycle, as Layotto drives it: one function instance linked against our
+ * WASI, the proxy-wasm HTTP-filter host calls (proxy-wasm-imports.cts) and Layotto's runtime host
+ * calls; Layotto's plugin start; one request through the filter callbacks. `wasmctl serve` runs
+ * it in an instance process (engine/worker/instance-process.cts).
  */
 import * as fs from 'node:fs';
-import { BufferType, MapType, ProxyState, type HeaderPairs, type LocalResponse } from '../../abi/proxy-state.cjs';
-import { proxyWasmImports } from '../../abi/proxy-wasm-imports.cjs';
-import { InstanceRef } from '../wasi/memory.cjs';
-import { createPreview1, providesWasi } from '../wasi/preview1.cjs';
-import type { CallHost } from './host-channel.cjs';
-import { buildHostImports, createHostContext, type HostImportFactory } from './host-imports.cjs';
-import type { FunctionDef, InstanceConfig } from './instance-protocol.cjs';
-import { checkImports, enter } from './linking.cjs';
+import { InstanceRef } from '../engine/wasi/memory.cjs';
+import { createPreview1, providesWasi } from '../engine/wasi/preview1.cjs';
+import type { CallHost } from '../engine/worker/host-channel.cjs';
+import { buildHostImports, createHostContext, type HostImportFactory } from '../engine/worker/host-imports.cjs';
+import type { FunctionDef, InstanceConfig } from '../engine/worker/instance-protocol.cjs';
+import { checkImports, enter } from '../engine/worker/linking.cjs';
+import { BufferType, MapType, ProxyState, type HeaderPairs, type LocalResponse } from './proxy-state.cjs';
+import { providesProxyWasm, proxyWasmImports } from './proxy-wasm-imports.cjs';
+
+/** A function as its instances are made from, compiled. */
+export type CompiledFunction = Omit<FunctionDef, 'bytes'> & { module: WebAssembly.Module };
 
 /** Layotto accepts 0_1_0 besides 0_2_0; Rust's proxy-wasm 0.2.2+ marks itself 0_2_1. */
 const ABI_VERSIONS = ['proxy_abi_version_0_2_0', 'proxy_abi_version_0_2_1', 'proxy_abi_version_0_1_0'];
@@ -27,10 +29,10 @@ const decoder = new TextDecoder();
 /** A failure of the instance itself (not a trap): its message is the whole story. */
 export class BrokenInstance extends Error {}
 
-/** What every instance of a worker links against. */
+/** What every instance of a process links against. */
 export interface LinkContext {
   config: InstanceConfig;
-  /** The worker's host channel (with InvokeService dispatched inline when it can be). */
+  /** The process's host channel to serve. */
   callHost: CallHost;
   runtime: Record<string, HostImportFactory>;
 }
@@ -51,15 +53,12 @@ export function logLine(config: InstanceConfig, label: string, level: number, me
   fs.writeSync(2, `${line}\n`);
 }
 
-/** The proxy-wasm names, from a throwaway set of imports (they do not touch their context). */
-const PROXY_NAMES = proxyWasmImports(new ProxyState(() => {}), null as never);
-
-/** The checks a module passes once per worker, before its first instance. */
-export function checkModule(def: FunctionDef, ctx: LinkContext): void {
+/** The checks a module passes once, before its first instance. */
+export function checkModule(def: CompiledFunction, ctx: LinkContext): void {
   const refused = checkImports(
     def.module,
     'wasmctl serve',
-    (i) => providesWasi(i) || (i.kind === 'function' && i.module === 'env' && (i.name in PROXY_NAMES || ctx.config.hostCalls!.imports.includes(i.name))),
+    (i) => providesWasi(i) || (i.kind === 'function' && i.module === 'env' && (providesProxyWasm(i.name) || ctx.config.imports.includes(i.name))),
   );
   if (refused) throw new BrokenInstance(refused.type === 'failed' ? refused.message : 'module refused');
   const exported = new Set(WebAssembly.Module.exports(def.module).map((e) => e.name));
@@ -69,12 +68,22 @@ export function checkModule(def: FunctionDef, ctx: LinkContext): void {
 }
 
 /** Instantiates and enters (`_start`) the module, then runs Layotto's plugin start; returns its id. */
-export function startInstance(def: FunctionDef, ctx: LinkContext): { instance: Instance; moduleId: string | null } {
+export function startInstance(def: CompiledFunction, ctx: LinkContext): { instance: Instance; moduleId: string | null } {
   const ref = new InstanceRef();
   const state = new ProxyState((level, message) => logLine(ctx.config, def.label, level, message));
   const hostContext = createHostContext(ref, ctx.callHost);
-  const env = { ...proxyWasmImports(state, hostContext), ...buildHostImports(ctx.config.hostCalls!.imports, ctx.runtime, hostContext) };
-  const wasi = createPreview1({ ...ctx.config, rootfs: def.rootfs, args: def.args, env: def.env, memory: () => ref.memory() });
+  const env = { ...proxyWasmImports(state, hostContext), ...buildHostImports(ctx.config.imports, ctx.runtime, hostContext) };
+  const wasi = createPreview1({
+    rootfs: def.rootfs,
+    args: def.args,
+    env: def.env,
+    mounts: [],
+    // The modules' stdout joins serve's logs on stderr: serve's stdout carries its addresses.
+    stdio: { stdin: null, stdout: 2, stderr: 2 },
+    // The engine's default descriptor limit.
+    nofile: null,
+    memory: () => ref.memory(),
+  });
   try {
     const wasm = new WebAssembly.Instance(def.module, { ...wasi.namespaces, env } as WebAssembly.Imports);
     ref.bind(wasm);
