@@ -6,6 +6,6 @@
  * node:worker_threads or compute a file path from import.meta.url while it is evaluated (see
  * run-module.ts).
  */
-export { prestartWorker } from '../runtime-bridge/engine/run-module.js';
+export { prestartWatchdog } from '../runtime-bridge/engine/inline-run.js';
 export { exitWhenEnded } from '../runtime-bridge/engine/hard-exit.js';
 export { startRun } from '../api/run.js';

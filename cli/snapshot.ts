@@ -21,8 +21,8 @@ import './build-path.js';
 const program = createProgram();
 
 startupSnapshot.setDeserializeMainFunction(() => {
-  // `wasmctl run …`: the module's worker boots while commander parses (run's action asks again,
-  // which is then a no-op, and covers `wasmctl --root DIR run …`).
-  if (process.argv[2] === 'run') runPath.prestartWorker();
+  // `wasmctl run …`: the watchdog of the module boots while commander parses (run's action asks
+  // again, which is then a no-op, and covers `wasmctl --root DIR run …`).
+  if (process.argv[2] === 'run') runPath.prestartWatchdog();
   void runCommand(() => program.parseAsync(process.argv));
 });
