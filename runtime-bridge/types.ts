@@ -72,9 +72,10 @@ export interface RunRequest {
    * run (`wasmctl run`'s): runModule returns once the module has ended, and a signal (SIGINT,
    * SIGTERM, SIGHUP) or the timeout ends the whole process with 128 + n or 124, writing
    * `stopLine(message)` to stderr for the timeout. Components, `engine: 'wasmer'` and modules
-   * that import host functions run on a Worker as without it.
+   * that import host functions run on a Worker as without it. `parentTakesSignals`: the parent
+   * process stops this one on a signal (bin/wasmctl does), so only a timeout needs watching.
    */
-  inline?: { stopLine(message: string): string };
+  inline?: { stopLine(message: string): string; parentTakesSignals?: boolean };
   /** Folder where transpiled WASI 0.2 components are kept by digest (the store's); default: a per-user temp folder. */
   componentCache?: string;
 }

@@ -5,6 +5,8 @@
  * not, so the stops (signals, --timeout) belong to a small watchdog Worker (watchdog.cts) that
  * ends the process itself. It boots while the CLI parses and looks the image up
  * (prestartWatchdog); the module starts once the watchdog listens, so that no signal is missed.
+ * When the parent process takes the signals (bin/wasmctl's shell does), the watchdog is started
+ * only for a timeout, and not waited for: a deadline cannot be missed by booting late.
  */
 import type { Worker } from 'node:worker_threads';
 import { STOP_GRACE_MS } from './hard-exit.js';
@@ -41,6 +43,8 @@ export function dropWatchdog(): void {
 
 export interface InlineStop {
   timeoutMs: number | null;
+  /** The parent stops this process on a signal: the watchdog need not listen for any. */
+  parentTakesSignals: boolean;
   /** Written to stderr by the watchdog when the timeout stops the module. */
   timeoutLine: string;
 }
@@ -50,25 +54,32 @@ export interface InlineStop {
  * runs it on a Worker). A stop ends the process from the watchdog: this then never returns.
  */
 export function runInline(module: WebAssembly.Module, config: WorkerConfig, stop: InlineStop): WorkerResult | null {
+  if (stop.timeoutMs === null && stop.parentTakesSignals) {
+    dropWatchdog();
+    return run(module, config);
+  }
   prestartWatchdog();
   const dog = watchdog as NonNullable<typeof watchdog>;
   watchdog = null;
-  if (Atomics.wait(dog.state, WatchSlot.READY, 0, WATCHDOG_BOOT_MS) === 'timed-out') {
+  if (!stop.parentTakesSignals && Atomics.wait(dog.state, WatchSlot.READY, 0, WATCHDOG_BOOT_MS) === 'timed-out') {
     void dog.worker.terminate();
     return null;
   }
   const arm: WatchArm = { deadline: stop.timeoutMs === null ? null : Date.now() + stop.timeoutMs, timeoutLine: stop.timeoutLine };
   dog.worker.postMessage(arm);
-  let result: WorkerResult;
-  try {
-    result = runWithOurWasi(module, config);
-  } catch (err) {
-    result = describeFailure(err);
-  }
+  const result = run(module, config);
   if (Atomics.compareExchange(dog.state, WatchSlot.OUTCOME, WatchOutcome.RUNNING, WatchOutcome.RETURNED) !== WatchOutcome.RUNNING) {
     // The watchdog stopped the module just as it returned and is ending the process.
     Atomics.wait(dog.state, WatchSlot.READY, 1, STOP_GRACE_MS * 10);
   }
   void dog.worker.terminate();
   return result;
+}
+
+function run(module: WebAssembly.Module, config: WorkerConfig): WorkerResult {
+  try {
+    return runWithOurWasi(module, config);
+  } catch (err) {
+    return describeFailure(err);
+  }
 }

@@ -120,7 +120,11 @@ function runHere(req: RunRequest, inline: NonNullable<RunRequest['inline']>): Ru
     const hostImports = new Set(req.hostCalls?.imports);
     if (WebAssembly.Module.imports(module).some((i) => i.module === 'env' && hostImports.has(i.name))) return bytes;
     const timeoutMs = req.limits.timeoutMs ?? null;
-    const stop = { timeoutMs, timeoutLine: timeoutMs === null ? '' : inline.stopLine(timeoutMessage(timeoutMs)) };
+    const stop = {
+      timeoutMs,
+      parentTakesSignals: inline.parentTakesSignals ?? false,
+      timeoutLine: timeoutMs === null ? '' : inline.stopLine(timeoutMessage(timeoutMs)),
+    };
     const result = runInline(module, workerConfig(req, null), stop);
     return result ? ranHere(outcomeOf(result)) : bytes;
   } catch (err) {

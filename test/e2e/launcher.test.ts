@@ -14,10 +14,11 @@ import { REPO } from '../support/repo.js';
 const ARCHIVE = join(REPO, 'samples/hello/hello-oci.tar');
 let work: string;
 
-/** The launcher of a copy of the package (bin + dist/bundle), traced: its `exec` line tells which way it went. */
+/** The launcher of a copy of the package (bin + dist/bundle), traced: its node line tells which way it went. */
 async function run(pkg: string, bin = join(pkg, 'bin/wasmctl')) {
   const r = await execa('sh', ['-x', bin, '--root', join(work, 'store'), 'run', ARCHIVE], { reject: false });
-  const exec = r.stderr.split('\n').find((line) => line.startsWith('+ exec node')) ?? '';
+  // `run` keeps the shell as node's parent (it hands signals on): node is started, not exec'd.
+  const exec = r.stderr.split('\n').find((line) => /^\+ (?:exec|WASMCTL_GUARDIAN=1) node /.test(line)) ?? '';
   return { ...r, snapshot: exec.includes('--snapshot-blob') };
 }
 
