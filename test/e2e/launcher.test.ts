@@ -62,3 +62,10 @@ test('falls back to the plain bundle when there is no snapshot', async () => {
   assert.equal(r.stdout, 'Hello from WebAssembly!');
   assert.ok(!r.snapshot, r.stderr);
 });
+
+test('run with stdin closed: the module starts as with any stdin (the shell stays as its parent)', async () => {
+  const bin = join(work, 'pkg/bin/wasmctl');
+  const r = await execa('sh', ['-c', 'exec <&-; exec "$0" --root "$1" run "$2"', bin, join(work, 'store'), ARCHIVE], { reject: false });
+  assert.equal(r.exitCode, 0, r.stderr);
+  assert.equal(r.stdout, 'Hello from WebAssembly!');
+});
