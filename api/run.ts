@@ -6,11 +6,12 @@
  */
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { WasmctlError, describeError, hasKind, lastWins } from '../common/index.js';
+import { ExitCode, WasmctlError, describeError, hasKind, lastWins } from '../common/index.js';
 import { type OnProgress, type PullPolicy, type StoredImage, commandOf, componentCacheDir, openStore } from '../image/index.js';
 import { layottoHostCalls } from '../runtime-bridge/abi/host-calls.js';
 import { connectRuntime } from '../runtime-bridge/connect.js';
 import { resolveEntry } from '../runtime-bridge/engine/entry.js';
+import { prestartWatchdog } from '../runtime-bridge/engine/inline-run.js';
 import { prestartWorker, runModule } from '../runtime-bridge/engine/run-module.js';
 import type { EngineName, Mount, RunOutcome, RunRequest, RunningModule } from '../runtime-bridge/types.js';
 import { defaultStoreRoot } from './store-root.js';
@@ -51,6 +52,12 @@ export interface RunOptions {
   sidecarConfig?: string;
   /** Lines about the host calls (an unreachable sidecar, say); default: dropped. */
   onWarning?: (line: string) => void;
+  /**
+   * Run the module on this thread (the fastest start) in a process that exists for this run: the
+   * call returns once the module has ended, and a signal or the timeout ends the process
+   * (RunRequest's `inline`). `wasmctl run` does.
+   */
+  inline?: RunRequest['inline'];
 }
 
 export interface RunResult {
@@ -130,11 +137,11 @@ function checkReplacedEntry(image: StoredImage, argv: string[], cwd: string, rep
   try {
     resolveEntry(image.rootfs, argv[0] as string, cwd);
   } catch (err) {
-    if (!(err instanceof WasmctlError) || err.exitCode !== 127) throw err;
+    if (!(err instanceof WasmctlError) || err.exitCode !== ExitCode.ENTRY_MISSING) throw err;
     throw new WasmctlError(
       'NotFound',
       `entry "${argv[0]}" not found in the image; the arguments after IMAGE replaced its Cmd ${JSON.stringify(image.config.cmd)}`,
-      { exitCode: 127, hint: `name the module first (wasmctl run IMAGE ${image.config.cmd[0] ?? 'module.wasm'} ARGS…), or give the image an ENTRYPOINT` },
+      { exitCode: ExitCode.ENTRY_MISSING, hint: `name the module first (wasmctl run IMAGE ${image.config.cmd[0] ?? 'module.wasm'} ARGS…), or give the image an ENTRYPOINT` },
     );
   }
 }
@@ -182,8 +189,9 @@ const resultOf = (outcome: RunOutcome, captured: { stdout?: Buffer; stderr?: Buf
 
 /** Starts the module and returns at once; `done` resolves when it has ended, whichever way. */
 export async function startRun(target: string, options: RunOptions = {}): Promise<RunHandle> {
-  // The module's worker boots while the image is looked up: the longest step of a cold start.
-  prestartWorker();
+  // The module's worker (or an inline run's watchdog) boots while the image is looked up.
+  if (options.inline) prestartWatchdog();
+  else prestartWorker();
   const capture: Capture = openStdio(options);
   const runtime = layottoHostCalls(
     () => connectRuntime({ sidecar: options.sidecar, sidecarConfig: options.sidecarConfig }),
@@ -192,7 +200,7 @@ export async function startRun(target: string, options: RunOptions = {}): Promis
   let running: RunningModule;
   try {
     const request = await buildRequest(target, options, capture.fds);
-    running = runModule({ ...request, hostCalls: runtime.hostCalls });
+    running = runModule({ ...request, hostCalls: runtime.hostCalls, ...(options.inline ? { inline: options.inline } : {}) });
   } catch (err) {
     capture.close();
     throw err;

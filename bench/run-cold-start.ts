@@ -1,7 +1,8 @@
 /**
  * Cold start of the engine: a fresh `node` process that runs the hello test module through
- * `runModule` (built dist, default engine), against a fresh `node` process running the same module
- * with node:wasi, alternating, median of N. Prints the ratio and each side's peak RSS.
+ * `runModule` (built dist, default engine) on a Worker and on the main thread (`inline`, as
+ * `wasmctl run` does), against a fresh `node` process running the same module with node:wasi,
+ * alternating, median of N. Prints the ratios and each side's peak RSS.
  * Run: `npm run build && bash scripts/build-test-modules.sh && node --import tsx bench/run-cold-start.ts [rounds] [engine]`.
  */
 import { spawnSync } from 'node:child_process';
@@ -21,10 +22,11 @@ for (const needed of [hello, dist]) {
 
 // Each script prints its peak RSS (KiB) on stderr as its last line.
 const reportRss = `process.on('exit', () => process.stderr.write('\\nrss ' + process.resourceUsage().maxRSS + '\\n'));`;
-const ours = `${reportRss}
+const ours = (inline: boolean) => `${reportRss}
 import(${JSON.stringify(dist)}).then(async ({ runModule }) => {
   const running = runModule({ rootfs: null, modulePath: ${JSON.stringify(hello)}, argv: ['hello.wasm'], env: [], cwd: '/',
-    mounts: [], stdio: { stdin: null, stdout: 1, stderr: 2 }, limits: {}, engine: ${JSON.stringify(engine)} });
+    mounts: [], stdio: { stdin: null, stdout: 1, stderr: 2 }, limits: {}, engine: ${JSON.stringify(engine)},
+    ${inline ? "inline: { stopLine: (m) => m + '\\n' }," : ''} });
   const outcome = await running.done;
   process.exitCode = outcome.exitCode;
 });`;
@@ -45,10 +47,16 @@ function once(script: string): Sample {
   return { ms, rssKiB: Number(/rss (\d+)\s*$/.exec(r.stderr)?.[1]) };
 }
 
-const { a, b } = alternate(rounds, () => once(ours), () => once(baseline));
-const oursMs = median(a.map((s) => s.ms));
-const baseMs = median(b.map((s) => s.ms));
+const { a, b } = alternate<Sample[]>(rounds, () => [once(ours(false)), once(ours(true))], () => [once(baseline)]);
+const onWorker = a.map(([w]) => w as Sample);
+const inline = a.map(([, i]) => i as Sample);
+const base = b.flat();
+const baseMs = median(base.map((s) => s.ms));
+const row = (name: string, xs: Sample[]) => {
+  const ms = median(xs.map((s) => s.ms));
+  console.log(`  ${name}${ms.toFixed(1)} ms   peak RSS ${peakMiB(xs)}   ratio ${(ms / baseMs).toFixed(2)}x (target <= 1.2x)`);
+};
 console.log(`cold start, hello module, median of ${rounds} alternating runs (fresh node process each):`);
-console.log(`  runModule (engine ${engine}): ${oursMs.toFixed(1)} ms   peak RSS ${peakMiB(a)}`);
-console.log(`  node:wasi bare script:      ${baseMs.toFixed(1)} ms   peak RSS ${peakMiB(b)}`);
-console.log(`  ratio: ${(oursMs / baseMs).toFixed(2)}x (target <= 1.2x)`);
+row(`runModule (engine ${engine}), Worker:      `, onWorker);
+row(`runModule (engine ${engine}), main thread: `, inline);
+console.log(`  node:wasi bare script:                  ${baseMs.toFixed(1)} ms   peak RSS ${peakMiB(base)}`);

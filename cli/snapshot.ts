@@ -12,18 +12,22 @@
  * The command tree is built here, once, too.
  */
 import { startupSnapshot } from 'node:v8';
+import { z } from 'zod';
 import { runCommand } from './output.js';
 import { createProgram } from './program.js';
 import * as runPath from './run-path.js';
 // build's path too: ~40 ms less CPU per build (its modules' evaluation), +0.3 MB of snapshot.
 import { warmBuildPath } from './build-path.js';
 
+// zod compiles each schema's parser with new Function at its first parse: several ms that a
+// process parsing each schema once, as a command does, never wins back.
+z.config({ jitless: true });
 const program = createProgram();
 void warmBuildPath();
 
 startupSnapshot.setDeserializeMainFunction(() => {
-  // `wasmctl run …`: the module's worker boots while commander parses (run's action asks again,
-  // which is then a no-op, and covers `wasmctl --root DIR run …`).
-  if (process.argv[2] === 'run') runPath.prestartWorker();
+  // `wasmctl run …`: the watchdog of the module boots while commander parses (run's action asks
+  // again, which is then a no-op, and covers `wasmctl --root DIR run …`).
+  if (process.argv[2] === 'run') runPath.prestartRun(process.argv);
   void runCommand(() => program.parseAsync(process.argv));
 });

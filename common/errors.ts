@@ -2,6 +2,8 @@
  * Errors as values with a kind, after containerd's errdefs: one place maps a kind to the CLI's
  * exit code, a gRPC status code (sidecar) and a ttrpc status (shim).
  */
+import { ExitCode } from './exit-codes.cjs';
+
 export type ErrorKind =
   | 'InvalidArgument'
   | 'NotFound'
@@ -44,7 +46,7 @@ export const isWasmctlError = (err: unknown): err is WasmctlError => err instanc
 export const hasKind = (err: unknown, kind: ErrorKind): boolean => isWasmctlError(err) && err.kind === kind;
 
 /** docker's convention: 125 when the tool itself fails (image, options, daemon). */
-export const TOOL_FAILURE_EXIT = 125;
+export const TOOL_FAILURE_EXIT = ExitCode.TOOL_FAILURE;
 
 export function exitCodeOf(err: unknown): number {
   if (isWasmctlError(err) && err.exitCode !== undefined) return err.exitCode;

@@ -2,6 +2,7 @@
  * The contract between whoever resolves a module (cli `run`, the shim, `serve`) and the engine.
  * The engine does not know where the image came from.
  */
+import type { ErrorKind } from '../common/index.js';
 
 /** A host folder the module may see, and nothing else of the host. */
 export interface Mount {
@@ -66,6 +67,15 @@ export interface RunRequest {
   hostCalls?: HostCalls;
   /** For a reactor (no `_start`): the export to call after `_initialize`. */
   invoke?: string;
+  /**
+   * Run a core module on the calling thread, the fastest start, in a process that exists for this
+   * run (`wasmctl run`'s): runModule returns once the module has ended, and a signal (SIGINT,
+   * SIGTERM, SIGHUP) or the timeout ends the whole process with 128 + n or 124, writing
+   * `stopLine(message)` to stderr for the timeout. Components, `engine: 'wasmer'` and modules
+   * that import host functions run on a Worker as without it. `parentTakesSignals`: the parent
+   * process stops this one on a signal (bin/wasmctl does), so only a timeout needs watching.
+   */
+  inline?: { stopLine(message: string): string; parentTakesSignals?: boolean };
   /** Folder where transpiled WASI 0.2 components are kept by digest (the store's); default: a per-user temp folder. */
   componentCache?: string;
 }
@@ -75,7 +85,7 @@ export type RunOutcome =
   | { kind: 'trapped'; exitCode: 134; message: string }
   | { kind: 'timeout'; exitCode: 124; message: string }
   | { kind: 'killed'; exitCode: number; signal: NodeJS.Signals }
-  | { kind: 'failed'; exitCode: number; message: string };
+  | { kind: 'failed'; exitCode: number; message: string; errorKind?: ErrorKind };
 
 export interface RunningModule {
   /** Resolves once the module has ended, whichever way. Never rejects. */

@@ -23,6 +23,8 @@ import { basename, extname } from 'node:path';
 const OUT = 'dist/bundle';
 const WORKER_ENTRIES = [
   'runtime-bridge/engine/worker/main.cts',
+  // The watchdog of a module on the main thread (`wasmctl run`): signals and --timeout.
+  'runtime-bridge/engine/watchdog.cts',
   // The long-lived proxy-wasm function instance of `wasmctl serve` (a child process's main).
   'runtime-bridge/engine/worker/instance-process.cts',
   // Host-import modules (`hostCalls.workerModule`), required by the worker above.

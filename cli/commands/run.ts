@@ -48,7 +48,7 @@ function parseUlimits(specs: string[]): { nofile?: number } {
 const SIGNALS_TO_FORWARD = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /** The flags as the library's options: env files first, then each -e, the last of a name winning. */
-function libraryOptions(options: CliRunOptions, args: string[], root: string): RunOptions {
+function libraryOptions(options: CliRunOptions, args: string[], root: string, inline: RunOptions['inline']): RunOptions {
   const env = [
     ...options.envFile.flatMap(readEnvFile),
     ...options.env.flatMap((entry) => parseEnvEntry(entry, `-e ${entry}`) ?? []),
@@ -75,6 +75,8 @@ function libraryOptions(options: CliRunOptions, args: string[], root: string): R
     ...(options.sidecar === undefined ? {} : { sidecar: options.sidecar }),
     ...(options.sidecarConfig === undefined ? {} : { sidecarConfig: options.sidecarConfig }),
     onWarning: (line) => process.stderr.write(`wasmctl: ${line}\n`),
+    // This process exists for the run: the module runs on its main thread.
+    inline,
   };
 }
 
@@ -125,13 +127,15 @@ export function register(program: Command): void {
         '  echo text | wasmctl run -i ./echo.wasm',
     )
     .action(async (target: string, args: string[], rawOptions: unknown, command: Command) => {
-      // Booting the module's worker is the longest step of a cold start: it goes first, and the
-      // option checks and the image lookup run while it boots.
-      const { exitWhenEnded, prestartWorker, startRun } = await import('../run-path.js');
-      prestartWorker();
+      // The module's watchdog boots first: the option checks and the image lookup run meanwhile.
+      const { exitWhenEnded, parentTakesSignals, prestartRun, startRun } = await import('../run-path.js');
+      prestartRun(process.argv);
       const options = parseOptions(runOptionsSchema, rawOptions);
       const named = (message: string) => (options.name === undefined ? message : `${options.name}: ${message}`);
-      const running = await startRun(target, libraryOptions(options, args, storeRoot(command))).catch((err: unknown) => {
+      const running = await startRun(target, libraryOptions(options, args, storeRoot(command), {
+        stopLine: (message) => `wasmctl: ${named(message)}\n`,
+        parentTakesSignals: parentTakesSignals(),
+      })).catch((err: unknown) => {
         if (options.name === undefined || !(err instanceof WasmctlError)) throw err;
         throw new WasmctlError(err.kind, named(describeError(err)), err.exitCode === undefined ? {} : { exitCode: err.exitCode });
       });

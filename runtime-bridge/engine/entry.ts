@@ -4,15 +4,14 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { WasmctlError } from '../../common/index.js';
+import { ExitCode, WasmctlError } from '../../common/index.js';
 import { isComponent } from './component/index.js';
 import { capLinearMemory } from './memory-cap.js';
 import { at } from './wasi/host-fs.cjs';
 import { GuestNamespace, release } from './wasi/namespace.cjs';
 
 const WASM_MAGIC = Buffer.from([0x00, 0x61, 0x73, 0x6d]);
-const ENTRY_MISSING = 127;
-const NOT_RUNNABLE = 126;
+const { ENTRY_MISSING, NOT_RUNNABLE } = ExitCode;
 
 /**
  * The host path of `argv0` inside `rootfs`: relative to the working directory `cwd`, with `..`
@@ -60,16 +59,32 @@ export function loadModuleBytes(hostPath: string, shownAs: string, memoryBytes: 
   return memoryBytes === undefined || isComponent(bytes) ? bytes : capLinearMemory(bytes, memoryBytes);
 }
 
-/** Compiles, turning V8's CompileError into the one-line 126 failure. */
-export async function compileModule(bytes: Uint8Array, shownAs: string): Promise<WebAssembly.Module> {
+function notValid(err: unknown, shownAs: string): WasmctlError {
+  const detail = err instanceof Error ? err.message.replace(/^WebAssembly\.(?:compile|Module)\(\): /, '') : String(err);
+  return new WasmctlError('InvalidArgument', `entry ${shownAs} is not a valid Wasm module: ${detail}`, { exitCode: NOT_RUNNABLE });
+}
+
+function refuseComponent(bytes: Uint8Array, shownAs: string): void {
   // runModule and serve's loader take components apart before this (prepareComponent).
   if (isComponent(bytes)) throw new WasmctlError('InvalidArgument', `${shownAs} is a WASI 0.2 component, not a core module`, { exitCode: NOT_RUNNABLE });
+}
+
+/** Compiles, turning V8's CompileError into the one-line 126 failure. */
+export async function compileModule(bytes: Uint8Array, shownAs: string): Promise<WebAssembly.Module> {
+  refuseComponent(bytes, shownAs);
   try {
     return await WebAssembly.compile(bytes);
   } catch (err) {
-    const detail = err instanceof Error ? err.message.replace(/^WebAssembly\.compile\(\): /, '') : String(err);
-    throw new WasmctlError('InvalidArgument', `entry ${shownAs} is not a valid Wasm module: ${detail}`, {
-      exitCode: NOT_RUNNABLE,
-    });
+    throw notValid(err, shownAs);
+  }
+}
+
+/** compileModule on this thread, for a module about to run on it (inline-run.ts). */
+export function compileModuleSync(bytes: Uint8Array, shownAs: string): WebAssembly.Module {
+  refuseComponent(bytes, shownAs);
+  try {
+    return new WebAssembly.Module(bytes);
+  } catch (err) {
+    throw notValid(err, shownAs);
   }
 }

@@ -8,7 +8,7 @@
  * slots at start come first, growable tables share a sixteenth of the cap (less if the memory's
  * own minimum needs it), and the memories get what is left, in whole pages.
  */
-import { WasmctlError } from '../../common/index.js';
+import { ExitCode, WasmctlError } from '../../common/index.js';
 import { leb, malformed, Reader } from './wasm-reader.js';
 
 export const WASM_PAGE = 65536;
@@ -44,7 +44,7 @@ interface TableLimits extends Limits {
 function readLimits(r: Reader, where: string, what: string): Limits {
   const flags = r.byte();
   if (flags & LIMITS_64) {
-    throw new WasmctlError('Unimplemented', `${where} has a 64-bit ${what}, which wasmctl cannot cap`, { exitCode: 126 });
+    throw new WasmctlError('Unimplemented', `${where} has a 64-bit ${what}, which wasmctl cannot cap`, { exitCode: ExitCode.NOT_RUNNABLE });
   }
   const min = r.u32();
   return { flags, min, max: flags & LIMITS_HAS_MAX ? r.u32() : Infinity };
@@ -54,7 +54,7 @@ function readTableType(r: Reader, where: string): TableLimits {
   const refType = r.byte();
   const slotBytes = SLOT_BYTES[refType];
   if (slotBytes === undefined) {
-    throw new WasmctlError('Unimplemented', `${where} has a table of a typed reference, which wasmctl cannot cap`, { exitCode: 126 });
+    throw new WasmctlError('Unimplemented', `${where} has a table of a typed reference, which wasmctl cannot cap`, { exitCode: ExitCode.NOT_RUNNABLE });
   }
   return { ...readLimits(r, where, 'table'), slotBytes };
 }
@@ -93,7 +93,7 @@ function readTables(body: Uint8Array): Entry[] {
   const r = new Reader(body, 0);
   return Array.from({ length: r.u32() }, (): Entry => {
     if (body[r.pos] === TABLE_WITH_INIT) {
-      throw new WasmctlError('Unimplemented', 'the module has a table with an initializer, which wasmctl cannot cap', { exitCode: 126 });
+      throw new WasmctlError('Unimplemented', 'the module has a table with an initializer, which wasmctl cannot cap', { exitCode: ExitCode.NOT_RUNNABLE });
     }
     const refTypeAt = r.pos;
     const limits = readTableType(r, 'the module');
@@ -126,7 +126,7 @@ function plan(entries: Entry[], capBytes: number): Plan {
     throw new WasmctlError(
       'ResourceExhausted',
       `the module needs ${needs.filter(Boolean).join(' and ')} at start, above the --memory cap of ${formatBytes(capBytes)}`,
-      { hint: 'raise --memory', exitCode: 125 },
+      { hint: 'raise --memory', exitCode: ExitCode.TOOL_FAILURE },
     );
   }
   const growth = Math.max(0, Math.min(capBytes * TABLE_GROWTH_SHARE, capBytes - memoryMin) - tableMin);

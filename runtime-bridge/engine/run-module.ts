@@ -10,28 +10,23 @@
  * server (which needs its MessageChannel) and the worker's path, which depends on where the bundle
  * runs from, are all taken at first use.
  */
-import { createRequire } from 'node:module';
 import { constants } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { describeError, exitCodeOf } from '../../common/index.js';
+import { ExitCode, describeError, signalExit, exitCodeOf, isWasmctlError } from '../../common/index.js';
 import type { RunOutcome, RunRequest, RunningModule } from '../types.js';
 import { isComponent, prepareComponent } from './component/index.js';
-import { compileModule, loadModuleBytes, resolveEntry } from './entry.js';
+import { compileModule, compileModuleSync, loadModuleBytes, resolveEntry } from './entry.js';
 import type { HostServer } from './host-server.js';
+import { dropWatchdog, runInline } from './inline-run.js';
 import { validateRequest } from './request.js';
-import { workerBoot, workerFile } from './worker-file.js';
+import { workerBoot, workerFile, workerThreads } from './worker-file.js';
 import type { StartMessage, WorkerConfig, WorkerResult } from './worker/protocol.cjs';
 
-const TRAP_EXIT = 134;
-const TIMEOUT_EXIT = 124;
-
-let threads: typeof import('node:worker_threads') | undefined;
 let boot: string | undefined;
 
 function startWorker(): Worker {
-  threads ??= createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
   boot ??= workerBoot(workerFile(import.meta.url, './worker/main'));
-  return new threads.Worker(boot, { eval: true });
+  return new (workerThreads().Worker)(boot, { eval: true });
 }
 
 async function startHostServer(req: RunRequest): Promise<HostServer | null> {
@@ -79,23 +74,65 @@ function outcomeOf(result: WorkerResult): RunOutcome {
     case 'exited':
       return { kind: 'exited', exitCode: result.exitCode };
     case 'trapped':
-      return { kind: 'trapped', exitCode: TRAP_EXIT, message: result.message };
+      return { kind: 'trapped', exitCode: ExitCode.TRAP, message: result.message };
     case 'failed':
-      return { kind: 'failed', exitCode: result.exitCode, message: result.message };
+      return { kind: 'failed', exitCode: result.exitCode, message: result.message, ...(result.kind ? { errorKind: result.kind } : {}) };
   }
 }
 
+/** A failure on this thread, with its kind. */
+const failedOutcome = (err: unknown): RunOutcome => ({
+  kind: 'failed',
+  exitCode: exitCodeOf(err),
+  message: describeError(err),
+  errorKind: isWasmctlError(err) ? err.kind : 'Internal',
+});
+
+const timeoutMessage = (ms: number): string => `module exceeded --timeout ${formatDuration(ms)}`;
+
 type Prepared = Pick<StartMessage, 'module' | 'component'>;
 
-/** `stopped` aborts when the run ends first (timeout, kill): a component's transpile stops with it. */
-async function prepareModule(req: RunRequest, stopped: AbortSignal): Promise<Prepared> {
+function readEntry(req: RunRequest): Uint8Array {
   const shownAs = req.argv[0] as string;
   const hostPath = req.modulePath ?? resolveEntry(req.rootfs as string, shownAs, req.cwd);
-  const bytes = loadModuleBytes(hostPath, shownAs, req.limits.memoryBytes);
+  return loadModuleBytes(hostPath, shownAs, req.limits.memoryBytes);
+}
+
+/** `stopped` aborts when the run ends first (timeout, kill): a component's transpile stops with it. */
+async function prepareModule(req: RunRequest, read: Uint8Array | null, stopped: AbortSignal): Promise<Prepared> {
+  const shownAs = req.argv[0] as string;
+  const bytes = read ?? readEntry(req);
   if (isComponent(bytes)) {
     return { module: null, component: await prepareComponent(bytes, shownAs, req.limits.memoryBytes, req.componentCache, stopped) };
   }
   return { module: await compileModule(bytes, shownAs), component: null };
+}
+
+const ranHere = (outcome: RunOutcome): RunningModule => ({ done: Promise.resolve(outcome), ended: Promise.resolve(), kill: () => undefined });
+
+/**
+ * `req.inline`: the module on this thread when it is a core module on our engine that calls no
+ * host function; else the bytes read, for runOnWorker.
+ */
+function runHere(req: RunRequest, inline: NonNullable<RunRequest['inline']>): RunningModule | Uint8Array {
+  const shownAs = req.argv[0] as string;
+  try {
+    const bytes = readEntry(req);
+    if (req.engine !== 'wasmctl' || isComponent(bytes)) return bytes;
+    const module = compileModuleSync(bytes, shownAs);
+    const hostImports = new Set(req.hostCalls?.imports);
+    if (WebAssembly.Module.imports(module).some((i) => i.module === 'env' && hostImports.has(i.name))) return bytes;
+    const timeoutMs = req.limits.timeoutMs ?? null;
+    const stop = {
+      timeoutMs,
+      parentTakesSignals: inline.parentTakesSignals ?? false,
+      timeoutLine: timeoutMs === null ? '' : inline.stopLine(timeoutMessage(timeoutMs)),
+    };
+    const result = runInline(module, workerConfig(req, null), stop);
+    return result ? ranHere(outcomeOf(result)) : bytes;
+  } catch (err) {
+    return ranHere(failedOutcome(err));
+  }
 }
 
 /**
@@ -104,6 +141,14 @@ async function prepareModule(req: RunRequest, stopped: AbortSignal): Promise<Pre
  */
 export function runModule(req: RunRequest): RunningModule {
   validateRequest(req);
+  if (!req.inline) return runOnWorker(req, null);
+  const here = runHere(req, req.inline);
+  if (!(here instanceof Uint8Array)) return here;
+  dropWatchdog();
+  return runOnWorker(req, here);
+}
+
+function runOnWorker(req: RunRequest, bytes: Uint8Array | null): RunningModule {
   const worker = takeWorker();
   const ended = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   let hostServer: HostServer | null = null;
@@ -128,13 +173,13 @@ export function runModule(req: RunRequest): RunningModule {
     timeoutMs === undefined
       ? undefined
       : setTimeout(
-          () => finish({ kind: 'timeout', exitCode: TIMEOUT_EXIT, message: `module exceeded --timeout ${formatDuration(timeoutMs)}` }),
+          () => finish({ kind: 'timeout', exitCode: ExitCode.TIMEOUT, message: timeoutMessage(timeoutMs) }),
           timeoutMs,
         );
 
   worker.on('message', (result: WorkerResult) => finish(outcomeOf(result)));
-  worker.on('error', (err) => finish({ kind: 'failed', exitCode: exitCodeOf(err), message: describeError(err) }));
-  worker.on('exit', () => finish({ kind: 'failed', exitCode: exitCodeOf(null), message: 'the module worker ended unexpectedly' }));
+  worker.on('error', (err) => finish(failedOutcome(err)));
+  worker.on('exit', () => finish({ kind: 'failed', exitCode: ExitCode.TOOL_FAILURE, message: 'the module worker ended unexpectedly', errorKind: 'Internal' }));
 
   const start = ({ module, component }: Prepared, server: HostServer | null): void => {
     if (finished) {
@@ -145,11 +190,11 @@ export function runModule(req: RunRequest): RunningModule {
     worker.postMessage({ config: workerConfig(req, server), module, component } satisfies StartMessage, server ? [server.workerPort, server.workerWakePort] : []);
   };
   const serverReady = startHostServer(req);
-  Promise.all([prepareModule(req, stopped.signal), serverReady]).then(
+  Promise.all([prepareModule(req, bytes, stopped.signal), serverReady]).then(
     ([prepared, server]) => start(prepared, server),
     (err: unknown) => {
       serverReady.then((server) => server?.stop(), () => undefined);
-      finish({ kind: 'failed', exitCode: exitCodeOf(err), message: describeError(err) });
+      finish(failedOutcome(err));
     },
   );
 
@@ -157,8 +202,7 @@ export function runModule(req: RunRequest): RunningModule {
     done,
     ended,
     kill(signal) {
-      const signo = constants.signals[signal];
-      finish({ kind: 'killed', exitCode: 128 + signo, signal });
+      finish({ kind: 'killed', exitCode: signalExit(constants.signals[signal]), signal });
     },
   };
 }

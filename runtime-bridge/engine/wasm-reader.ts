@@ -1,8 +1,8 @@
 /** Reading and writing the few pieces of the Wasm binary format that memory-cap.ts rewrites. */
-import { WasmctlError } from '../../common/index.js';
+import { ExitCode, WasmctlError } from '../../common/index.js';
 
 export function malformed(): WasmctlError {
-  return new WasmctlError('InvalidArgument', 'invalid Wasm module: malformed section', { exitCode: 126 });
+  return new WasmctlError('InvalidArgument', 'invalid Wasm module: malformed section', { exitCode: ExitCode.NOT_RUNNABLE });
 }
 
 export class Reader {

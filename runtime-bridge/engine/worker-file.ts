@@ -5,6 +5,7 @@
  * - compiled by tsc (dist/, which the shim server runs): the emitted .cjs beside its source's place;
  * - from source through tsx (the tests): the .cts itself, with tsx's require hook in the Worker.
  */
+import { createRequire } from 'node:module';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUNDLED } from '../../common/index.js';
@@ -21,4 +22,15 @@ export function workerFile(callerUrl: string, entry: string): string {
 /** The script a Worker evals to load `file` (an eval'd CommonJS Worker boots fastest). */
 export function workerBoot(file: string): string {
   return `${file.endsWith('.cts') ? "require('tsx/cjs');" : ''}require(${JSON.stringify(file)});`;
+}
+
+let threads: typeof import('node:worker_threads') | undefined;
+
+/**
+ * node:worker_threads, taken at first use: the CLI's startup snapshot evaluates the engine, and the
+ * module loaded while a snapshot is built leaves Workers broken after deserialization.
+ */
+export function workerThreads(): typeof import('node:worker_threads') {
+  threads ??= createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+  return threads;
 }

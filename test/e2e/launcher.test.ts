@@ -14,10 +14,11 @@ import { REPO } from '../support/repo.js';
 const ARCHIVE = join(REPO, 'samples/hello/hello-oci.tar');
 let work: string;
 
-/** The launcher of a copy of the package (bin + dist/bundle), traced: its `exec` line tells which way it went. */
+/** The launcher of a copy of the package (bin + dist/bundle), traced: its node line tells which way it went. */
 async function run(pkg: string, bin = join(pkg, 'bin/wasmctl')) {
   const r = await execa('sh', ['-x', bin, '--root', join(work, 'store'), 'run', ARCHIVE], { reject: false });
-  const exec = r.stderr.split('\n').find((line) => line.startsWith('+ exec node')) ?? '';
+  // `run` keeps the shell as node's parent (it hands signals on): node is started, not exec'd.
+  const exec = r.stderr.split('\n').find((line) => /^\+ (?:exec|WASMCTL_GUARDIAN=1) node /.test(line)) ?? '';
   return { ...r, snapshot: exec.includes('--snapshot-blob') };
 }
 
@@ -60,4 +61,11 @@ test('falls back to the plain bundle when there is no snapshot', async () => {
   assert.equal(r.exitCode, 0, r.stderr);
   assert.equal(r.stdout, 'Hello from WebAssembly!');
   assert.ok(!r.snapshot, r.stderr);
+});
+
+test('run with stdin closed: the module starts as with any stdin (the shell stays as its parent)', async () => {
+  const bin = join(work, 'pkg/bin/wasmctl');
+  const r = await execa('sh', ['-c', 'exec <&-; exec "$0" --root "$1" run "$2"', bin, join(work, 'store'), ARCHIVE], { reject: false });
+  assert.equal(r.exitCode, 0, r.stderr);
+  assert.equal(r.stdout, 'Hello from WebAssembly!');
 });

@@ -1,5 +1,6 @@
 /** WASI preview 1 calls on open file descriptors (fd_*). */
 import * as fs from 'node:fs';
+import { ExitCode } from '../../../common/exit-codes.cjs';
 import { codeOf, Errno, fail } from './errno.cjs';
 import { FdFlag, FileType, fileTypeOf, writeFilestat, type DirEntry, type FdEntry, type FdTable, type FileEntry } from './fd-table.cjs';
 import { lstatAt, self } from './host-fs.cjs';
@@ -21,9 +22,6 @@ export interface FsContext {
 export class ProcExit {
   constructor(readonly code: number) {}
 }
-
-/** A native process writing to a pipe nobody reads dies of SIGPIPE: 128 + 13. */
-export const SIGPIPE_EXIT = 141;
 
 export const Whence = { SET: 0, CUR: 1, END: 2 } as const;
 const DIRENT_HEADER = 24;
@@ -53,7 +51,7 @@ export function writeAll(hostFd: number, buf: Uint8Array): void {
       done += fs.writeSync(hostFd, buf, done, buf.length - done);
     } catch (err) {
       const code = codeOf(err);
-      if (code === 'EPIPE') throw new ProcExit(SIGPIPE_EXIT);
+      if (code === 'EPIPE') throw new ProcExit(ExitCode.SIGPIPE);
       if (code !== 'EAGAIN') throw err;
       sleepMs(1);
     }
@@ -71,7 +69,7 @@ function writeAllStdio(hostFd: number, bufs: Uint8Array[]): number {
     done = fs.writevSync(hostFd, bufs);
   } catch (err) {
     const code = codeOf(err);
-    if (code === 'EPIPE') throw new ProcExit(SIGPIPE_EXIT);
+    if (code === 'EPIPE') throw new ProcExit(ExitCode.SIGPIPE);
     if (code !== 'EAGAIN') throw err;
   }
   let total = 0;

@@ -1,5 +1,6 @@
 /** Worker side of the host-call hand-off: `callHost` blocks until the main thread answers. */
-import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import type { ErrorKind } from '../../../common/errors.js';
+import type { MessagePort } from 'node:worker_threads';
 import { HEADER_BYTES, HostSlot, HostState, IN_PORT, SPIN_LOADS, type HostReply } from './host-layout.cjs';
 
 const encoder = new TextEncoder();
@@ -13,6 +14,14 @@ const BRAND = Symbol.for('wasmctl.HostCallError');
  */
 export class HostCallError extends Error {
   readonly [BRAND] = true;
+
+  /** Unavailable: the channel is broken; DeadlineExceeded: no answer in time; NotFound: no such export. */
+  constructor(
+    message: string,
+    readonly kind: ErrorKind = 'Unavailable',
+  ) {
+    super(message);
+  }
 
   static override [Symbol.hasInstance](value: unknown): boolean {
     return typeof value === 'object' && value !== null && BRAND in value;
@@ -31,6 +40,9 @@ export interface HostChannelConfig {
 export type CallHost = (method: string, payload: Uint8Array) => HostReply;
 
 export function hostCaller({ sab, port, wakePort, deadlineMs }: HostChannelConfig): CallHost {
+  // Taken here, not at load: the main thread runs this file's importers in the CLI's startup
+  // snapshot (inline-run.ts), which node:worker_threads must not be loaded into.
+  const { receiveMessageOnPort } = require('node:worker_threads') as typeof import('node:worker_threads');
   const ctl = new Int32Array(sab, 0, HEADER_BYTES / 4);
   const data = new Uint8Array(sab, HEADER_BYTES);
   let broken: string | null = null;
@@ -59,7 +71,7 @@ export function hostCaller({ sab, port, wakePort, deadlineMs }: HostChannelConfi
       if (left <= 0) {
         // A late reply would land in the middle of the next call: refuse every call from now on.
         broken = `host call ${method} got no answer within ${deadlineMs} ms`;
-        throw new HostCallError(broken);
+        throw new HostCallError(broken, 'DeadlineExceeded');
       }
       Atomics.wait(ctl, HostSlot.STATE, HostState.REQUEST, left);
     }

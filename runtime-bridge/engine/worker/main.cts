@@ -4,33 +4,11 @@
  * several times faster than an ES-module worker.
  */
 import { parentPort } from 'node:worker_threads';
-import { InstanceRef } from '../wasi/memory.cjs';
-import { createPreview1, providesWasi } from '../wasi/preview1.cjs';
-import { checkImports, describeFailure, enter, hostImports, isHostImport } from './linking.cjs';
-import type { StartMessage, WorkerConfig, WorkerResult } from './protocol.cjs';
+import { describeFailure } from './linking.cjs';
+import type { StartMessage, WorkerResult } from './protocol.cjs';
+import { runWithOurWasi } from './wasi-run.cjs';
 
 const port = parentPort as NonNullable<typeof parentPort>;
-
-function runWithOurWasi(module: WebAssembly.Module, config: WorkerConfig): WorkerResult {
-  const refused = checkImports(
-    module,
-    'wasmctl',
-    (i) => providesWasi(i) || isHostImport(config, i),
-  );
-  if (refused) return refused;
-  const ref = new InstanceRef();
-  const wasi = createPreview1({ ...config, memory: () => ref.memory() });
-  try {
-    const instance = new WebAssembly.Instance(module, {
-      ...wasi.namespaces,
-      env: hostImports(config, ref),
-    } as WebAssembly.Imports);
-    ref.bind(instance);
-    return { type: 'exited', exitCode: enter(instance.exports, config.invoke) };
-  } finally {
-    wasi.close();
-  }
-}
 
 port.once('message', ({ config, module, component }: StartMessage) => {
   const run = async (): Promise<WorkerResult> => {

@@ -1,5 +1,6 @@
 /** What the main thread and a module's worker tell each other. */
 import type { MessagePort } from 'node:worker_threads';
+import type { ErrorKind } from '../../../common/errors.js';
 import type { ComponentPayload } from '../component/payload.cjs';
 import type { MountSpec } from '../wasi/namespace.cjs';
 import type { StdioFds } from '../wasi/fd-table.cjs';
@@ -39,7 +40,12 @@ export interface StartMessage {
   component: ComponentPayload | null;
 }
 
-export type WorkerResult =
-  | { type: 'exited'; exitCode: number }
-  | { type: 'trapped'; message: string }
-  | { type: 'failed'; exitCode: number; message: string };
+/** A failure keeps its kind across the thread boundary, as a WasmctlError has one on the main thread. */
+export interface WorkerFailure {
+  type: 'failed';
+  kind?: ErrorKind;
+  exitCode: number;
+  message: string;
+}
+
+export type WorkerResult = { type: 'exited'; exitCode: number } | { type: 'trapped'; message: string } | WorkerFailure;

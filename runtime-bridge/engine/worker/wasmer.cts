@@ -9,7 +9,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { init, WASI, type MemFS } from '@wasmer/wasi';
 import { InstanceRef } from '../wasi/memory.cjs';
-import { ProcExit, SIGPIPE_EXIT, writeAll } from '../wasi/fd-calls.cjs';
+import { ExitCode } from '../../../common/exit-codes.cjs';
+import { ProcExit, writeAll } from '../wasi/fd-calls.cjs';
 import { WASI_MODULE } from '../wasi/preview1.cjs';
 import { checkImports, enter, hostImports, isHostImport } from './linking.cjs';
 import type { WorkerConfig, WorkerResult } from './protocol.cjs';
@@ -72,7 +73,8 @@ export async function runWithWasmer(module: WebAssembly.Module, config: WorkerCo
   if (writable) {
     return {
       type: 'failed',
-      exitCode: 125,
+      kind: 'Unimplemented',
+      exitCode: ExitCode.TOOL_FAILURE,
       message: `the wasmer engine cannot write to host folders (mount ${writable.guestPath}); use --engine wasmctl`,
     };
   }
@@ -132,12 +134,12 @@ export async function runWithWasmer(module: WebAssembly.Module, config: WorkerCo
   ref.bind(instance);
   if (typeof instance.exports._start !== 'function') {
     // @wasmer/wasi binds its state to the instance only inside start(), which needs `_start`.
-    return { type: 'failed', exitCode: 126, message: 'the wasmer engine cannot run a reactor (no _start); use --engine wasmctl' };
+    return { type: 'failed', kind: 'Unimplemented', exitCode: ExitCode.NOT_RUNNABLE, message: 'the wasmer engine cannot run a reactor (no _start); use --engine wasmctl' };
   }
   try {
     return { type: 'exited', exitCode: wasi.start(instance) };
   } catch (err) {
-    if (brokenPipe) return { type: 'exited', exitCode: SIGPIPE_EXIT };
+    if (brokenPipe) return { type: 'exited', exitCode: ExitCode.SIGPIPE };
     throw unwrapTrap(err);
   }
 }

@@ -66,6 +66,7 @@ for (const engine of ['wasmctl', 'wasmer'] as const) {
           kind: 'failed',
           exitCode: 126,
           message: 'the wasmer engine cannot run a reactor (no _start); use --engine wasmctl',
+          errorKind: 'Unimplemented',
         });
         return;
       }
@@ -120,6 +121,7 @@ describe('limits and signals', () => {
       kind: 'failed',
       exitCode: 125,
       message: 'the module needs 6.25 MiB of linear memory at start, above the --memory cap of 1 MiB (raise --memory)',
+      errorKind: 'ResourceExhausted',
     });
   });
 });
