@@ -11,9 +11,11 @@ module.exports = {
     {
       name: 'component-through-index',
       severity: 'error',
-      comment: "Import another component through its index.ts (or add a justified exception here).",
+      comment: 'Import another component through its index.ts (or add a justified exception here).',
       from: { path: `^${COMPONENTS}/` },
       to: {
+        // `import type` leaves nothing at run time: the worker's CommonJS files take types so.
+        dependencyTypesNot: ['type-only'],
         path: `^${COMPONENTS}/`,
         pathNot: [
           // Inside one's own component anything goes.
@@ -21,7 +23,9 @@ module.exports = {
           `^${COMPONENTS}/index\\.ts$`,
           // The snapshot's run path (cli/run-path.ts, api/run.ts): the engine without runtime-bridge's
           // index, which loads the sidecar's gRPC stack.
-          '^runtime-bridge/engine/(run-module|entry|hard-exit)\\.ts$',
+          '^runtime-bridge/engine/(run-module|inline-run|entry|hard-exit)\\.ts$',
+          // CommonJS worker code cannot load an ESM index: the constants it shares are a .cts module.
+          '^common/exit-codes\\.cts$',
           '^runtime-bridge/(connect|abi/host-calls)\\.ts$',
           '^runtime-bridge/types\\.ts$',
           // runtime-bridge's two parts that load grpc-js/protobufjs have their own surfaces, so that

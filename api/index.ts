@@ -14,7 +14,17 @@ export type { StdioOption } from './stdio.js';
 export { defaultStoreRoot } from './store-root.js';
 export { parseDuration, parseMemory } from './units.js';
 export { WasmctlError, type ErrorKind } from '../common/index.js';
-export type { FetchOptions, ImageStore, LoadSource, Pruned, PullPolicy, Removed, ResolveOptions, StoredImage, StoreOptions } from '../image/index.js';
+export type {
+  FetchOptions,
+  ImageStore,
+  LoadSource,
+  Pruned,
+  PullPolicy,
+  Removed,
+  ResolveOptions,
+  StoredImage,
+  StoreOptions,
+} from '../image/index.js';
 export type { Mount, EngineName } from '../runtime-bridge/types.js';
 export type { Serving, Sidecar, SidecarOptions };
 

@@ -119,7 +119,8 @@ async function findImage(target: string, options: RunOptions): Promise<StoredIma
     if (!hasKind(err, 'NotFound')) throw err;
   }
   const missing = `Unable to find image '${target}' locally`;
-  if (pull === 'never') throw new WasmctlError('NotFound', missing, { hint: `pull it first (wasmctl pull ${target}), or drop --pull never` });
+  if (pull === 'never')
+    throw new WasmctlError('NotFound', missing, { hint: `pull it first (wasmctl pull ${target}), or drop --pull never` });
   try {
     return await store.pull(target.replace(/^docker:\/\//, ''), fetch);
   } catch (err) {
@@ -141,7 +142,10 @@ function checkReplacedEntry(image: StoredImage, argv: string[], cwd: string, rep
     throw new WasmctlError(
       'NotFound',
       `entry "${argv[0]}" not found in the image; the arguments after IMAGE replaced its Cmd ${JSON.stringify(image.config.cmd)}`,
-      { exitCode: ExitCode.ENTRY_MISSING, hint: `name the module first (wasmctl run IMAGE ${image.config.cmd[0] ?? 'module.wasm'} ARGS…), or give the image an ENTRYPOINT` },
+      {
+        exitCode: ExitCode.ENTRY_MISSING,
+        hint: `name the module first (wasmctl run IMAGE ${image.config.cmd[0] ?? 'module.wasm'} ARGS…), or give the image an ENTRYPOINT`,
+      },
     );
   }
 }

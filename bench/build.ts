@@ -42,7 +42,9 @@ try {
     console.log(`${label}, ${n} alternating rounds, medians (whole CLI processes)`);
     console.log(`  wasmctl build: wall ${m(a, 'wall').toFixed(0)} ms, cpu ${m(a, 'cpu').toFixed(0)} ms`);
     console.log(`  buildah build: wall ${m(b, 'wall').toFixed(0)} ms, cpu ${m(b, 'cpu').toFixed(0)} ms`);
-    console.log(`  ratio wasmctl/buildah: wall ${(m(a, 'wall') / m(b, 'wall')).toFixed(2)}x, cpu ${(m(a, 'cpu') / m(b, 'cpu')).toFixed(2)}x`);
+    console.log(
+      `  ratio wasmctl/buildah: wall ${(m(a, 'wall') / m(b, 'wall')).toFixed(2)}x, cpu ${(m(a, 'cpu') / m(b, 'cpu')).toFixed(2)}x`,
+    );
   };
   await compare("the seed's Dockerfile (goal ≤ 0.30x)", context, rounds);
   // What no wasmctl command can go below on this machine: node's own start, and the CLI's (snapshot, commander) doing nothing.
@@ -60,6 +62,10 @@ try {
   await writeFile(join(big, 'Dockerfile'), `FROM scratch\n${[0, 1, 2, 3, 4].map((f) => `COPY data/${f}.bin /data/${f}.bin`).join('\n')}\n`);
   await compare('a 50 MB context', big, Math.max(3, Math.floor(rounds / 3)));
 } finally {
-  await execa('buildah', ['--root', join(work, 'buildah'), '--runroot', join(work, 'buildah-run'), '--storage-driver', 'vfs', 'rm', '--all'], { reject: false });
+  await execa(
+    'buildah',
+    ['--root', join(work, 'buildah'), '--runroot', join(work, 'buildah-run'), '--storage-driver', 'vfs', 'rm', '--all'],
+    { reject: false },
+  );
   await rm(work, { recursive: true, force: true });
 }

@@ -50,7 +50,11 @@ try {
   if (loaded.status !== 0) throw new Error(`wasmctl load failed: ${loaded.stderr}`);
   const ours = [BIN, 'run', 'hello:v1'];
   const bare = [process.execPath, bareWasi, MODULE];
-  const { a, b } = alternate(rounds, () => once(ours), () => once(bare));
+  const { a, b } = alternate(
+    rounds,
+    () => once(ours),
+    () => once(bare),
+  );
   const oursMs = median(a.map((s) => s.ms));
   const bareMs = median(b.map((s) => s.ms));
   console.log(`cold start, stored hello image, median of ${rounds} alternating runs (fresh node process each):`);

@@ -41,7 +41,11 @@ function once(file: string): Run {
 
 try {
   const first = once(COMPONENT);
-  const { a, b } = alternate(rounds, () => once(COMPONENT), () => once(MODULE));
+  const { a, b } = alternate(
+    rounds,
+    () => once(COMPONENT),
+    () => once(MODULE),
+  );
   const componentMs = median(a.map((s) => s.ms));
   const moduleMs = median(b.map((s) => s.ms));
   const componentCpu = median(a.map((s) => s.cpuMs));

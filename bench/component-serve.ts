@@ -16,13 +16,30 @@ import { execa } from 'execa';
 import { componentizeJs } from '../test/support/component.js';
 import { REPO } from '../test/support/repo.js';
 
-const [INSTANCES, SECONDS, CONNECTIONS] = [2, 5, 8].map((fallback, i) => Number(process.argv[2 + i] ?? fallback)) as [number, number, number];
+const [INSTANCES, SECONDS, CONNECTIONS] = [2, 5, 8].map((fallback, i) => Number(process.argv[2 + i] ?? fallback)) as [
+  number,
+  number,
+  number,
+];
 const work = await mkdtemp(join(tmpdir(), 'wasmctl-bench-component-serve-'));
-const handler = process.argv[5] ?? (await componentizeJs(join(REPO, 'test/modules/http-guest'), 'app', join(work, 'handler.component.wasm')));
+const handler =
+  process.argv[5] ?? (await componentizeJs(join(REPO, 'test/modules/http-guest'), 'app', join(work, 'handler.component.wasm')));
 const serve = execa(
   join(REPO, 'bin/wasmctl'),
-  ['--root', join(work, 'store'), 'serve', '--json', '--listen', '127.0.0.1:0', '--admin', '127.0.0.1:0', '--instances', String(INSTANCES),
-    `component=${handler}`, `module=${join(REPO, 'test/modules/build/serve-no-wasi.wasm')}`],
+  [
+    '--root',
+    join(work, 'store'),
+    'serve',
+    '--json',
+    '--listen',
+    '127.0.0.1:0',
+    '--admin',
+    '127.0.0.1:0',
+    '--instances',
+    String(INSTANCES),
+    `component=${handler}`,
+    `module=${join(REPO, 'test/modules/build/serve-no-wasi.wasm')}`,
+  ],
   { stderr: 'ignore', reject: false },
 );
 try {
@@ -36,10 +53,17 @@ try {
   const component = await load('component');
   const module = await load('module');
   console.log(`wasmctl serve, ${INSTANCES} warm instances each, ${CONNECTIONS} connections, ${SECONDS}s each:`);
-  for (const [name, r] of [['wasi:http component (componentize-js)', component], ['proxy-wasm module (C)', module]] as const) {
-    console.log(`  ${name}: ${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms (${r.non2xx} non-2xx, ${r.errors} errors)`);
+  for (const [name, r] of [
+    ['wasi:http component (componentize-js)', component],
+    ['proxy-wasm module (C)', module],
+  ] as const) {
+    console.log(
+      `  ${name}: ${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms (${r.non2xx} non-2xx, ${r.errors} errors)`,
+    );
   }
-  console.log(`  ratio: ${(component.requests.average / module.requests.average).toFixed(2)}x the module's req/s, p99 ${(component.latency.p99 / Math.max(module.latency.p99, 1)).toFixed(1)}x`);
+  console.log(
+    `  ratio: ${(component.requests.average / module.requests.average).toFixed(2)}x the module's req/s, p99 ${(component.latency.p99 / Math.max(module.latency.p99, 1)).toFixed(1)}x`,
+  );
 } finally {
   serve.kill('SIGTERM');
   await serve;

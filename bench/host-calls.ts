@@ -36,9 +36,13 @@ async function serverMicrosPerCall(pid: number, call: () => Promise<unknown>, ca
 /** Calls per second measured by the module itself (start-up excluded), over a few seconds' worth. */
 async function wasmRate(connect: () => Promise<RuntimeConnection>, calls: number): Promise<number> {
   const runtime = layottoHostCalls(connect, (line) => console.error(line));
-  const r = await capture({ ...request({ argv: ['getstate-loop.wasm', 'state_demo', 'book1', String(calls)], modulePath: modulePath('getstate-loop') }), hostCalls: runtime.hostCalls });
+  const r = await capture({
+    ...request({ argv: ['getstate-loop.wasm', 'state_demo', 'book1', String(calls)], modulePath: modulePath('getstate-loop') }),
+    hostCalls: runtime.hostCalls,
+  });
   await runtime.close();
-  if (r.outcome.kind !== 'exited' || r.outcome.exitCode !== 0) throw new Error(`bench module failed: ${JSON.stringify(r.outcome)} ${r.stdout}`);
+  if (r.outcome.kind !== 'exited' || r.outcome.exitCode !== 0)
+    throw new Error(`bench module failed: ${JSON.stringify(r.outcome)} ${r.stdout}`);
   return Number(r.stdout.trim());
 }
 
@@ -98,8 +102,12 @@ try {
   console.log(`(a) sequential GetState against wasmctl sidecar ${address}, medians of ${ROUNDS} alternating rounds of ~${SECONDS}s`);
   console.log(`  @grpc/grpc-js client              : ${grpcJs.toFixed(0)} calls/s`);
   console.log(`  wasmctl http2 client              : ${http2.toFixed(0)} calls/s (${(http2 / grpcJs).toFixed(2)}x grpc-js)`);
-  console.log(`  Wasm proxy_get_state via bridge   : ${fromWasm.toFixed(0)} calls/s (${(fromWasm / grpcJs).toFixed(2)}x grpc-js, target >= 1.4x)`);
-  console.log(`  sidecar CPU per call              : ${serverGrpcJs.toFixed(0)} µs (grpc-js client), ${serverHttp2.toFixed(0)} µs (http2 client)`);
+  console.log(
+    `  Wasm proxy_get_state via bridge   : ${fromWasm.toFixed(0)} calls/s (${(fromWasm / grpcJs).toFixed(2)}x grpc-js, target >= 1.4x)`,
+  );
+  console.log(
+    `  sidecar CPU per call              : ${serverGrpcJs.toFixed(0)} µs (grpc-js client), ${serverHttp2.toFixed(0)} µs (http2 client)`,
+  );
   console.log('(b) Wasm proxy_get_state, embedded sidecar (no network)');
   console.log(`  calls/s                           : ${fromWasmEmbedded.toFixed(0)} (target >= 50000)`);
 } finally {

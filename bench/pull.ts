@@ -26,7 +26,9 @@ try {
   const files = Object.fromEntries(
     Array.from({ length: FILES }, (_, i) => [`data/${i}.bin`, Buffer.concat([randomBytes(FILE_BYTES / 2), Buffer.alloc(FILE_BYTES / 2)])]),
   );
-  const dockerfile = `FROM scratch\n${Object.keys(files).map((f) => `COPY ${f} /${f}`).join('\n')}\n`;
+  const dockerfile = `FROM scratch\n${Object.keys(files)
+    .map((f) => `COPY ${f} /${f}`)
+    .join('\n')}\n`;
   await builder.build('localhost/bench:v1', dockerfile, files);
   const ref = `${registry.host}/bench:v1`;
   await builder.push('localhost/bench:v1', `docker://${ref}`);
@@ -55,7 +57,16 @@ try {
     );
     skopeo.push(
       await time(async (dir) => {
-        const { stderr } = await execa('/usr/bin/time', ['-f', '@@ %U %S', 'skopeo', 'copy', '--quiet', '--src-tls-verify=false', `docker://${ref}`, `oci:${dir}/layout:bench`]);
+        const { stderr } = await execa('/usr/bin/time', [
+          '-f',
+          '@@ %U %S',
+          'skopeo',
+          'copy',
+          '--quiet',
+          '--src-tls-verify=false',
+          `docker://${ref}`,
+          `oci:${dir}/layout:bench`,
+        ]);
         const [user, sys] = (stderr.split('\n').find((l) => l.startsWith('@@ ')) ?? '').slice(3).split(' ').map(Number);
         return (user ?? 0) + (sys ?? 0);
       }),
@@ -66,9 +77,15 @@ try {
   const oursRate = megabytes / wall(ours);
   const skopeoRate = megabytes / wall(skopeo);
   console.log(`image: ${megabytes.toFixed(1)} MB uncompressed in ${FILES} files, ${rounds} alternating rounds, medians`);
-  console.log(`wasmctl pull (download + verify + unpack): ${wall(ours).toFixed(3)} s  ${oursRate.toFixed(1)} MB/s  cpu ${cpu(ours).toFixed(3)} s`);
-  console.log(`skopeo copy docker:// → oci: (download):   ${wall(skopeo).toFixed(3)} s  ${skopeoRate.toFixed(1)} MB/s  cpu ${cpu(skopeo).toFixed(3)} s`);
-  console.log(`ratio wasmctl/skopeo: throughput ${(oursRate / skopeoRate).toFixed(2)}x (goal ≥ 1.0x), cpu ${(cpu(ours) / cpu(skopeo)).toFixed(2)}x`);
+  console.log(
+    `wasmctl pull (download + verify + unpack): ${wall(ours).toFixed(3)} s  ${oursRate.toFixed(1)} MB/s  cpu ${cpu(ours).toFixed(3)} s`,
+  );
+  console.log(
+    `skopeo copy docker:// → oci: (download):   ${wall(skopeo).toFixed(3)} s  ${skopeoRate.toFixed(1)} MB/s  cpu ${cpu(skopeo).toFixed(3)} s`,
+  );
+  console.log(
+    `ratio wasmctl/skopeo: throughput ${(oursRate / skopeoRate).toFixed(2)}x (goal ≥ 1.0x), cpu ${(cpu(ours) / cpu(skopeo)).toFixed(2)}x`,
+  );
 } finally {
   await registry.stop();
   await builder.stop();

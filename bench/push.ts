@@ -27,7 +27,10 @@ try {
   for (let i = 0; i < FILES; i++) {
     await writeFile(join(context, 'data', `${i}.bin`), Buffer.concat([randomBytes(FILE_BYTES / 2), Buffer.alloc(FILE_BYTES / 2)]));
   }
-  await writeFile(join(context, 'Dockerfile'), `FROM scratch\n${Array.from({ length: FILES }, (_, i) => `COPY data/${i}.bin /data/${i}.bin`).join('\n')}\n`);
+  await writeFile(
+    join(context, 'Dockerfile'),
+    `FROM scratch\n${Array.from({ length: FILES }, (_, i) => `COPY data/${i}.bin /data/${i}.bin`).join('\n')}\n`,
+  );
   const root = join(work, 'store');
   const wasmctl = join(REPO, 'bin/wasmctl');
   await execa(wasmctl, ['--root', root, 'build', '-q', '-t', 'bench:v1', context]);
@@ -50,7 +53,14 @@ try {
   const ours = (host: string) => execa(wasmctl, ['--root', root, 'push', '-q', `${host}/bench:v1`]);
   const store = openStore(root);
   const library = (host: string) => pushImage(store, `${host}/bench:v1`);
-  const theirs = (host: string) => execa('skopeo', ['copy', '--quiet', '--dest-tls-verify=false', `oci:${layout}:docker.io/library/bench:v1`, `docker://${host}/bench:v1`]);
+  const theirs = (host: string) =>
+    execa('skopeo', [
+      'copy',
+      '--quiet',
+      '--dest-tls-verify=false',
+      `oci:${layout}:docker.io/library/bench:v1`,
+      `docker://${host}/bench:v1`,
+    ]);
   await time(ours);
   await time(library);
   await time(theirs);
@@ -63,11 +73,15 @@ try {
     b.push(await time(theirs));
   }
   const megabytes = (FILES * FILE_BYTES) / 1e6;
-  console.log(`image: ${megabytes.toFixed(1)} MB in ${FILES} gzip layers, ${rounds} alternating rounds, medians, each push to an empty registry`);
+  console.log(
+    `image: ${megabytes.toFixed(1)} MB in ${FILES} gzip layers, ${rounds} alternating rounds, medians, each push to an empty registry`,
+  );
   console.log(`wasmctl push (CLI):               ${median(a).toFixed(3)} s`);
   console.log(`wasmctl pushImage (in process):   ${median(l).toFixed(3)} s`);
   console.log(`skopeo copy oci: → docker://:     ${median(b).toFixed(3)} s`);
-  console.log(`ratio wasmctl/skopeo: CLI ${(median(a) / median(b)).toFixed(2)}x, in process ${(median(l) / median(b)).toFixed(2)}x (goal ≤ 1.00x)`);
+  console.log(
+    `ratio wasmctl/skopeo: CLI ${(median(a) / median(b)).toFixed(2)}x, in process ${(median(l) / median(b)).toFixed(2)}x (goal ≤ 1.00x)`,
+  );
 } finally {
   await rm(work, { recursive: true, force: true });
 }

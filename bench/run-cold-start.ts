@@ -47,7 +47,11 @@ function once(script: string): Sample {
   return { ms, rssKiB: Number(/rss (\d+)\s*$/.exec(r.stderr)?.[1]) };
 }
 
-const { a, b } = alternate<Sample[]>(rounds, () => [once(ours(false)), once(ours(true))], () => [once(baseline)]);
+const { a, b } = alternate<Sample[]>(
+  rounds,
+  () => [once(ours(false)), once(ours(true))],
+  () => [once(baseline)],
+);
 const onWorker = a.map(([w]) => w as Sample);
 const inline = a.map(([, i]) => i as Sample);
 const base = b.flat();

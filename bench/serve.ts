@@ -85,8 +85,21 @@ async function measure(repo: string, work: string, config: string): Promise<Figu
   const started = performance.now();
   const serve = execa(
     'node',
-    [join(repo, 'bin/wasmctl.js'), '--root', join(work, 'store'), 'serve', '--json', '--listen', '127.0.0.1:0', '--admin', '127.0.0.1:0',
-      '--sidecar-config', config, join(SAMPLES, 'build/c/function_1.wasm'), join(SAMPLES, 'build/c/function_2.wasm')],
+    [
+      join(repo, 'bin/wasmctl.js'),
+      '--root',
+      join(work, 'store'),
+      'serve',
+      '--json',
+      '--listen',
+      '127.0.0.1:0',
+      '--admin',
+      '127.0.0.1:0',
+      '--sidecar-config',
+      config,
+      join(SAMPLES, 'build/c/function_1.wasm'),
+      join(SAMPLES, 'build/c/function_2.wasm'),
+    ],
     { stderr: 'ignore', reject: false },
   );
   try {
@@ -105,7 +118,10 @@ async function measure(repo: string, work: string, config: string): Promise<Figu
     // Back to one instance each (the grown ones shrink when idle), then EXTRA more of function 1.
     await sleep(4500);
     const update = async (n: number) => {
-      const response = await fetch(`http://${admin}/wasm/update`, { method: 'POST', body: JSON.stringify({ name: 'id_1', instance_num: n }) });
+      const response = await fetch(`http://${admin}/wasm/update`, {
+        method: 'POST',
+        body: JSON.stringify({ name: 'id_1', instance_num: n }),
+      });
       if (response.status !== 200) throw new Error(`update failed: ${await response.text()}`);
     };
     const startedAt = performance.now();
@@ -157,7 +173,9 @@ try {
     `  ratios (this / baseline): cold start ${(ours.coldMs / base.coldMs).toFixed(2)}×, req/s ${(ours.rps / base.rps).toFixed(2)}×, ` +
       `p99 ${(ours.p99 / base.p99).toFixed(2)}×, CPU/request ${(ours.cpuUsPerRequest / base.cpuUsPerRequest).toFixed(2)}×`,
   );
-  console.log(`  an instance start is ${(ours.startMs / bareNodeMs).toFixed(2)}× a bare \`node -e 0\` (${bareNodeMs.toFixed(0)} ms) in this run`);
+  console.log(
+    `  an instance start is ${(ours.startMs / bareNodeMs).toFixed(2)}× a bare \`node -e 0\` (${bareNodeMs.toFixed(0)} ms) in this run`,
+  );
   console.log(`  targets: >= 5000 req/s ${ours.rps >= 5000 ? 'met' : 'MISSED'}, p99 < 10 ms ${ours.p99 < 10 ? 'met' : 'MISSED'}`);
 } finally {
   await redis.stop();

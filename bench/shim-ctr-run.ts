@@ -81,7 +81,9 @@ async function timeRuns(ctrd: Containerd, ref: (name: 'wasmHello' | 'nativeHello
   for (let i = 0; i < rounds; i++) {
     wasm.push(await timeRun(ctrd, WASMCTL_RUNTIME, ref('wasmHello'), `wasm-${i}`));
     runc.push(await timeRun(ctrd, RUNC, ref('nativeHello'), `runc-${i}`));
-    perContainer.push(await timeRun(ctrd, WASMCTL_RUNTIME, ref('wasmHello'), `own-${i}`, ['--annotation', 'io.wasmctl.shim-mode=per-container']));
+    perContainer.push(
+      await timeRun(ctrd, WASMCTL_RUNTIME, ref('wasmHello'), `own-${i}`, ['--annotation', 'io.wasmctl.shim-mode=per-container']),
+    );
   }
   const [w, r, p] = [median(wasm), median(runc), median(perContainer)];
   console.log(`ctr run --rm, median of ${rounds} alternating runs`);
@@ -129,9 +131,12 @@ try {
   await removeAll(ctrd, runcIds);
 
   console.log(`memory with ${RUNNING} containers running (PSS, containerd itself excluded)`);
-  console.log(`  wasmctl: ${mb(wasmKb)} MB in ${servers.length} server(s) = ${mb(wasmKb / RUNNING)} MB per container (${mb((wasmKb - idleKb) / RUNNING)} MB above the idle server's ${mb(idleKb)} MB; target <= 10 MB)`);
+  console.log(
+    `  wasmctl: ${mb(wasmKb)} MB in ${servers.length} server(s) = ${mb(wasmKb / RUNNING)} MB per container (${mb((wasmKb - idleKb) / RUNNING)} MB above the idle server's ${mb(idleKb)} MB; target <= 10 MB)`,
+  );
   console.log(`  runc:    ${mb(runcKb)} MB = ${mb(runcKb / RUNNING)} MB per container (shim + process)`);
-  if ((await readdir(join(ctrd.dir, 'state/io.containerd.runtime.v2.task', ctrd.namespace))).length > 0) throw new Error('bundles left behind');
+  if ((await readdir(join(ctrd.dir, 'state/io.containerd.runtime.v2.task', ctrd.namespace))).length > 0)
+    throw new Error('bundles left behind');
 } finally {
   await ctrd.stop();
   await builder.stop();

@@ -48,7 +48,8 @@ const { containerd } = await import('./dist/shim/gen/containerd.js');
 const T = containerd.task.v2.CreateTaskRequest;
 T.decode(T.encode({ id: 'x' }).finish());
 console.log(performance.now() - t);`;
-const loadMs = (code: string) => Number(execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: REPO, encoding: 'utf8' }));
+const loadMs = (code: string) =>
+  Number(execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: REPO, encoding: 'utf8' }));
 
 const dir = await mkdtemp(join(tmpdir(), 'wasmctl-shim-start-'));
 try {
@@ -57,7 +58,17 @@ try {
   const bare: number[] = [];
   const timeServer = (checkout: string, name: string) => {
     const socket = join(dir, `${name}.sock`);
-    const args = [join(checkout, 'dist/shim/server.js'), '--socket', socket, '--ttrpc-address', join(dir, 'none.sock'), '--namespace', 'bench', '--mode', 'per-container'];
+    const args = [
+      join(checkout, 'dist/shim/server.js'),
+      '--socket',
+      socket,
+      '--ttrpc-address',
+      join(dir, 'none.sock'),
+      '--namespace',
+      'bench',
+      '--mode',
+      'per-container',
+    ];
     return timeUntil(args, () => existsSync(`${socket}.pid`));
   };
   for (let i = 0; i < rounds; i++) {
@@ -74,9 +85,13 @@ try {
     generated.push(loadMs(GENERATED));
   }
   const [p, g] = [median(parsed), median(generated)];
-  console.log(`message types loaded, median of ${rounds}: generated ${g.toFixed(1)} ms, parsed from .proto ${p.toFixed(1)} ms (ratio ${(g / p).toFixed(2)}x)`);
+  console.log(
+    `message types loaded, median of ${rounds}: generated ${g.toFixed(1)} ms, parsed from .proto ${p.toFixed(1)} ms (ratio ${(g / p).toFixed(2)}x)`,
+  );
   const [s, b] = [median(server), median(bare)];
-  console.log(`shim server start, median of ${rounds}: ${s.toFixed(1)} ms (bare node: ${b.toFixed(1)} ms, ratio ${(s / b).toFixed(2)}x, ${(s - b).toFixed(1)} ms above node)`);
+  console.log(
+    `shim server start, median of ${rounds}: ${s.toFixed(1)} ms (bare node: ${b.toFixed(1)} ms, ratio ${(s / b).toFixed(2)}x, ${(s - b).toFixed(1)} ms above node)`,
+  );
   if (other) {
     const o = median(otherServer);
     console.log(`  ${other}'s server: ${o.toFixed(1)} ms (this one ${(s / o).toFixed(2)}x of it)`);

@@ -67,7 +67,11 @@ async function perContainer(): Promise<void> {
     await new Promise((r) => setTimeout(r, 3000));
     process.stdout.write(JSON.stringify({ idle, running: pss() }));
     process.kill(process.pid, 'SIGKILL');`;
-  const inServer = spawnSync(process.execPath, ['--input-type=module', '-e', `import { createRequire } from 'node:module'; const require = createRequire(import.meta.url); ${script}`], { encoding: 'utf8' });
+  const inServer = spawnSync(
+    process.execPath,
+    ['--input-type=module', '-e', `import { createRequire } from 'node:module'; const require = createRequire(import.meta.url); ${script}`],
+    { encoding: 'utf8' },
+  );
   const { idle, running } = JSON.parse(inServer.stdout) as { idle: number; running: number };
   rmSync(rootfs, { recursive: true, force: true });
   const mb = (kib: number) => (kib / 1024).toFixed(1);

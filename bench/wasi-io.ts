@@ -41,15 +41,30 @@ interface Mode {
 const MODES: Mode[] = [
   // Start-up alone (no I/O): the part of every other row's ratio that is not the system calls.
   { name: 'start', what: 'start-up only, 0 bytes', args: ['stdout', '0'], expect: /^stdout 0$/m },
-  { name: 'stdout', what: `${BYTES / MiB} MiB in 4 KiB writes to /dev/null`, args: ['stdout', String(BYTES)], expect: new RegExp(`^stdout ${BYTES}$`, 'm') },
-  { name: 'copy', what: `${BYTES / MiB} MiB file in 64 KiB reads/writes`, args: ['copy', '/data/src.bin', '/data/dst.bin'], expect: new RegExp(`^copy ${BYTES}$`, 'm') },
+  {
+    name: 'stdout',
+    what: `${BYTES / MiB} MiB in 4 KiB writes to /dev/null`,
+    args: ['stdout', String(BYTES)],
+    expect: new RegExp(`^stdout ${BYTES}$`, 'm'),
+  },
+  {
+    name: 'copy',
+    what: `${BYTES / MiB} MiB file in 64 KiB reads/writes`,
+    args: ['copy', '/data/src.bin', '/data/dst.bin'],
+    expect: new RegExp(`^copy ${BYTES}$`, 'm'),
+  },
   {
     name: 'tree',
     what: `stat + open ${DIRS * FILES_PER_DIR} files in ${DIRS} folders`,
     args: ['tree', '/data/tree', String(DIRS), String(FILES_PER_DIR)],
     expect: new RegExp(`^tree ${DIRS * FILES_PER_DIR} ${DIRS * FILES_PER_DIR}$`, 'm'),
   },
-  { name: 'list', what: `readdir of ${LIST_ENTRIES} entries`, args: ['list', '/data/list'], expect: new RegExp(`^list (${LIST_ENTRIES}|${LIST_ENTRIES + 2})$`, 'm') },
+  {
+    name: 'list',
+    what: `readdir of ${LIST_ENTRIES} entries`,
+    args: ['list', '/data/list'],
+    expect: new RegExp(`^list (${LIST_ENTRIES}|${LIST_ENTRIES + 2})$`, 'm'),
+  },
 ];
 const wanted = process.argv.slice(3);
 const modes = wanted.length ? MODES.filter((m) => wanted.includes(m.name)) : MODES;
@@ -110,7 +125,9 @@ try {
     );
     const ours = median(a);
     const base = median(b);
-    console.log(`  ${mode.name} (${mode.what}): wasmctl ${ours.toFixed(2)} s, node:wasi ${base.toFixed(2)} s, ratio ${(ours / base).toFixed(2)}× (target <= 1.2×)`);
+    console.log(
+      `  ${mode.name} (${mode.what}): wasmctl ${ours.toFixed(2)} s, node:wasi ${base.toFixed(2)} s, ratio ${(ours / base).toFixed(2)}× (target <= 1.2×)`,
+    );
   }
 } finally {
   fs.rmSync(data, { recursive: true, force: true });

@@ -46,8 +46,7 @@ export function printJson(value: unknown): void {
 /** A fixed-width table, as `docker images` prints. */
 export function printTable(headers: string[], rows: string[][]): void {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) =>
-    cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('   ');
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('   ');
   process.stdout.write(`${[line(headers), ...rows.map(line)].join('\n')}\n`);
 }
 

@@ -3,8 +3,7 @@ import { posix, resolve } from 'node:path';
 import { WasmctlError } from '../common/index.js';
 import type { Mount } from '../api/index.js';
 
-const invalid = (message: string, hint?: string) =>
-  new WasmctlError('InvalidArgument', message, hint === undefined ? {} : { hint });
+const invalid = (message: string, hint?: string) => new WasmctlError('InvalidArgument', message, hint === undefined ? {} : { hint });
 
 /**
  * docker's rules: `NAME=value` sets, `NAME` copies NAME from wasmctl's own environment (nothing

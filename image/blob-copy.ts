@@ -154,4 +154,5 @@ export async function readSmallFile(path: string, what: string): Promise<Buffer>
 }
 
 /** An image document (manifest, config, index, registry answer) that does not parse is DataLoss. */
-export const parseImageJson = <T>(bytes: Buffer | string, schema: z.ZodType<T>, what: string): T => parseJson(bytes, schema, what, 'DataLoss');
+export const parseImageJson = <T>(bytes: Buffer | string, schema: z.ZodType<T>, what: string): T =>
+  parseJson(bytes, schema, what, 'DataLoss');

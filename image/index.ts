@@ -26,7 +26,12 @@ export const buildAndDeliver = async (...args: Parameters<BuildModule['buildAndD
   (await import('./build/index.js')).buildAndDeliver(...args);
 
 /** docker save: stored images into one archive, a file (written atomically) or a stream. */
-export async function saveImages(store: ImageStore, references: string[], format: import('./archive/index.js').ArchiveFormat, dest: string | NodeJS.WritableStream): Promise<void> {
+export async function saveImages(
+  store: ImageStore,
+  references: string[],
+  format: import('./archive/index.js').ArchiveFormat,
+  dest: string | NodeJS.WritableStream,
+): Promise<void> {
   const archive: ArchiveModule = await import('./archive/index.js');
   const images = await archive.storedImages(store, references);
   if (typeof dest === 'string') await archive.saveArchive(images, format, dest);
@@ -40,5 +45,6 @@ export const pushImage = async (store: ImageStore, reference: string, options?: 
 /** Pushes an OCI layout folder's image or image index (`skopeo copy --all oci:DIR docker://REF`). */
 export const pushLayout = async (dir: string, reference: string, options?: import('./push/index.js').PushOptions) =>
   (await import('./push/index.js')).pushLayout(dir, reference, options);
-export const registryLogin = async (...args: Parameters<typeof import('./registry/login.js').login>) => (await import('./registry/login.js')).login(...args);
+export const registryLogin = async (...args: Parameters<typeof import('./registry/login.js').login>) =>
+  (await import('./registry/login.js')).login(...args);
 export const registryLogout = async (domain: string) => (await import('./registry/login.js')).logout(domain);

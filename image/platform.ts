@@ -36,7 +36,8 @@ export function selectManifest(manifests: Descriptor[], wanted: Platform | undef
   const hostArch = NODE_TO_OCI_ARCH[arch] ?? arch;
   // An exact os first: an index of wasip1 and wasip2 images has two that match wasi.
   const pick = wanted
-    ? (candidates.find((d) => matches(d.platform, wanted) && d.platform?.os === wanted.os) ?? candidates.find((d) => matches(d.platform, wanted)))
+    ? (candidates.find((d) => matches(d.platform, wanted) && d.platform?.os === wanted.os) ??
+      candidates.find((d) => matches(d.platform, wanted)))
     : (candidates.find((d) => isWasm(d.platform)) ??
       candidates.find((d) => d.platform?.os === 'linux' && d.platform.architecture === hostArch) ??
       (candidates.length === 1 ? candidates[0] : undefined));

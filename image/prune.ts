@@ -5,7 +5,14 @@ async function sizeOf(path: string): Promise<number> {
   const info = await lstat(path);
   if (!info.isDirectory()) return info.size;
   const entries = await readdir(path, { recursive: true });
-  const sizes = await Promise.all(entries.map((e) => lstat(join(path, e)).then((s) => (s.isDirectory() ? 0 : s.size), () => 0)));
+  const sizes = await Promise.all(
+    entries.map((e) =>
+      lstat(join(path, e)).then(
+        (s) => (s.isDirectory() ? 0 : s.size),
+        () => 0,
+      ),
+    ),
+  );
   return sizes.reduce((a, b) => a + b, 0);
 }
 

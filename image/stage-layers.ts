@@ -79,7 +79,13 @@ export async function unpackLayers(plan: LayerPlan, rootfs: string): Promise<str
   }
 }
 
-async function unpackOne(plan: LayerPlan, layer: Descriptor, i: number, dir: string, earlier: Promise<Unpacked> | undefined): Promise<Unpacked> {
+async function unpackOne(
+  plan: LayerPlan,
+  layer: Descriptor,
+  i: number,
+  dir: string,
+  earlier: Promise<Unpacked> | undefined,
+): Promise<Unpacked> {
   const what = `layer ${layer.digest}`;
   const report: Report = reporter(plan.onProgress, layer);
   if (isWasmLayer(layer.mediaType)) {
@@ -89,7 +95,9 @@ async function unpackOne(plan: LayerPlan, layer: Descriptor, i: number, dir: str
   await mkdir(dir);
   // The same blob twice (empty layers often are) downloads once; the second unpacks the file.
   if (earlier) await earlier;
-  const { input, stages } = earlier ? { input: openBlobFile(await plan.blobs.file(layer, what, report)), stages: [] } : await plan.blobs.open(layer, what, report);
+  const { input, stages } = earlier
+    ? { input: openBlobFile(await plan.blobs.file(layer, what, report)), stages: [] }
+    : await plan.blobs.open(layer, what, report);
   const { diffId, changes } = await unpackTarLayer(dir, input, what, plan.budget, stages);
   const expected = plan.diffIds?.[i];
   if (plan.diffIds && diffId !== expected) {

@@ -180,7 +180,8 @@ export class ImageStore {
   /** Names a stored image anew (docker tag); a name that pointed at another image moves. */
   async tag(source: string, target: string): Promise<StoredImage> {
     const name = normalizeReference(target);
-    if (parseReference(target).digest) throw new WasmctlError('InvalidArgument', `cannot tag with a digest: ${target}`, { hint: 'give a name:tag' });
+    if (parseReference(target).digest)
+      throw new WasmctlError('InvalidArgument', `cannot tag with a digest: ${target}`, { hint: 'give a name:tag' });
     return this.index.update(async (index) => {
       const [key] = this.lookup(index, source);
       const record = index.images[key as string] as ImageRecord;
@@ -208,7 +209,8 @@ export class ImageStore {
     if (prefix) {
       const keys = Object.keys(index.images).filter((k) => hexOf((index.images[k] as ImageRecord).digest).startsWith(prefix));
       const digests = new Set(keys.map((k) => index.images[k]?.digest));
-      if (digests.size > 1) throw new WasmctlError('InvalidArgument', `"${reference}" matches ${digests.size} images; give more of the digest`);
+      if (digests.size > 1)
+        throw new WasmctlError('InvalidArgument', `"${reference}" matches ${digests.size} images; give more of the digest`);
       if (keys.length > 0) return keys;
     }
     const normal = normalizeReference(reference);
@@ -287,7 +289,8 @@ export class ImageStore {
           index.images[key] = record;
         }
         // One per name it now has, so that `load` can say each; the first is the image's main name.
-        const shown = keys.length > 0 ? keys : [Object.keys(index.images).find((k) => index.images[k]?.digest === record.digest) ?? record.digest];
+        const shown =
+          keys.length > 0 ? keys : [Object.keys(index.images).find((k) => index.images[k]?.digest === record.digest) ?? record.digest];
         for (const key of shown) stored.push(this.toStored(key, record));
       }
       await this.collect(index, replaced);
@@ -304,7 +307,9 @@ export class ImageStore {
       }
     }
     if (!rootfs && !(await exists(this.rootfsPath(record.digest)))) {
-      throw new WasmctlError('Unavailable', `image ${record.digest} was removed from the store during this operation`, { hint: 'try again' });
+      throw new WasmctlError('Unavailable', `image ${record.digest} was removed from the store during this operation`, {
+        hint: 'try again',
+      });
     }
   }
 

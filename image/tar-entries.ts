@@ -11,11 +11,7 @@ export type TarEntry = tar.Extract extends AsyncIterable<infer S> ? S : never;
  * once and stops the rest: the feeding pipeline is raced against the entry loop because a reader
  * destroyed mid-entry does not always end its iterator.
  */
-export async function forEachTarEntry(
-  source: Readable,
-  stages: Stage[],
-  onEntry: (entry: TarEntry) => Promise<void>,
-): Promise<void> {
+export async function forEachTarEntry(source: Readable, stages: Stage[], onEntry: (entry: TarEntry) => Promise<void>): Promise<void> {
   const extract = tar.extract();
   const feeding = pipeline([source, ...stages, extract] as unknown as NodeJS.ReadWriteStream[]);
   const failed = feeding.then(() => new Promise<never>(() => undefined));

@@ -16,15 +16,9 @@ export const MediaType = {
   runwasiWasmLayer: 'application/vnd.bytecodealliance.wasm.component.layer.v0+wasm',
 } as const;
 
-export const MANIFEST_ACCEPT = [
-  MediaType.ociManifest,
-  MediaType.ociIndex,
-  MediaType.dockerManifest,
-  MediaType.dockerList,
-].join(', ');
+export const MANIFEST_ACCEPT = [MediaType.ociManifest, MediaType.ociIndex, MediaType.dockerManifest, MediaType.dockerList].join(', ');
 
-export const isIndexMediaType = (t: string | undefined): boolean =>
-  t === MediaType.ociIndex || t === MediaType.dockerList;
+export const isIndexMediaType = (t: string | undefined): boolean => t === MediaType.ociIndex || t === MediaType.dockerList;
 
 export const isWasmLayer = (t: string): boolean => t === MediaType.wasmLayer || t === MediaType.runwasiWasmLayer;
 

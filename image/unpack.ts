@@ -31,7 +31,13 @@ export interface LayerChanges {
  * unpack at once; returns the digest of its uncompressed bytes (diff_id) and what mergeLayer()
  * must do to the layers below.
  */
-export async function unpackTarLayer(dir: string, input: Readable, what: string, budget: SizeBudget, before: Stage[] = []): Promise<{ diffId: string; changes: LayerChanges }> {
+export async function unpackTarLayer(
+  dir: string,
+  input: Readable,
+  what: string,
+  budget: SizeBudget,
+  before: Stage[] = [],
+): Promise<{ diffId: string; changes: LayerChanges }> {
   const hasher = new DiffHasher(budget, what);
   const layer = new LayerWriter(dir, what);
   try {

@@ -24,7 +24,12 @@ export type LoadedCode = { kind: 'module'; bytes: Uint8Array } | { kind: 'compon
  * Reads a module, caps its memory (--memory) and compiles it once, so that a bad one fails here, in
  * one line; a WASI 0.2 component (told by its header) is transpiled instead, cached in `componentCache`.
  */
-export async function loadModule(hostPath: string, shownAs: string, memoryBytes: number | undefined, componentCache: string): Promise<LoadedCode> {
+export async function loadModule(
+  hostPath: string,
+  shownAs: string,
+  memoryBytes: number | undefined,
+  componentCache: string,
+): Promise<LoadedCode> {
   const bytes = loadModuleBytes(hostPath, shownAs, memoryBytes);
   if (isComponent(bytes)) return { kind: 'component', component: await prepareComponent(bytes, shownAs, memoryBytes, componentCache) };
   await compileModule(bytes, shownAs);
@@ -39,4 +44,3 @@ export const spawnInstance = (def: FunctionDef, options: Omit<InstanceHostOption
     timeoutText: formatDuration(options.timeoutMs),
   });
 export { connectRuntime, type RuntimeChoice } from './connect.js';
-

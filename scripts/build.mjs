@@ -56,7 +56,9 @@ const lazyNodeModule = {
   name: 'lazy-node-module',
   setup(b) {
     b.onResolve({ filter: /^node:module$/ }, (args) =>
-      args.namespace === 'lazy-node-module' ? { path: 'node:module', external: true } : { path: 'node:module', namespace: 'lazy-node-module' },
+      args.namespace === 'lazy-node-module'
+        ? { path: 'node:module', external: true }
+        : { path: 'node:module', namespace: 'lazy-node-module' },
     );
     b.onLoad({ filter: /.*/, namespace: 'lazy-node-module' }, () => ({
       contents: 'exports.createRequire = (...args) => require("node:module").createRequire(...args);',

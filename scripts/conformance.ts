@@ -97,7 +97,8 @@ async function runTest(wasm: string, engine: string, store: string): Promise<str
         return `${op.type} before run`;
       } else if (op.type === 'read') {
         const got = result[op.id];
-        if (!got.startsWith(op.payload)) return `${op.id} ${JSON.stringify(got.slice(0, 200))} does not start with ${JSON.stringify(op.payload)}`;
+        if (!got.startsWith(op.payload))
+          return `${op.id} ${JSON.stringify(got.slice(0, 200))} does not start with ${JSON.stringify(op.payload)}`;
       } else if (result.exitCode !== op.exit_code) {
         return `exit code ${result.exitCode} (expected ${op.exit_code})${result.stderr ? `: ${result.stderr.trim().split('\n').slice(-1)[0]}` : ''}`;
       }

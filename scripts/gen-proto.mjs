@@ -37,7 +37,18 @@ const TARGETS = [
 ];
 
 // camelCase fields, enums as numbers, int64 as Long; no reflection helpers we do not call.
-const FLAGS = ['-t', 'static-module', '-w', 'es6', '--no-verify', '--no-convert', '--no-delimited', '--no-typeurl', '--no-service', '--no-create'];
+const FLAGS = [
+  '-t',
+  'static-module',
+  '-w',
+  'es6',
+  '--no-verify',
+  '--no-convert',
+  '--no-delimited',
+  '--no-typeurl',
+  '--no-service',
+  '--no-create',
+];
 
 const require = createRequire(import.meta.url);
 const cliPackage = require.resolve('protobufjs-cli/package.json');
@@ -80,7 +91,9 @@ function servicesTable(target) {
       const [req, res] = [name(m.resolvedRequestType), name(m.resolvedResponseType)];
       const streams = `requestStream: ${Boolean(m.requestStream)}, responseStream: ${Boolean(m.responseStream)}`;
       js.push(`    ${m.name}: { path: ${path}, requestType: $root.${req}, responseType: $root.${res}, ${streams} },`);
-      dts.push(`    ${m.name}: { path: ${path}; requestType: typeof ${req}; responseType: typeof ${res}; ${streams.replace(', ', '; ')} };`);
+      dts.push(
+        `    ${m.name}: { path: ${path}; requestType: typeof ${req}; responseType: typeof ${res}; ${streams.replace(', ', '; ')} };`,
+      );
     }
     js.push('  },');
     dts.push('  };');
@@ -110,7 +123,10 @@ function decodedTypes(dts) {
 }
 
 function generate(target, header) {
-  const pbjs = (extra, out) => execFileSync(process.execPath, [bin('pbjs'), ...FLAGS, ...extra, '-p', target.include, '-o', out, ...target.protos], { stdio: 'inherit' });
+  const pbjs = (extra, out) =>
+    execFileSync(process.execPath, [bin('pbjs'), ...FLAGS, ...extra, '-p', target.include, '-o', out, ...target.protos], {
+      stdio: 'inherit',
+    });
   const temp = mkdtempSync(join(tmpdir(), 'gen-proto-'));
   try {
     // pbts reads the types from the JSDoc comments; the committed code goes without them.

@@ -7,6 +7,7 @@ bash scripts/setup-test-env.sh
 node scripts/gen-proto.mjs --check # a .proto changed without its regenerated module committed
 npm run --silent build
 npm run --silent typecheck
+npm run --silent lint
 bash scripts/build-test-modules.sh
 mapfile -t suites < <(find test -name '*.test.ts' | sort)
 exec node --import tsx --test --test-concurrency=2 --test-timeout=300000 "$@" "${suites[@]}"

@@ -10,7 +10,9 @@ const installSchema = z
   .object({
     name: z.string().min(1),
     instance_num: z.number().int().min(1).max(1024).default(1),
-    vm_config: z.object({ engine: z.string().optional(), path: z.string().min(1).optional(), image: z.string().min(1).optional() }).optional(),
+    vm_config: z
+      .object({ engine: z.string().optional(), path: z.string().min(1).optional(), image: z.string().min(1).optional() })
+      .optional(),
     image: z.string().min(1).optional(),
   })
   .refine((body) => body.image !== undefined || body.vm_config?.image !== undefined || body.vm_config?.path !== undefined, {
@@ -82,6 +84,7 @@ function parseJson(raw: Buffer): unknown {
 }
 
 function errorText(err: unknown): string {
-  if (err instanceof z.ZodError) return `invalid request: ${err.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`;
+  if (err instanceof z.ZodError)
+    return `invalid request: ${err.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`;
   return describeError(err);
 }

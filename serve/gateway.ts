@@ -15,11 +15,24 @@ const MAX_BODY = 16 * 1024 * 1024;
  * installed (their InvokeService calls need its address), so requests wait for `ready`: a client
  * that connects as soon as the port opens gets the function's answer, never a 404.
  */
-export function createGateway(registry: FunctionRegistry, log: AccessLogger, limits: ConnectionLimits, ready: Promise<void>, routes: readonly Route[] = []): Server {
+export function createGateway(
+  registry: FunctionRegistry,
+  log: AccessLogger,
+  limits: ConnectionLimits,
+  ready: Promise<void>,
+  routes: readonly Route[] = [],
+): Server {
   return createLimitedServer(limits, (req, res) => void serve(registry, log, req, res, ready, routes));
 }
 
-async function serve(registry: FunctionRegistry, log: AccessLogger, req: IncomingMessage, res: ServerResponse, ready: Promise<void>, routes: readonly Route[]) {
+async function serve(
+  registry: FunctionRegistry,
+  log: AccessLogger,
+  req: IncomingMessage,
+  res: ServerResponse,
+  ready: Promise<void>,
+  routes: readonly Route[],
+) {
   const started = performance.now();
   await ready;
   const url = req.url ?? '/';
@@ -48,7 +61,15 @@ async function serve(registry: FunctionRegistry, log: AccessLogger, req: Incomin
     res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
     res.end(`${error}\n`);
   } finally {
-    log({ remote: req.socket.remoteAddress ?? '', method: req.method ?? '', url, id: id ?? '', status, ms: performance.now() - started, ...(error ? { error } : {}) });
+    log({
+      remote: req.socket.remoteAddress ?? '',
+      method: req.method ?? '',
+      url,
+      id: id ?? '',
+      status,
+      ms: performance.now() - started,
+      ...(error ? { error } : {}),
+    });
   }
 }
 

@@ -30,7 +30,11 @@ export function listen(server: Server, address: string): Promise<string> {
   const host = (match[1] || '127.0.0.1').replace(/^\[|\]$/g, '');
   return new Promise((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) =>
-      reject(new WasmctlError('Unavailable', `cannot listen on ${address}: ${err.code ?? err.message}`, { hint: 'is another server on that port?' })),
+      reject(
+        new WasmctlError('Unavailable', `cannot listen on ${address}: ${err.code ?? err.message}`, {
+          hint: 'is another server on that port?',
+        }),
+      ),
     );
     server.listen(Number(match[2]), host, () => {
       const bound = server.address();

@@ -24,7 +24,12 @@ export interface LoadOptions {
 const isWasmFile = (source: string) => source.endsWith('.wasm') && existsSync(source) && statSync(source).isFile();
 
 /** A proxy-wasm module, or a wasi:http/proxy component (told by its header). */
-async function loadEntry(hostPath: string, shownAs: string, def: Omit<FunctionDef, 'bytes'>, options: LoadOptions): Promise<FunctionModule> {
+async function loadEntry(
+  hostPath: string,
+  shownAs: string,
+  def: Omit<FunctionDef, 'bytes'>,
+  options: LoadOptions,
+): Promise<FunctionModule> {
   const code = await loadModule(hostPath, shownAs, options.memoryBytes, componentCacheDir(options.root));
   return {
     label: def.label,

@@ -14,7 +14,12 @@ const INTERNAL_FAILURE = 10;
 
 export class ServeMetrics {
   readonly registry = new Registry();
-  private readonly requests = new Counter({ name: 'wasmctl_serve_requests_total', help: 'Requests by function id and HTTP status.', labelNames: ['function', 'status'], registers: [this.registry] });
+  private readonly requests = new Counter({
+    name: 'wasmctl_serve_requests_total',
+    help: 'Requests by function id and HTTP status.',
+    labelNames: ['function', 'status'],
+    registers: [this.registry],
+  });
   private readonly latency = new Histogram({
     name: 'wasmctl_serve_request_duration_seconds',
     help: 'Time from a request arriving to its answer, by function id.',
@@ -22,15 +27,29 @@ export class ServeMetrics {
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     registers: [this.registry],
   });
-  private readonly starts = new Counter({ name: 'wasmctl_serve_instance_starts_total', help: 'Instances started, by function id.', labelNames: ['function'], registers: [this.registry] });
+  private readonly starts = new Counter({
+    name: 'wasmctl_serve_instance_starts_total',
+    help: 'Instances started, by function id.',
+    labelNames: ['function'],
+    registers: [this.registry],
+  });
   private readonly losses = new Counter({
     name: 'wasmctl_serve_instance_losses_total',
     help: 'Instances that ended on their own (a timeout killed them, their process crashed, a trap left no new instance), by function id.',
     labelNames: ['function'],
     registers: [this.registry],
   });
-  private readonly hostCalls = new Counter({ name: 'wasmctl_serve_host_calls_total', help: 'Runtime host calls from functions, by name and status.', labelNames: ['name', 'status'], registers: [this.registry] });
-  private readonly sidecarErrors = new Counter({ name: 'wasmctl_serve_sidecar_errors_total', help: 'Host calls the sidecar could not serve (status 10).', registers: [this.registry] });
+  private readonly hostCalls = new Counter({
+    name: 'wasmctl_serve_host_calls_total',
+    help: 'Runtime host calls from functions, by name and status.',
+    labelNames: ['name', 'status'],
+    registers: [this.registry],
+  });
+  private readonly sidecarErrors = new Counter({
+    name: 'wasmctl_serve_sidecar_errors_total',
+    help: 'Host calls the sidecar could not serve (status 10).',
+    registers: [this.registry],
+  });
 
   constructor(list: () => FunctionInfo[]) {
     // Read at each scrape from what serves: never out of step with /wasm/list.

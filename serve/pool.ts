@@ -131,9 +131,13 @@ export class FunctionPool {
         timer: setTimeout(() => {
           this.waiters.splice(this.waiters.indexOf(waiter), 1);
           reject(
-            new WasmctlError('ResourceExhausted', `all ${this.slots.size} instances of ${this.id} stayed busy for ${this.options.queueTimeoutMs} ms`, {
-              hint: 'raise --max-instances (or --queue-timeout)',
-            }),
+            new WasmctlError(
+              'ResourceExhausted',
+              `all ${this.slots.size} instances of ${this.id} stayed busy for ${this.options.queueTimeoutMs} ms`,
+              {
+                hint: 'raise --max-instances (or --queue-timeout)',
+              },
+            ),
           );
         }, this.options.queueTimeoutMs),
       };

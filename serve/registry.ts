@@ -58,7 +58,9 @@ export class FunctionRegistry {
         throw new WasmctlError('InvalidArgument', `${spec.source} gives no id through proxy_get_id`, { hint: 'name it: ID=FUNCTION' });
       }
       if (this.pools.has(pool.id)) {
-        throw new WasmctlError('AlreadyExists', `function ${pool.id} is already installed`, { hint: 'use /wasm/update or uninstall it first' });
+        throw new WasmctlError('AlreadyExists', `function ${pool.id} is already installed`, {
+          hint: 'use /wasm/update or uninstall it first',
+        });
       }
       id = pool.id;
       this.pools.set(id, { pool, source: spec.source });

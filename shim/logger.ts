@@ -110,7 +110,10 @@ async function ready(child: ChildProcess, uri: URL): Promise<void> {
 
 async function stop(child: ChildProcess, writeEnds: number[]): Promise<void> {
   for (const fd of writeEnds) closeSync(fd);
-  const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited =
+    child.exitCode !== null || child.signalCode !== null
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const within = (ms: number) => Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(r, ms, false).unref())]);
   if (await within(DRAIN_MS)) return;
   child.kill('SIGTERM');

@@ -36,7 +36,11 @@ export async function pssOf(pid: number): Promise<number> {
 
 /** A process's memory (PSS), CPU time (all its threads) and thread count. Throws once it is gone. */
 export async function processUsage(pid: number): Promise<Omit<ResourceUsage, 'memoryLimitBytes'>> {
-  const [stat, status, memoryBytes] = await Promise.all([readFile(`/proc/${pid}/stat`, 'utf8'), readFile(`/proc/${pid}/status`, 'utf8'), pssOf(pid)]);
+  const [stat, status, memoryBytes] = await Promise.all([
+    readFile(`/proc/${pid}/stat`, 'utf8'),
+    readFile(`/proc/${pid}/status`, 'utf8'),
+    pssOf(pid),
+  ]);
   // Fields after the command name, which is in parentheses and may hold spaces: utime is the 14th
   // field of the line, i.e. the 12th after the ')'.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -54,7 +58,11 @@ export function metricsOf(usage: ResourceUsage, mode: CgroupMode): AnyMessage {
     const v2 = io.containerd.cgroups.v2;
     return anyOf('io.containerd.cgroups.v2.Metrics', v2.Metrics, {
       pids: { current: usage.tasks },
-      cpu: { usageUsec: Math.round(cpuNs / 1000), userUsec: Math.round(usage.cpuUserNs / 1000), systemUsec: Math.round(usage.cpuSystemNs / 1000) },
+      cpu: {
+        usageUsec: Math.round(cpuNs / 1000),
+        userUsec: Math.round(usage.cpuUserNs / 1000),
+        systemUsec: Math.round(usage.cpuSystemNs / 1000),
+      },
       memory: { anon: usage.memoryBytes, usage: usage.memoryBytes, usageLimit: usage.memoryLimitBytes },
     });
   }

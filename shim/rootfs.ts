@@ -58,7 +58,10 @@ export async function rootfsOf(mounts: MountSpec[], bundle: string, rootPath: st
   try {
     await run('mount', ['-t', 'overlay', 'overlay', '-o', `ro,lowerdir=${lowerdirs.join(':')}`, target]);
   } catch (err) {
-    throw new WasmctlError('Internal', `cannot mount the image's ${lowerdirs.length} layers on ${target}: ${(err as { stderr?: string }).stderr ?? String(err)}`);
+    throw new WasmctlError(
+      'Internal',
+      `cannot mount the image's ${lowerdirs.length} layers on ${target}: ${(err as { stderr?: string }).stderr ?? String(err)}`,
+    );
   }
   return { path: target, release: () => run('umount', [target]).then(nothingToRelease, nothingToRelease) };
 }

@@ -28,7 +28,13 @@ const argsSchema = z.object({
 
 const args = argsSchema.parse(
   parseArgs({
-    options: { socket: { type: 'string' }, 'ttrpc-address': { type: 'string' }, namespace: { type: 'string' }, mode: { type: 'string' }, 'idle-ms': { type: 'string' } },
+    options: {
+      socket: { type: 'string' },
+      'ttrpc-address': { type: 'string' },
+      namespace: { type: 'string' },
+      mode: { type: 'string' },
+      'idle-ms': { type: 'string' },
+    },
   }).values,
 );
 const pidFile = `${args.socket}.pid`;
@@ -74,8 +80,11 @@ await server.listen(args.socket);
 writeFileSync(pidFile, `${process.pid}\n`);
 
 if (args.mode === 'shared') {
-  setInterval(() => {
-    const lease = statSync(leaseFile, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-    if (tasks.size === 0 && server.connectionCount === 0 && Date.now() - Math.max(lastActivity, lease) >= args['idle-ms']) exit(0);
-  }, Math.min(args['idle-ms'], 5000));
+  setInterval(
+    () => {
+      const lease = statSync(leaseFile, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+      if (tasks.size === 0 && server.connectionCount === 0 && Date.now() - Math.max(lastActivity, lease) >= args['idle-ms']) exit(0);
+    },
+    Math.min(args['idle-ms'], 5000),
+  );
 }

@@ -50,7 +50,9 @@ export async function openStdio(paths: StdioPaths, task: TaskIdentity): Promise<
       };
       return { stdin, stdout: logger.stdout, stderr: logger.stderr, close };
     }
-    throw new WasmctlError('InvalidArgument', `unknown STDIO scheme ${scheme} in ${paths.stdout}`, { hint: 'use a FIFO path, file:///path or binary:///path' });
+    throw new WasmctlError('InvalidArgument', `unknown STDIO scheme ${scheme} in ${paths.stdout}`, {
+      hint: 'use a FIFO path, file:///path or binary:///path',
+    });
   } catch (err) {
     closeStdin();
     throw err;

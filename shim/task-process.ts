@@ -12,7 +12,15 @@
  * stops the module with exit 128+n.
  */
 import { constants, openSync, statSync, writeSync } from 'node:fs';
-import { connectRuntime, exitWhenEnded, hardExit, layottoHostCalls, prestartWorker, runModule, STOP_GRACE_MS } from '../runtime-bridge/index.js';
+import {
+  connectRuntime,
+  exitWhenEnded,
+  hardExit,
+  layottoHostCalls,
+  prestartWorker,
+  runModule,
+  STOP_GRACE_MS,
+} from '../runtime-bridge/index.js';
 import type { TaskSettings } from './settings.js';
 import { openStdin } from './stdin.js';
 import type { RunLimits, RunOutcome, RunStdio } from '../runtime-bridge/index.js';
@@ -65,7 +73,10 @@ process.once('disconnect', () => hardExit(ORPHANED_EXIT));
 
 process.once('message', (run: TaskRun) => {
   const { stdin, stdout, stderr } = openServerStdio(run.stdio);
-  const runtime = layottoHostCalls(() => connectRuntime(run.settings), (line) => send({ type: 'log', line }));
+  const runtime = layottoHostCalls(
+    () => connectRuntime(run.settings),
+    (line) => send({ type: 'log', line }),
+  );
   const module = runModule({
     rootfs: run.rootfs,
     argv: run.argv,
@@ -90,7 +101,10 @@ process.once('message', (run: TaskRun) => {
     send({ type: 'outcome', kind: outcome.kind, exitCode: outcome.exitCode });
     await exitWhenEnded(module, outcome.exitCode);
     // A sidecar connection still being opened must not keep the task alive after its module.
-    const closed = await Promise.race([runtime.close().then(() => true), new Promise<false>((r) => setTimeout(() => r(false), STOP_GRACE_MS))]);
+    const closed = await Promise.race([
+      runtime.close().then(() => true),
+      new Promise<false>((r) => setTimeout(() => r(false), STOP_GRACE_MS)),
+    ]);
     if (!closed) hardExit(outcome.exitCode);
     process.exit(outcome.exitCode);
   });

@@ -90,12 +90,24 @@ export class TaskService implements TaskApi {
       const exit = { status, at: new Date() };
       task.exit = exit;
       state.exited();
-      this.options.events.publish(namespace, '/tasks/exit', { containerId: req.id, id: req.id, pid: instance.pid, exitStatus: status, exitedAt: timestampOf(exit.at) });
+      this.options.events.publish(namespace, '/tasks/exit', {
+        containerId: req.id,
+        id: req.id,
+        pid: instance.pid,
+        exitStatus: status,
+        exitedAt: timestampOf(exit.at),
+      });
       return exit;
     });
     const task: HeldTask = { id: req.id, namespace, bundle: req.bundle, stdio, state, instance, ended };
     this.tasks.set(key, task);
-    this.options.events.publish(namespace, '/tasks/create', { containerId: req.id, bundle: req.bundle, rootfs: req.rootfs, io: stdio, pid: instance.pid });
+    this.options.events.publish(namespace, '/tasks/create', {
+      containerId: req.id,
+      bundle: req.bundle,
+      rootfs: req.rootfs,
+      io: stdio,
+      pid: instance.pid,
+    });
     return { pid: instance.pid };
   };
 

@@ -19,7 +19,10 @@ import type { FromTaskProcess, TaskRun } from './task-process.js';
 const KILL_GRACE_MS = 2000;
 /** dist/shim/task-process.js beside this file; from source (the tests, through tsx) the .ts. */
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
-const TASK_PROCESS = [...(FROM_SOURCE ? ['--import', import.meta.resolve('tsx')] : []), new URL(`./task-process.${FROM_SOURCE ? 'ts' : 'js'}`, import.meta.url).pathname];
+const TASK_PROCESS = [
+  ...(FROM_SOURCE ? ['--import', import.meta.resolve('tsx')] : []),
+  new URL(`./task-process.${FROM_SOURCE ? 'ts' : 'js'}`, import.meta.url).pathname,
+];
 
 /** The server's stdio descriptors as paths the task process can open: what fds cannot do over IPC. */
 function stdioOfServer(stdio: TaskStdio): TaskRun['stdio'] {
@@ -133,7 +136,11 @@ export class Task implements Instance {
 
   async usage(): Promise<ResourceUsage> {
     const own = this.child ? await processUsage(this.pid) : { memoryBytes: 0, cpuUserNs: 0, cpuSystemNs: 0, tasks: 0 };
-    return { ...own, memoryBytes: own.memoryBytes + (await this.init.overheadBytes()), memoryLimitBytes: this.init.spec.settings.memoryBytes ?? 0 };
+    return {
+      ...own,
+      memoryBytes: own.memoryBytes + (await this.init.overheadBytes()),
+      memoryLimitBytes: this.init.spec.settings.memoryBytes ?? 0,
+    };
   }
 
   async delete(): Promise<void> {

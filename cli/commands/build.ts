@@ -37,7 +37,8 @@ function pairs(entries: string[], flag: string, fromEnv: boolean): Record<string
 }
 
 /** The option parser's first run, for the startup snapshot to hold it compiled (build-path.ts). */
-export const warmOptions = (): void => void parseOptions(OptionsSchema, { tag: ['a:v1'], buildArg: ['A=1'], label: [], compress: 'gzip', format: 'oci', quiet: true });
+export const warmOptions = (): void =>
+  void parseOptions(OptionsSchema, { tag: ['a:v1'], buildArg: ['A=1'], label: [], compress: 'gzip', format: 'oci', quiet: true });
 
 const OutputSchema = z.object({ type: z.enum(['oci', 'docker', 'oci-layout']), dest: z.string().min(1) });
 
@@ -60,7 +61,10 @@ export function register(program: Command): void {
     .option('-f, --file <path>', 'the Dockerfile (default: Dockerfile, else Containerfile, in the context)')
     .option('--build-arg <name=value>', 'set a build ARG (repeatable)', collect)
     .option('--label <key=value>', 'add a label to the image (repeatable)', collect)
-    .option('--platform <os/arch>', 'platform of the image (default wasi/wasm); a,b builds an image index (with --push or --output type=oci-layout)')
+    .option(
+      '--platform <os/arch>',
+      'platform of the image (default wasi/wasm); a,b builds an image index (with --push or --output type=oci-layout)',
+    )
     .option('--timestamp <seconds>', 'created time and file mtimes (default $SOURCE_DATE_EPOCH, else 0)')
     .option('--compress <gzip|zstd>', 'layer compression', 'gzip')
     .option('--format <oci|wasm>', 'oci: tar layers; wasm: the Wasm OCI artifact (application/wasm layers)', 'oci')
@@ -90,18 +94,23 @@ export function register(program: Command): void {
       const store = openStore(storeRoot(command));
       const shown = { quiet: options.quiet ?? false, json: options.json ?? false };
       const push = options.push ? (await import('./push.js')).pushOptions({ ...shown, plainHttp: options.plainHttp ?? false }) : undefined;
-      const built = await buildAndDeliver(store, {
-        context,
-        tags: options.tag,
-        buildArgs: pairs(options.buildArg, '--build-arg', true),
-        labels: pairs(options.label, '--label', false),
-        compress: options.compress,
-        format: options.format,
-        ...(options.file ? { file: options.file } : {}),
-        ...(options.platform ? { platform: options.platform } : {}),
-        ...(options.timestamp !== undefined ? { timestamp: options.timestamp } : {}),
-        ...(options.target ? { target: options.target } : {}),
-      }, output, push);
+      const built = await buildAndDeliver(
+        store,
+        {
+          context,
+          tags: options.tag,
+          buildArgs: pairs(options.buildArg, '--build-arg', true),
+          labels: pairs(options.label, '--label', false),
+          compress: options.compress,
+          format: options.format,
+          ...(options.file ? { file: options.file } : {}),
+          ...(options.platform ? { platform: options.platform } : {}),
+          ...(options.timestamp !== undefined ? { timestamp: options.timestamp } : {}),
+          ...(options.target ? { target: options.target } : {}),
+        },
+        output,
+        push,
+      );
       if (built.pushed) {
         const { printPushed } = await import('./push.js');
         for (const pushed of built.pushed) printPushed(pushed, shown);

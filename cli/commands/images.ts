@@ -12,12 +12,15 @@ type Row = Record<'Repository' | 'Tag' | 'Digest' | 'ID' | 'Size' | 'CreatedAt',
 
 /** docker's `--format` Go templates, the field references only: `{{.Repository}}:{{.Tag}}`. */
 function formatRow(template: string, row: Row): string {
-  return template
-    .replace(/\\t/g, '\t')
-    .replace(/\{\{\s*\.(\w+)\s*\}\}/g, (_all, field: string) => {
-      if (!(field in row)) throw new WasmctlError('InvalidArgument', `--format: unknown field .${field}`, { hint: `fields: ${Object.keys(row).map((k) => `.${k}`).join(' ')}` });
-      return row[field as keyof Row];
-    });
+  return template.replace(/\\t/g, '\t').replace(/\{\{\s*\.(\w+)\s*\}\}/g, (_all, field: string) => {
+    if (!(field in row))
+      throw new WasmctlError('InvalidArgument', `--format: unknown field .${field}`, {
+        hint: `fields: ${Object.keys(row)
+          .map((k) => `.${k}`)
+          .join(' ')}`,
+      });
+    return row[field as keyof Row];
+  });
 }
 
 export function configure(command: Command): Command {
@@ -43,12 +46,12 @@ export function configure(command: Command): Command {
       const rows = images.map((image: StoredImage): Row => {
         const { repository, tag } = displayName(image.reference);
         return {
-        Repository: repository,
-        Tag: tag,
-        Digest: image.digest,
-        ID: image.digest.slice('sha256:'.length, 'sha256:'.length + 12),
-        Size: formatBytes(image.size),
-        CreatedAt: image.created ?? '',
+          Repository: repository,
+          Tag: tag,
+          Digest: image.digest,
+          ID: image.digest.slice('sha256:'.length, 'sha256:'.length + 12),
+          Size: formatBytes(image.size),
+          CreatedAt: image.created ?? '',
         };
       });
       if (options.format === 'json') return void process.stdout.write(images.map((i) => `${JSON.stringify(i)}\n`).join(''));

@@ -18,7 +18,22 @@ import { register as version } from './version.js';
 
 /** Each command file exports one `register`; adding a command is one line here. */
 const commands: Array<(program: Command) => void> = [
-  run, build, pull, push, load, save, tag, images, inspect, rmi, image, login, logout, sidecar, serve, version,
+  run,
+  build,
+  pull,
+  push,
+  load,
+  save,
+  tag,
+  images,
+  inspect,
+  rmi,
+  image,
+  login,
+  logout,
+  sidecar,
+  serve,
+  version,
 ];
 
 export function registerCommands(program: Command): void {

@@ -13,7 +13,9 @@ const OptionsSchema = z.object({
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 /** The registry host as docker keys it: `docker.io` for Docker Hub, else host[:port] without a scheme. */
@@ -34,7 +36,8 @@ export function register(program: Command): void {
     .addHelpText('after', '\nExamples:\n  echo "$PASSWORD" | wasmctl login 127.0.0.1:5000 -u alice --password-stdin')
     .action(async (server: string | undefined, raw: unknown) => {
       const options = parseOptions(OptionsSchema, raw);
-      if (options.password !== undefined && options.passwordStdin) throw new WasmctlError('InvalidArgument', '--password and --password-stdin are exclusive');
+      if (options.password !== undefined && options.passwordStdin)
+        throw new WasmctlError('InvalidArgument', '--password and --password-stdin are exclusive');
       const password = options.passwordStdin ? await readStdin() : options.password;
       if (!password) throw new WasmctlError('InvalidArgument', 'no password given', { hint: 'use --password-stdin' });
       const { registryLogin } = await import('../../image/index.js');

@@ -43,11 +43,19 @@ export function register(program: Command): void {
       const options = parseOptions(OptionsSchema, raw);
       const { openStore, pushImage, pushLayout } = await import('../../image/index.js');
       const layout = reference.startsWith('oci:') ? reference.slice('oci:'.length) : undefined;
-      if (layout !== undefined && !destination) throw new WasmctlError('InvalidArgument', `push ${reference} needs a destination`, { hint: `wasmctl push ${reference} REGISTRY/NAME:TAG` });
+      if (layout !== undefined && !destination)
+        throw new WasmctlError('InvalidArgument', `push ${reference} needs a destination`, {
+          hint: `wasmctl push ${reference} REGISTRY/NAME:TAG`,
+        });
       if (layout === undefined && destination) {
-        throw new WasmctlError('InvalidArgument', 'push takes a destination only after oci:DIR', { hint: `name the stored image first: wasmctl tag ${reference} ${destination}` });
+        throw new WasmctlError('InvalidArgument', 'push takes a destination only after oci:DIR', {
+          hint: `name the stored image first: wasmctl tag ${reference} ${destination}`,
+        });
       }
-      const pushed = layout !== undefined ? await pushLayout(layout, destination as string, pushOptions(options)) : await pushImage(openStore(storeRoot(command)), reference, pushOptions(options));
+      const pushed =
+        layout !== undefined
+          ? await pushLayout(layout, destination as string, pushOptions(options))
+          : await pushImage(openStore(storeRoot(command)), reference, pushOptions(options));
       printPushed(pushed, options);
     });
 }

@@ -22,7 +22,9 @@ export function configure(command: Command): Command {
           for (const digest of deleted) process.stdout.write(`Deleted: ${digest}\n`);
         } catch (err) {
           failed++;
-          process.stderr.write(`wasmctl: ${hasKind(err, 'NotFound') ? `no such image: ${reference}` : `${reference}: ${describeError(err)}`}\n`);
+          process.stderr.write(
+            `wasmctl: ${hasKind(err, 'NotFound') ? `no such image: ${reference}` : `${reference}: ${describeError(err)}`}\n`,
+          );
         }
       }
       if (failed > 0) process.exitCode = 1;

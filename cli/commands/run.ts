@@ -38,7 +38,9 @@ function parseUlimits(specs: string[]): { nofile?: number } {
   for (const spec of specs) {
     const match = /^nofile=(\d+)(?::\d+)?$/.exec(spec);
     if (!match) {
-      throw new WasmctlError('InvalidArgument', `--ulimit ${spec}: only nofile=N is a limit a Wasm module has`, { hint: 'e.g. --ulimit nofile=256' });
+      throw new WasmctlError('InvalidArgument', `--ulimit ${spec}: only nofile=N is a limit a Wasm module has`, {
+        hint: 'e.g. --ulimit nofile=256',
+      });
     }
     nofile = Number(match[1]);
   }
@@ -49,10 +51,7 @@ const SIGNALS_TO_FORWARD = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /** The flags as the library's options: env files first, then each -e, the last of a name winning. */
 function libraryOptions(options: CliRunOptions, args: string[], root: string, inline: RunOptions['inline']): RunOptions {
-  const env = [
-    ...options.envFile.flatMap(readEnvFile),
-    ...options.env.flatMap((entry) => parseEnvEntry(entry, `-e ${entry}`) ?? []),
-  ];
+  const env = [...options.envFile.flatMap(readEnvFile), ...options.env.flatMap((entry) => parseEnvEntry(entry, `-e ${entry}`) ?? [])];
   return {
     args,
     env,
@@ -86,42 +85,42 @@ export function register(program: Command): void {
     .summary('Run a Wasm image or module')
     .usage('[options] IMAGE [ARG...]')
     .description(
-      'Run the module named by the image\'s Entrypoint and Cmd under WASI preview 1, in a sandbox that ' +
-        'sees only the image\'s files (read-only) and the folders given with -v or --dir. Everything ' +
-        'after IMAGE is the module\'s: arguments after IMAGE replace its Cmd (so an image with an ' +
+      "Run the module named by the image's Entrypoint and Cmd under WASI preview 1, in a sandbox that " +
+        "sees only the image's files (read-only) and the folders given with -v or --dir. Everything " +
+        "after IMAGE is the module's: arguments after IMAGE replace its Cmd (so an image with an " +
         'ENTRYPOINT takes them as arguments; one with only a Cmd takes the first as the module to run). ' +
-        'The exit code is the module\'s; 125 means wasmctl itself failed, 126 an entry that is not a ' +
+        "The exit code is the module's; 125 means wasmctl itself failed, 126 an entry that is not a " +
         'Wasm module, 127 an entry missing from the image, 134 a trap, 124 --timeout, 141 a closed ' +
         'stdout or stderr pipe.',
     )
     .argument('<image>', 'image reference, docker-archive:/oci-archive:/oci: transport, archive path, or .wasm file')
-    .argument('[args...]', 'arguments for the module (replace the image\'s Cmd)')
+    .argument('[args...]', "arguments for the module (replace the image's Cmd)")
     .passThroughOptions()
-    .option('-e, --env <NAME=value>', 'set an environment variable over the image\'s (NAME alone copies it from the host)', collect)
+    .option('-e, --env <NAME=value>', "set an environment variable over the image's (NAME alone copies it from the host)", collect)
     .option('--env-file <file>', 'read environment variables from a file (NAME=value per line)', collect)
     .option('-w, --workdir <dir>', 'working directory inside the image')
-    .option('--entrypoint <path>', 'override the image\'s Entrypoint')
-    .option('-v, --volume <host:guest[:ro]>', 'mount a host folder into the module (HOST:/ is a bare module\'s whole root)', collect)
-    .option('--dir <host[::guest]>', 'wasmtime\'s form of a read-write mount (guest defaults to the host path)', collect)
+    .option('--entrypoint <path>', "override the image's Entrypoint")
+    .option('-v, --volume <host:guest[:ro]>', "mount a host folder into the module (HOST:/ is a bare module's whole root)", collect)
+    .option('--dir <host[::guest]>', "wasmtime's form of a read-write mount (guest defaults to the host path)", collect)
     .option('--timeout <duration>', 'stop the module after this long (e.g. 500ms, 90s, 1m30s)')
-    .option('-m, --memory <size>', 'cap the module\'s linear memory and tables together (e.g. 64m, 1g, 65536)')
-    .option('--ulimit <nofile=N>', 'docker\'s --ulimit: most files the module may hold open (default nofile=1024)', collect)
-    .option('-i, --interactive', 'give the module wasmctl\'s stdin')
+    .option('-m, --memory <size>', "cap the module's linear memory and tables together (e.g. 64m, 1g, 65536)")
+    .option('--ulimit <nofile=N>', "docker's --ulimit: most files the module may hold open (default nofile=1024)", collect)
+    .option('-i, --interactive', "give the module wasmctl's stdin")
     .option('-t, --tty', 'accepted for docker command lines: a terminal is passed through as it is')
     .option('--rm', 'accepted for docker command lines: no container is left behind to remove')
-    .option('--name <name>', 'a name for this run, shown in wasmctl\'s messages')
+    .option('--name <name>', "a name for this run, shown in wasmctl's messages")
     .addOption(new Option('--engine <name>', 'WASI engine').choices(['wasmctl', 'wasmer']).default('wasmctl'))
     .addOption(new Option('--pull <policy>', 'pull the image').choices(['missing', 'never', 'always']).default('missing'))
     .option('--platform <os/arch>', 'platform to pull (e.g. wasi/wasm)')
     .option('--plain-http', 'use plain HTTP for the registry (automatic for localhost)')
     .option('-q, --quiet', 'no pull progress')
     .option('--sidecar <host:port>', 'serve runtime host calls (state, invoke, publish…) from this Layotto-compatible sidecar')
-    .option('--sidecar-config <file>', 'config of the embedded sidecar (Layotto\'s config.json shape)')
+    .option('--sidecar-config <file>', "config of the embedded sidecar (Layotto's config.json shape)")
     .addHelpText(
       'after',
       '\nExamples:\n' +
-        '  wasmctl run samples/hello/hello-oci.tar a b         the sample\'s ENTRYPOINT gets a b\n' +
-        '  wasmctl run 127.0.0.1:5000/hello:v1 --flag value    everything after IMAGE is the module\'s\n' +
+        "  wasmctl run samples/hello/hello-oci.tar a b         the sample's ENTRYPOINT gets a b\n" +
+        "  wasmctl run 127.0.0.1:5000/hello:v1 --flag value    everything after IMAGE is the module's\n" +
         '  wasmctl run -e GREETING=hi -v ./data:/data:ro --timeout 2s --memory 64m hello:v1\n' +
         '  wasmctl run --dir ./site::/srv --env MODE=dev ./server.wasm\n' +
         '  echo text | wasmctl run -i ./echo.wasm',
@@ -132,10 +131,13 @@ export function register(program: Command): void {
       prestartRun(process.argv);
       const options = parseOptions(runOptionsSchema, rawOptions);
       const named = (message: string) => (options.name === undefined ? message : `${options.name}: ${message}`);
-      const running = await startRun(target, libraryOptions(options, args, storeRoot(command), {
-        stopLine: (message) => `wasmctl: ${named(message)}\n`,
-        parentTakesSignals: parentTakesSignals(),
-      })).catch((err: unknown) => {
+      const running = await startRun(
+        target,
+        libraryOptions(options, args, storeRoot(command), {
+          stopLine: (message) => `wasmctl: ${named(message)}\n`,
+          parentTakesSignals: parentTakesSignals(),
+        }),
+      ).catch((err: unknown) => {
         if (options.name === undefined || !(err instanceof WasmctlError)) throw err;
         throw new WasmctlError(err.kind, named(describeError(err)), err.exitCode === undefined ? {} : { exitCode: err.exitCode });
       });
@@ -143,7 +145,8 @@ export function register(program: Command): void {
       for (const signal of SIGNALS_TO_FORWARD) process.on(signal, forward);
       const result = await running.done;
       for (const signal of SIGNALS_TO_FORWARD) process.off(signal, forward);
-      if (result.message !== undefined) process.stderr.write(`wasmctl: ${named(result.message)}
+      if (result.message !== undefined)
+        process.stderr.write(`wasmctl: ${named(result.message)}
 `);
       // A module stuck where its thread cannot be stopped ends with the process, code and all.
       await exitWhenEnded(running, result.exitCode);

@@ -18,9 +18,7 @@ export function register(program: Command): void {
     .option('--format <docker-archive|oci-archive>', 'archive format', 'docker-archive')
     .addHelpText(
       'after',
-      '\nExamples:\n' +
-        '  wasmctl save -o hello.tar hello:v1 fn:v1\n' +
-        '  wasmctl save --format oci-archive hello:v1 > hello-oci.tar',
+      '\nExamples:\n' + '  wasmctl save -o hello.tar hello:v1 fn:v1\n' + '  wasmctl save --format oci-archive hello:v1 > hello-oci.tar',
     )
     .action(async (references: string[], raw: unknown, command: Command) => {
       const options = parseOptions(OptionsSchema, raw);

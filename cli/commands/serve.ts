@@ -38,7 +38,7 @@ export function register(program: Command): void {
     .command('serve')
     .summary('Serve proxy-wasm functions and wasi:http components over HTTP, routed by header id (Layotto FaaS)')
     .description(
-      "Run each FUNCTION as warm instances behind an HTTP gateway that routes by the " +
+      'Run each FUNCTION as warm instances behind an HTTP gateway that routes by the ' +
         "request's `id` header (or a --route path prefix), as Layotto runs its FaaS functions " +
         '(a FUNCTION may also be a wasi:http/proxy component; each instance a process of its own, ' +
         'more of them as requests wait, up to --max-instances): missing id 400, ' +
@@ -58,7 +58,10 @@ export function register(program: Command): void {
     .option('--listen <host:port>', 'function gateway address; port 0 picks a free one', '127.0.0.1:2045')
     .option('--admin <host:port>', 'admin API address; port 0 picks a free one', '127.0.0.1:34998')
     .option('--instances <n>', 'warm instances per function, at least', '1')
-    .option('--max-instances <n>', 'most instances per function as load grows, each a process serving one request at a time (default: 2 per core)')
+    .option(
+      '--max-instances <n>',
+      'most instances per function as load grows, each a process serving one request at a time (default: 2 per core)',
+    )
     .option('--sidecar <host:port>', 'serve runtime host calls from this Layotto-compatible sidecar')
     .option('--sidecar-config <file>', "config of the embedded sidecar (Layotto's config.json shape)")
     .option('--json', 'print the addresses as JSON and log as JSON lines')
@@ -71,7 +74,11 @@ export function register(program: Command): void {
     .option('--request-timeout <duration>', 'longest a client may take to send a whole request, body included (then 408)', '60s')
     .option('--keep-alive-timeout <duration>', 'how long an idle keep-alive connection stays open', '5s')
     .option('--max-connections <n>', 'open connections per port; at the cap, the longest idle one is closed for a new one', '4096')
-    .option('--route <prefix=id>', 'route requests without an id header by path prefix (repeatable; e.g. /api=id_1)', (v: string, all: string[] = []) => [...all, v])
+    .option(
+      '--route <prefix=id>',
+      'route requests without an id header by path prefix (repeatable; e.g. /api=id_1)',
+      (v: string, all: string[] = []) => [...all, v],
+    )
     .option('--max-connections-per-client <n>', 'open connections per port from one client address (raise it behind a proxy)', '256')
     .addHelpText(
       'after',
@@ -97,7 +104,9 @@ export function register(program: Command): void {
         maxConnectionsPerClient: options.maxConnectionsPerClient,
       };
       if (connections.headersTimeoutMs > connections.requestTimeoutMs) {
-        throw new WasmctlError('InvalidArgument', '--header-timeout is longer than --request-timeout', { hint: 'the headers are part of the request' });
+        throw new WasmctlError('InvalidArgument', '--header-timeout is longer than --request-timeout', {
+          hint: 'the headers are part of the request',
+        });
       }
       const { serve } = await import('../../api/index.js');
       const { parseRoute } = await import('../../serve/index.js');
@@ -120,10 +129,12 @@ export function register(program: Command): void {
         routes: options.route.map(parseRoute),
       });
       // One line, so that a script reading stdout knows where the document ends.
-      if (options.json) process.stdout.write(`${JSON.stringify({ gateway: serving.gateway, admin: serving.admin, functions: serving.functions })}\n`);
+      if (options.json)
+        process.stdout.write(`${JSON.stringify({ gateway: serving.gateway, admin: serving.admin, functions: serving.functions })}\n`);
       else {
         process.stdout.write(`gateway listening on ${serving.gateway}\nadmin listening on ${serving.admin}\n`);
-        for (const fn of serving.functions) process.stdout.write(`function ${fn.id}: ${fn.source} (${fn.instances} instance${fn.instances === 1 ? '' : 's'})\n`);
+        for (const fn of serving.functions)
+          process.stdout.write(`function ${fn.id}: ${fn.source} (${fn.instances} instance${fn.instances === 1 ? '' : 's'})\n`);
       }
       const signal = await untilSignal();
       process.stderr.write(`wasmctl serve: ${signal}, draining\n`);

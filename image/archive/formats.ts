@@ -37,14 +37,24 @@ export async function writeOciArchive(images: ArchiveImage[], out: Writable): Pr
         written.add(d.digest);
         yield fileMember(`blobs/sha256/${hex(d.digest)}`, image.blobFile(d.digest));
       }
-      if (!written.has(image.manifestDigest)) yield { header: fileHeader(`blobs/sha256/${hex(image.manifestDigest)}`), bytes: image.manifestBytes };
+      if (!written.has(image.manifestDigest))
+        yield { header: fileHeader(`blobs/sha256/${hex(image.manifestDigest)}`), bytes: image.manifestBytes };
       written.add(image.manifestDigest);
     }
-    const entry = (image: ArchiveImage) => ({ mediaType: image.manifest.mediaType ?? MediaType.ociManifest, digest: image.manifestDigest, size: image.manifestBytes.length });
+    const entry = (image: ArchiveImage) => ({
+      mediaType: image.manifest.mediaType ?? MediaType.ociManifest,
+      digest: image.manifestDigest,
+      size: image.manifestBytes.length,
+    });
     const manifests = images.flatMap((image) =>
-      image.names.length === 0 ? [entry(image)] : image.names.map((name) => ({ ...entry(image), annotations: { [Annotation.refName]: name, [Annotation.containerdName]: name } })),
+      image.names.length === 0
+        ? [entry(image)]
+        : image.names.map((name) => ({ ...entry(image), annotations: { [Annotation.refName]: name, [Annotation.containerdName]: name } })),
     );
-    yield { header: fileHeader('index.json'), bytes: Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: MediaType.ociIndex, manifests })) };
+    yield {
+      header: fileHeader('index.json'),
+      bytes: Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: MediaType.ociIndex, manifests })),
+    };
   }
   await writeTar(members(), [out]);
 }
@@ -67,12 +77,20 @@ export async function writeDockerArchive(images: ArchiveImage[], out: Writable):
       const written = new Set<string>();
       for (const image of images) {
         if (image.manifest.config.mediaType === MediaType.wasmConfig) {
-          throw new WasmctlError('InvalidArgument', `${image.names[0] ?? image.manifestDigest} is a Wasm OCI artifact, which a docker archive cannot hold`, {
-            hint: 'save it with --format oci-archive',
-          });
+          throw new WasmctlError(
+            'InvalidArgument',
+            `${image.names[0] ?? image.manifestDigest} is a Wasm OCI artifact, which a docker archive cannot hold`,
+            {
+              hint: 'save it with --format oci-archive',
+            },
+          );
         }
         const configPath = image.blobFile(image.manifest.config.digest);
-        const config = parseImageJson(await readSmallFile(configPath, configPath), ImageConfigSchema, `config ${image.manifest.config.digest}`);
+        const config = parseImageJson(
+          await readSmallFile(configPath, configPath),
+          ImageConfigSchema,
+          `config ${image.manifest.config.digest}`,
+        );
         const configName = `${hex(image.manifest.config.digest)}.json`;
         if (!written.has(configName)) yield fileMember(configName, configPath);
         written.add(configName);

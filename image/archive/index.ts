@@ -47,7 +47,12 @@ export const saveArchive = (images: ArchiveImage[], format: ArchiveFormat, dest:
 
 /** A build's layout folder copied to `dest` (buildx `--output type=oci,tar=false`). */
 export async function copyLayout(dir: string, dest: string): Promise<void> {
-  if (await stat(dest).then(() => true, () => false)) {
+  if (
+    await stat(dest).then(
+      () => true,
+      () => false,
+    )
+  ) {
     throw new WasmctlError('AlreadyExists', `${dest} already exists`, { hint: 'give a new folder as dest=, or remove this one' });
   }
   await cp(dir, dest, { recursive: true, errorOnExist: true, force: false });

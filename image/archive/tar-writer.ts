@@ -15,7 +15,10 @@ const EPOCH = new Date(0);
 export const fileHeader = (name: string): Header => ({ name, mode: 0o644, uid: 0, gid: 0, uname: '', gname: '', mtime: EPOCH });
 
 /** Writes `members` in order as one tar through `stages` (compressors, hashers) into the last of them. */
-export async function writeTar(members: AsyncIterable<ArchiveMember> | Iterable<ArchiveMember>, stages: Array<NodeJS.WritableStream>): Promise<void> {
+export async function writeTar(
+  members: AsyncIterable<ArchiveMember> | Iterable<ArchiveMember>,
+  stages: Array<NodeJS.WritableStream>,
+): Promise<void> {
   const pack = tar.pack();
   const writing = pipeline([pack, ...stages] as unknown as NodeJS.ReadWriteStream[]);
   try {

@@ -19,7 +19,11 @@ const isTar = (head: Buffer) => head.subarray(257, 262).toString('latin1') === '
  * copied. Each file streams into its own file under `unpackDir()` (the layer reads it from there),
  * so no archive is held in memory; names are kept inside the destination.
  */
-export async function readTarSource(node: FileNode, where: string, unpackDir: () => Promise<string>): Promise<Array<[string, FileNode]> | undefined> {
+export async function readTarSource(
+  node: FileNode,
+  where: string,
+  unpackDir: () => Promise<string>,
+): Promise<Array<[string, FileNode]> | undefined> {
   const content = node.content;
   if (!content) return undefined;
   const open = () => ('bytes' in content ? Readable.from([content.bytes]) : createReadStream(content.path));
@@ -60,7 +64,10 @@ export async function readTarSource(node: FileNode, where: string, unpackDir: ()
     } else if (header.type === 'directory') out.push([name, { ...base, type: 'dir', size: 0 }]);
     else if (header.type === 'symlink') out.push([name, { ...base, type: 'symlink', size: 0, linkname: header.linkname ?? '' }]);
     else {
-      throw new WasmctlError('InvalidArgument', `${what} holds ${header.name}, a ${header.type}: only files, folders and symlinks go into a Wasm image`);
+      throw new WasmctlError(
+        'InvalidArgument',
+        `${what} holds ${header.name}, a ${header.type}: only files, folders and symlinks go into a Wasm image`,
+      );
     }
   });
   return out;

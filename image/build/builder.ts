@@ -48,7 +48,16 @@ export interface BuildResult extends LayoutImage {
 const BaseConfigSchema = z.object({
   author: z.string().optional(),
   config: z.record(z.string(), z.unknown()).nullish(),
-  history: z.array(z.object({ created: z.string().optional(), created_by: z.string().optional(), comment: z.string().optional(), empty_layer: z.boolean().optional() })).optional(),
+  history: z
+    .array(
+      z.object({
+        created: z.string().optional(),
+        created_by: z.string().optional(),
+        comment: z.string().optional(),
+        empty_layer: z.boolean().optional(),
+      }),
+    )
+    .optional(),
   rootfs: z.object({ diff_ids: z.array(z.string()) }),
 });
 
@@ -132,7 +141,15 @@ class Build {
     const image = shellWord(stage.from.args.split(/\s+/)[0] ?? '', this.globals, this.dockerfile.escape, stage.from.where);
     const earlier = this.states.find((s) => s.stage.name === image.toLowerCase());
     if (earlier) return cloneState(earlier.state);
-    const empty: StageState = { platform: this.platform, config: {}, layers: [], history: [], tree: new FileTree(), args: new Map(), cmdSet: false };
+    const empty: StageState = {
+      platform: this.platform,
+      config: {},
+      layers: [],
+      history: [],
+      tree: new FileTree(),
+      args: new Map(),
+      cmdSet: false,
+    };
     if (image === 'scratch') return { ...empty, config: { WorkingDir: '/' } };
     return this.baseImage(image, stage.from.where, empty);
   }
@@ -149,7 +166,12 @@ class Build {
     const tree = new FileTree();
     for (const [path, node] of await HostFs.folder(image.rootfs).walk('')) tree.set(path, node);
     const layers = manifest.layers.map((l, i) =>
-      Promise.resolve({ ...l, mediaType: ociLayerType(l.mediaType), diffId: config.rootfs.diff_ids[i] as string, from: store.blobFile(l.digest) }),
+      Promise.resolve({
+        ...l,
+        mediaType: ociLayerType(l.mediaType),
+        diffId: config.rootfs.diff_ids[i] as string,
+        from: store.blobFile(l.digest),
+      }),
     );
     return {
       ...empty,
@@ -163,10 +185,13 @@ class Build {
   }
 
   private resolveImage(reference: string, where: string) {
-    return this.options.store.resolve(reference, { pull: 'missing', ...(this.options.platform ? { platform: this.options.platform } : {}) }).catch((err: unknown) => {
-      if (err instanceof WasmctlError) throw new WasmctlError(err.kind, `${where}: ${err.message}`, { cause: err, ...(err.hint ? { hint: err.hint } : {}) });
-      throw err;
-    });
+    return this.options.store
+      .resolve(reference, { pull: 'missing', ...(this.options.platform ? { platform: this.options.platform } : {}) })
+      .catch((err: unknown) => {
+        if (err instanceof WasmctlError)
+          throw new WasmctlError(err.kind, `${where}: ${err.message}`, { cause: err, ...(err.hint ? { hint: err.hint } : {}) });
+        throw err;
+      });
   }
 
   private async step(step: Instruction, state: StageState): Promise<void> {
@@ -191,7 +216,10 @@ class Build {
         const parts = created.split('/');
         const entries = parts.map((_, i): [string, typeof node] => [parts.slice(0, i + 1).join('/'), node]);
         for (const [path] of entries) if (!state.tree.get(path)) state.tree.set(path, node);
-        await this.addLayer(state, entries.map(([p]) => [p, state.tree.get(p) ?? node]));
+        await this.addLayer(
+          state,
+          entries.map(([p]) => [p, state.tree.get(p) ?? node]),
+        );
         return void history(commandText(step), false);
       }
       default:
@@ -259,7 +287,14 @@ async function assemble(state: StageState, options: BuildOptions, names: string[
   }
   const written = await Promise.all(state.layers);
   for (const layer of written) if (layer.from) await copyBlobInto(options.outDir, layer.digest, layer.from);
-  const config = imageConfig(state.platform, state.config, created, state.history, written.map((l) => l.diffId), state.author);
+  const config = imageConfig(
+    state.platform,
+    state.config,
+    created,
+    state.history,
+    written.map((l) => l.diffId),
+    state.author,
+  );
   const layers = written.map(({ digest, size, mediaType, diffId }) => ({ digest, size, mediaType, diffId }));
   return { ...(await writeLayout(options.outDir, { bytes: config, mediaType: MediaType.ociConfig }, layers, names)), names };
 }

@@ -24,11 +24,18 @@ export class HostFs implements SourceFs {
     const info = await lstat(root).catch(() => undefined);
     if (!info?.isDirectory()) throw new WasmctlError('NotFound', `build context ${root} is not a folder`);
     const text = await readFile(join(root, '.dockerignore'), 'utf8').catch(() => '');
-    const patterns = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+    const patterns = text
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l !== '' && !l.startsWith('#'));
     // A CommonJS module whose typings declare an ES default: under NodeNext tsc cannot call it as typed.
     const create = (dockerignore as unknown as { default: (o?: object) => { add(p: string[]): { ignores(p: string): boolean } } }).default;
     const ignore = create().add(patterns);
-    return new HostFs(root, (rel) => rel !== '' && ignore.ignores(rel), patterns.some((p) => p.startsWith('!')));
+    return new HostFs(
+      root,
+      (rel) => rel !== '' && ignore.ignores(rel),
+      patterns.some((p) => p.startsWith('!')),
+    );
   }
 
   static folder(root: string): HostFs {

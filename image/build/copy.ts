@@ -23,7 +23,11 @@ function ownerOf(spec: string | undefined, where: string): { uid: number; gid: n
   if (spec === undefined) return undefined;
   const m = /^(\d+)(?::(\d+))?$/.exec(spec);
   if (!m) {
-    throw invalid(where, `--chown=${spec}: only numeric uid[:gid] is supported`, 'a FROM scratch image has no /etc/passwd to look names up in');
+    throw invalid(
+      where,
+      `--chown=${spec}: only numeric uid[:gid] is supported`,
+      'a FROM scratch image has no /etc/passwd to look names up in',
+    );
   }
   const uid = Number(m[1]);
   return { uid, gid: m[2] === undefined ? uid : Number(m[2]) };
@@ -77,14 +81,21 @@ export async function applyCopy(
   const matched: Array<[string, string]> = [];
   for (const word of words) {
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(word)) {
-      throw invalid(step.where, `${step.keyword} ${word}: URLs are not fetched`, 'download the file first (curl -o) and COPY it from the context');
+      throw invalid(
+        step.where,
+        `${step.keyword} ${word}: URLs are not fetched`,
+        'download the file first (curl -o) and COPY it from the context',
+      );
     }
     const rel = source.isContext ? contextPath(word, step.where) : posix.normalize(`/${word}`).slice(1).replace(/\/$/, '');
     const found = await source.fs.match(rel);
     if (found.length === 0) throw invalid(step.where, `${step.keyword} ${word}: no such file in ${source.label}`);
     for (const path of found) matched.push([word, path]);
   }
-  const destRel = posix.normalize(posix.join('/', dest.startsWith('/') ? '' : workdir, dest)).slice(1).replace(/\/$/, '');
+  const destRel = posix
+    .normalize(posix.join('/', dest.startsWith('/') ? '' : workdir, dest))
+    .slice(1)
+    .replace(/\/$/, '');
   const destIsDir = dest.endsWith('/') || dest.endsWith('/.') || tree.get(destRel)?.type === 'dir';
   if (matched.length > 1 && !destIsDir) {
     throw invalid(step.where, `${step.keyword} with more than one source file needs a destination folder ending in /`, `write ${dest}/`);

@@ -26,12 +26,21 @@ export interface Built {
  * `--platform a,b` makes an image index, which the store (one image per name) cannot hold: as
  * buildx, it goes to a registry (`push`) or an OCI layout folder only.
  */
-export async function buildAndDeliver(store: ImageStore, options: Omit<BuildOptions, 'store' | 'outDir'>, output?: BuildOutput, push?: PushOptions): Promise<Built> {
+export async function buildAndDeliver(
+  store: ImageStore,
+  options: Omit<BuildOptions, 'store' | 'outDir'>,
+  output?: BuildOutput,
+  push?: PushOptions,
+): Promise<Built> {
   const platforms = platformList(options.platform);
   if (platforms.length > 1 && !push && output?.type !== 'oci-layout') {
-    throw new WasmctlError('InvalidArgument', `a build for ${platforms.length} platforms is an image index, which ${output ? `--output type=${output.type}` : 'the store'} cannot hold`, {
-      hint: 'add --push (with -t REGISTRY/NAME:TAG) or --output type=oci-layout,dest=DIR',
-    });
+    throw new WasmctlError(
+      'InvalidArgument',
+      `a build for ${platforms.length} platforms is an image index, which ${output ? `--output type=${output.type}` : 'the store'} cannot hold`,
+      {
+        hint: 'add --push (with -t REGISTRY/NAME:TAG) or --output type=oci-layout,dest=DIR',
+      },
+    );
   }
   const dir = await mkdtemp(join(tmpdir(), 'wasmctl-build-'));
   try {

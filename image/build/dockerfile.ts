@@ -35,7 +35,21 @@ export interface Dockerfile {
   stages: Stage[];
 }
 
-const RECORDED = new Set(['COPY', 'ADD', 'ARG', 'ENV', 'LABEL', 'WORKDIR', 'ENTRYPOINT', 'CMD', 'USER', 'EXPOSE', 'STOPSIGNAL', 'VOLUME', 'MAINTAINER']);
+const RECORDED = new Set([
+  'COPY',
+  'ADD',
+  'ARG',
+  'ENV',
+  'LABEL',
+  'WORKDIR',
+  'ENTRYPOINT',
+  'CMD',
+  'USER',
+  'EXPOSE',
+  'STOPSIGNAL',
+  'VOLUME',
+  'MAINTAINER',
+]);
 const WHY_NOT: Record<string, string> = {
   RUN: 'RUN is not supported: a Wasm image has no shell or OS to run commands in; build the module outside (e.g. in build.sh) and COPY it',
   SHELL: 'SHELL is not supported: a Wasm image has no shell',

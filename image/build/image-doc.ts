@@ -37,7 +37,8 @@ function runConfig(config: RunConfig): RunConfig {
   const out: Record<string, unknown> = {};
   for (const key of ORDER) {
     const value = config[key];
-    const empty = value === undefined || value === '' || (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0);
+    const empty =
+      value === undefined || value === '' || (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0);
     // An explicit `CMD []` is kept (it clears the base's Cmd), as docker keeps it.
     if (!empty) out[key] = value;
   }
@@ -45,7 +46,14 @@ function runConfig(config: RunConfig): RunConfig {
 }
 
 /** The image config as BuildKit writes it: keys sorted, created from the build's timestamp. */
-export function imageConfig(platform: Platform, config: RunConfig, created: string, history: HistoryEntry[], diffIds: string[], author?: string): Buffer {
+export function imageConfig(
+  platform: Platform,
+  config: RunConfig,
+  created: string,
+  history: HistoryEntry[],
+  diffIds: string[],
+  author?: string,
+): Buffer {
   const doc = {
     architecture: platform.architecture,
     ...(author ? { author } : {}),
@@ -99,7 +107,10 @@ export async function writeLayout(
   const manifestDigest = sha256Of(manifestBytes);
   writeFileSync(join(blobDir, manifestDigest.slice(7)), manifestBytes);
   const entry = { mediaType: MediaType.ociManifest, digest: manifestDigest, size: manifestBytes.length };
-  const manifests = names.length === 0 ? [entry] : names.map((name) => ({ ...entry, annotations: { [Annotation.containerdName]: name, [Annotation.refName]: name } }));
+  const manifests =
+    names.length === 0
+      ? [entry]
+      : names.map((name) => ({ ...entry, annotations: { [Annotation.containerdName]: name, [Annotation.refName]: name } }));
   writeFileSync(join(dir, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
   writeFileSync(join(dir, 'index.json'), JSON.stringify({ schemaVersion: 2, mediaType: MediaType.ociIndex, manifests }));
   return { dir, manifestDigest, manifestBytes };

@@ -50,7 +50,8 @@ function zstd(): Required<Pick<ZlibWithZstd, 'createZstdCompress' | 'zstdCompres
 }
 
 const compressor = (kind: LayerCompression): Transform => (kind === 'gzip' ? zlib.createGzip() : zstd().createZstdCompress());
-const compressSync = (kind: LayerCompression, bytes: Buffer): Buffer => (kind === 'gzip' ? zlib.gzipSync(bytes) : zstd().zstdCompressSync(bytes));
+const compressSync = (kind: LayerCompression, bytes: Buffer): Buffer =>
+  kind === 'gzip' ? zlib.gzipSync(bytes) : zstd().zstdCompressSync(bytes);
 
 /**
  * Layers up to this size are made in memory with synchronous reads and compression: each async
@@ -66,7 +67,12 @@ const TYPES = { file: 'file', dir: 'directory', symlink: 'symlink' } as const;
  * timestamp, uid/gid as recorded (0 unless --chown), no user or group names. gzip output from
  * zlib carries no name or time, so the same files give the same digest on any machine.
  */
-export async function writeLayer(entries: Array<[string, FileNode]>, mtime: Date, compression: LayerCompression, blobDir: string): Promise<LayerBlob> {
+export async function writeLayer(
+  entries: Array<[string, FileNode]>,
+  mtime: Date,
+  compression: LayerCompression,
+  blobDir: string,
+): Promise<LayerBlob> {
   const sorted = [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const members = sorted.map(([name, node]): ArchiveMember => {
     const header = {
@@ -94,7 +100,10 @@ export async function writeLayer(entries: Array<[string, FileNode]>, mtime: Date
         done();
       },
     });
-    await writeTar(members.map((m) => ('path' in m ? { header: m.header, bytes: readFileSync(m.path) } : m)), [sink]);
+    await writeTar(
+      members.map((m) => ('path' in m ? { header: m.header, bytes: readFileSync(m.path) } : m)),
+      [sink],
+    );
     const tarBytes = Buffer.concat(chunks);
     const compressed = compressSync(compression, tarBytes);
     const digest = sha256Of(compressed);

@@ -10,7 +10,16 @@ import type { LayoutImage } from './image-doc.js';
 
 /** `--platform a,b` as buildx reads it: each one built, in the order given, duplicates once. */
 export const platformList = (platform: string | undefined): string[] =>
-  platform === undefined ? [] : [...new Set(platform.split(',').map((p) => p.trim()).filter(Boolean))];
+  platform === undefined
+    ? []
+    : [
+        ...new Set(
+          platform
+            .split(',')
+            .map((p) => p.trim())
+            .filter(Boolean),
+        ),
+      ];
 
 /**
  * One image per platform into the same layout (layers the platforms share are one blob), then an
@@ -19,19 +28,32 @@ export const platformList = (platform: string | undefined): string[] =>
  */
 export async function buildPlatforms(options: BuildOptions, platforms: string[]): Promise<LayoutImage & { names: string[] }> {
   if (options.format === 'wasm') {
-    throw new WasmctlError('InvalidArgument', '--format wasm makes a wasip1 artifact: it takes no --platform list', { hint: 'leave out --platform' });
+    throw new WasmctlError('InvalidArgument', '--format wasm makes a wasip1 artifact: it takes no --platform list', {
+      hint: 'leave out --platform',
+    });
   }
   const manifests = [];
   for (const platform of platforms) {
     const built = await buildImage({ ...options, platform, tags: [] });
-    manifests.push({ mediaType: MediaType.ociManifest, digest: built.manifestDigest, size: built.manifestBytes.length, platform: parsePlatform(platform) });
+    manifests.push({
+      mediaType: MediaType.ociManifest,
+      digest: built.manifestDigest,
+      size: built.manifestBytes.length,
+      platform: parsePlatform(platform),
+    });
   }
   const bytes = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: MediaType.ociIndex, manifests }));
   const digest = sha256Of(bytes);
   writeFileSync(join(options.outDir, 'blobs', 'sha256', digest.slice(7)), bytes);
   const names = (options.tags ?? []).map(normalizeReference);
   const entry = { mediaType: MediaType.ociIndex, digest, size: bytes.length };
-  const entries = names.length === 0 ? [entry] : names.map((name) => ({ ...entry, annotations: { [Annotation.containerdName]: name, [Annotation.refName]: name } }));
-  writeFileSync(join(options.outDir, 'index.json'), JSON.stringify({ schemaVersion: 2, mediaType: MediaType.ociIndex, manifests: entries }));
+  const entries =
+    names.length === 0
+      ? [entry]
+      : names.map((name) => ({ ...entry, annotations: { [Annotation.containerdName]: name, [Annotation.refName]: name } }));
+  writeFileSync(
+    join(options.outDir, 'index.json'),
+    JSON.stringify({ schemaVersion: 2, mediaType: MediaType.ociIndex, manifests: entries }),
+  );
   return { dir: options.outDir, manifestDigest: digest, manifestBytes: bytes, names };
 }

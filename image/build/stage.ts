@@ -27,7 +27,15 @@ export interface StageState {
 export function cloneState(state: StageState): StageState {
   const tree = new FileTree();
   for (const [p, n] of state.tree.nodes) tree.set(p, n);
-  return { ...state, config: structuredClone(state.config), layers: [...state.layers], history: [...state.history], tree, args: new Map(), cmdSet: false };
+  return {
+    ...state,
+    config: structuredClone(state.config),
+    layers: [...state.layers],
+    history: [...state.history],
+    tree,
+    args: new Map(),
+    cmdSet: false,
+  };
 }
 
 /** The variables an instruction sees: its stage's ARGs, overridden by ENV. */
@@ -45,13 +53,24 @@ export const workdirOf = (state: StageState): string => state.config.WorkingDir 
 function execForm(step: Instruction): string[] {
   if (step.json) return step.json;
   const words = step.args.split(/\s+/).filter(Boolean);
-  throw new WasmctlError('InvalidArgument', `${step.where}: ${step.keyword} ${step.args}: the shell form needs /bin/sh, which a Wasm image does not have`, {
-    hint: `use the exec form: ${step.keyword} ${JSON.stringify(words)}`,
-  });
+  throw new WasmctlError(
+    'InvalidArgument',
+    `${step.where}: ${step.keyword} ${step.args}: the shell form needs /bin/sh, which a Wasm image does not have`,
+    {
+      hint: `use the exec form: ${step.keyword} ${JSON.stringify(words)}`,
+    },
+  );
 }
 
 /** `ARG NAME[=default]`: a --build-arg wins, then the default, then the global ARG of that name. */
-export function declareArg(step: Instruction, vars: ReadonlyMap<string, string>, escape: string, buildArgs: ReadonlyMap<string, string>, globals: ReadonlyMap<string, string>, into: Map<string, string>): void {
+export function declareArg(
+  step: Instruction,
+  vars: ReadonlyMap<string, string>,
+  escape: string,
+  buildArgs: ReadonlyMap<string, string>,
+  globals: ReadonlyMap<string, string>,
+  into: Map<string, string>,
+): void {
   for (const [name, raw] of step.properties) {
     const fallback = raw === undefined ? globals.get(name) : shellWord(raw, vars, escape, step.where);
     const value = buildArgs.get(name) ?? fallback;
@@ -98,7 +117,8 @@ export function applyConfigStep(step: Instruction, state: StageState, escape: st
     case 'EXPOSE': {
       const ports = words().map((p) => (p.includes('/') ? p.toLowerCase() : `${p}/tcp`));
       for (const p of ports) {
-        if (!/^\d+(-\d+)?\/(tcp|udp|sctp)$/.test(p)) throw new WasmctlError('InvalidArgument', `${step.where}: EXPOSE ${p}: not a port[/tcp|udp|sctp]`);
+        if (!/^\d+(-\d+)?\/(tcp|udp|sctp)$/.test(p))
+          throw new WasmctlError('InvalidArgument', `${step.where}: EXPOSE ${p}: not a port[/tcp|udp|sctp]`);
       }
       config.ExposedPorts = { ...config.ExposedPorts, ...Object.fromEntries(ports.map((p) => [p, {}])) };
       return `EXPOSE map[${ports.map((p) => `${p}:{}`).join(' ')}]`;

@@ -23,15 +23,41 @@ const record = {
  * compiled and zod's parsers generated, which a build otherwise pays for on each start.
  */
 export async function warmBuildPath(): Promise<void> {
-  parseDockerfile('# syntax=docker/dockerfile:1\nARG A=1\nFROM scratch AS s\nCOPY --chmod=755 a.wasm /a.wasm\nENV K=v\nLABEL k="v"\nWORKDIR /w\nENTRYPOINT ["/a.wasm"]\nCMD ["x"]\n', 'Dockerfile');
+  parseDockerfile(
+    '# syntax=docker/dockerfile:1\nARG A=1\nFROM scratch AS s\nCOPY --chmod=755 a.wasm /a.wasm\nENV K=v\nLABEL k="v"\nWORKDIR /w\nENTRYPOINT ["/a.wasm"]\nCMD ["x"]\n',
+    'Dockerfile',
+  );
   const json = (doc: unknown) => Buffer.from(JSON.stringify(doc));
   parseImageJson(json({ imageLayoutVersion: '1.0.0' }), OciLayoutSchema, 'warm');
-  parseImageJson(json({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests: [{ ...descriptor, annotations: { a: 'b' } }] }), IndexSchema, 'warm');
+  parseImageJson(
+    json({
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.index.v1+json',
+      manifests: [{ ...descriptor, annotations: { a: 'b' } }],
+    }),
+    IndexSchema,
+    'warm',
+  );
   parseImageJson(json({ schemaVersion: 2, config: descriptor, layers: [descriptor] }), ManifestSchema, 'warm');
-  parseImageJson(json({ architecture: 'wasm', os: 'wasi', config: { Entrypoint: ['/a.wasm'], Cmd: null, Env: ['A=1'], WorkingDir: '/' }, rootfs: { type: 'layers', diff_ids: [digest] } }), ImageConfigSchema, 'warm');
+  parseImageJson(
+    json({
+      architecture: 'wasm',
+      os: 'wasi',
+      config: { Entrypoint: ['/a.wasm'], Cmd: null, Env: ['A=1'], WorkingDir: '/' },
+      rootfs: { type: 'layers', diff_ids: [digest] },
+    }),
+    ImageConfigSchema,
+    'warm',
+  );
   parseImageJson(json({ version: 1, images: { 'docker.io/library/a:v1': record } }), IndexFileSchema, 'warm');
   const chunks: Buffer[] = [];
   const sink = new Writable({ write: (chunk: Buffer, _enc, done) => done(void chunks.push(chunk)) });
-  await writeTar([{ header: { ...fileHeader('a.wasm'), mode: 0o755 }, bytes: Buffer.alloc(1024) }, { header: { ...fileHeader('d/'), type: 'directory' }, empty: true }], [sink]);
+  await writeTar(
+    [
+      { header: { ...fileHeader('a.wasm'), mode: 0o755 }, bytes: Buffer.alloc(1024) },
+      { header: { ...fileHeader('d/'), type: 'directory' }, empty: true },
+    ],
+    [sink],
+  );
   sha256Of(gzipSync(Buffer.concat(chunks)));
 }

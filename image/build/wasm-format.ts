@@ -21,23 +21,34 @@ async function digestOf(content: { path: string } | { bytes: Buffer }): Promise<
  * CMD, against WORKDIR) first. The artifact holds modules only and names them flat (`/name.wasm`,
  * as the store unpacks it), so any other file, or two modules of one name, is refused.
  */
-export async function wasmArtifactLayers(state: StageState, created: string, outDir: string): Promise<{ config: Buffer; layers: Array<Blob & { annotations: Record<string, string> }> }> {
+export async function wasmArtifactLayers(
+  state: StageState,
+  created: string,
+  outDir: string,
+): Promise<{ config: Buffer; layers: Array<Blob & { annotations: Record<string, string> }> }> {
   const files = [...state.tree.nodes].filter(([, n]) => n.type === 'file');
   const other = files.find(([p]) => !p.endsWith('.wasm'));
   if (other) {
-    throw new WasmctlError('InvalidArgument', `--format wasm: /${other[0]} is not a .wasm module; the Wasm OCI artifact holds modules only`, {
-      hint: 'build without --format wasm for an image with other files',
-    });
+    throw new WasmctlError(
+      'InvalidArgument',
+      `--format wasm: /${other[0]} is not a .wasm module; the Wasm OCI artifact holds modules only`,
+      {
+        hint: 'build without --format wasm for an image with other files',
+      },
+    );
   }
   if (files.length === 0) throw new WasmctlError('InvalidArgument', '--format wasm: the image holds no .wasm module');
   const entryWord = state.config.Entrypoint?.[0] ?? state.config.Cmd?.[0];
-  const entry = entryWord ? posix.normalize(posix.join('/', entryWord.startsWith('/') ? '' : workdirOf(state), entryWord)).slice(1) : undefined;
+  const entry = entryWord
+    ? posix.normalize(posix.join('/', entryWord.startsWith('/') ? '' : workdirOf(state), entryWord)).slice(1)
+    : undefined;
   files.sort(([a], [b]) => (a === entry ? -1 : b === entry ? 1 : a < b ? -1 : 1));
   const titles = new Set<string>();
   const layers: Array<Blob & { annotations: Record<string, string> }> = [];
   for (const [path, node] of files) {
     const title = posix.basename(path);
-    if (titles.has(title)) throw new WasmctlError('InvalidArgument', `--format wasm: two modules are named ${title}; the artifact names modules by file name`);
+    if (titles.has(title))
+      throw new WasmctlError('InvalidArgument', `--format wasm: two modules are named ${title}; the artifact names modules by file name`);
     titles.add(title);
     const content = node.content as { path: string } | { bytes: Buffer };
     const digest = await digestOf(content);

@@ -53,7 +53,9 @@ async function mountSources(store: ImageStore, domain: string, repository: strin
 export async function pushImage(store: ImageStore, reference: string, options: PushOptions = {}): Promise<Pushed> {
   const image = await store.get(reference);
   if (image.reference.startsWith('sha256:')) {
-    throw new WasmctlError('InvalidArgument', `image ${reference} has no name to push under`, { hint: 'name it first: wasmctl tag IMAGE REGISTRY/NAME:TAG' });
+    throw new WasmctlError('InvalidArgument', `image ${reference} has no name to push under`, {
+      hint: 'name it first: wasmctl tag IMAGE REGISTRY/NAME:TAG',
+    });
   }
   const ref = parseReference(image.reference);
   const bytes = await readFile(store.blobFile(image.digest));
@@ -75,7 +77,13 @@ export async function pushLayout(dir: string, reference: string, options: PushOp
   if (!first) throw new WasmctlError('InvalidArgument', `${what} holds no image`);
   const bytes = await readSmallFile(blobFile(first.digest), `${what}: ${first.digest}`);
   if (sha256Of(bytes) !== first.digest) throw new WasmctlError('DataLoss', `${what}: ${first.digest} does not match its digest`);
-  return pushDocuments(normalizeReference(reference), { digest: first.digest, mediaType: first.mediaType, bytes }, blobFile, new Map(), options);
+  return pushDocuments(
+    normalizeReference(reference),
+    { digest: first.digest, mediaType: first.mediaType, bytes },
+    blobFile,
+    new Map(),
+    options,
+  );
 }
 
 async function pushDocuments(
@@ -89,7 +97,8 @@ async function pushDocuments(
   const tree = await pushTree(root, blobFile, reference);
   const writer = new RegistryWriter(ref.domain, ref.path, options);
   const result: Pushed = { reference, digest: root.digest, uploaded: [], mounted: [], skipped: [] };
-  const report = (d: Descriptor, status: PushEvent['status'], current: number) => options.onProgress?.({ id: shortId(d.digest), status, current, total: d.size });
+  const report = (d: Descriptor, status: PushEvent['status'], current: number) =>
+    options.onProgress?.({ id: shortId(d.digest), status, current, total: d.size });
   for (const d of tree.blobs) report(d, 'Preparing', 0);
 
   const pushBlob = async (d: Descriptor) => {

@@ -36,7 +36,11 @@ export async function pushTree(root: PushDocument, blobFile: (digest: string) =>
       if (depth >= MAX_DEPTH) throw new WasmctlError('DataLoss', `${what} nests indexes too deeply`);
       const index = parseImageJson(doc.bytes, IndexSchema, `${what}: index ${doc.digest}`);
       for (const child of index.manifests) {
-        const bytes = verifyBytes(await readSmallFile(blobFile(child.digest), `${what}: manifest ${child.digest}`), child, `${what}: manifest ${child.digest}`);
+        const bytes = verifyBytes(
+          await readSmallFile(blobFile(child.digest), `${what}: manifest ${child.digest}`),
+          child,
+          `${what}: manifest ${child.digest}`,
+        );
         await visit({ digest: child.digest, mediaType: child.mediaType, bytes }, depth + 1);
       }
     } else {

@@ -23,8 +23,7 @@ const TokenSchema = z
   .object({ token: z.string().optional(), access_token: z.string().optional() })
   .refine((t) => t.token || t.access_token, 'no token in the answer');
 
-export const basicHeader = (c: Credentials): string =>
-  `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`;
+export const basicHeader = (c: Credentials): string => `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`;
 
 /** Asks the challenge's realm for a bearer token (distribution's token auth, or OAuth2 with a refresh token). */
 export async function fetchToken(challenge: Challenge, scope: string | string[], creds: Credentials | undefined): Promise<string> {
@@ -36,7 +35,13 @@ export async function fetchToken(challenge: Challenge, scope: string | string[],
   let response: Response;
   try {
     if (creds?.identityToken) {
-      const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: creds.identityToken, service, scope: scopes.join(' '), client_id: 'wasmctl' });
+      const form = new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: creds.identityToken,
+        service,
+        scope: scopes.join(' '),
+        client_id: 'wasmctl',
+      });
       response = await fetch(realm, { method: 'POST', body: form });
     } else {
       const url = new URL(realm);

@@ -17,7 +17,8 @@ const MAX_REDIRECTS = 10;
 const IDLE_TIMEOUT_MS = 300_000;
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
-const hostOnly = (domain: string): string => (domain.startsWith('[') ? domain.slice(0, domain.indexOf(']') + 1) : domain.split(':')[0] ?? domain);
+const hostOnly = (domain: string): string =>
+  domain.startsWith('[') ? domain.slice(0, domain.indexOf(']') + 1) : (domain.split(':')[0] ?? domain);
 
 /** One HTTP answer, whichever client got it: enough to follow redirects, authenticate and report. */
 interface Reply {
@@ -139,7 +140,10 @@ export class RegistryClient {
     await response.discard();
     const where = `${label} (${this.domain})`;
     if (response.status === 404) {
-      throw new WasmctlError('NotFound', `${path.startsWith('blobs') ? `blob ${path.slice(6)} of` : 'image'} ${where} not found in the registry`);
+      throw new WasmctlError(
+        'NotFound',
+        `${path.startsWith('blobs') ? `blob ${path.slice(6)} of` : 'image'} ${where} not found in the registry`,
+      );
     }
     if (response.status === 401 || response.status === 403) {
       throw new WasmctlError('PermissionDenied', `the registry refused access to ${where}`, {
@@ -179,10 +183,15 @@ export class RegistryClient {
   private async authenticate(response: Reply): Promise<void> {
     await response.discard();
     this.credentials ??= credentialsFor(this.domain);
-    this.authorization = await answerChallenge(this.domain, response.header('www-authenticate'), this.scope, await this.credentials, () =>
-      new WasmctlError('PermissionDenied', `the registry ${this.domain} requires credentials`, {
-        hint: `give credentials for ${this.domain} in $DOCKER_CONFIG/config.json (docker login)`,
-      }),
+    this.authorization = await answerChallenge(
+      this.domain,
+      response.header('www-authenticate'),
+      this.scope,
+      await this.credentials,
+      () =>
+        new WasmctlError('PermissionDenied', `the registry ${this.domain} requires credentials`, {
+          hint: `give credentials for ${this.domain} in $DOCKER_CONFIG/config.json (docker login)`,
+        }),
     );
   }
 }

@@ -40,14 +40,21 @@ async function fromHelper(helper: string, serverUrl: string): Promise<Credential
   const program = `docker-credential-${helper}`;
   const result = await execa(program, ['get'], { input: serverUrl, reject: false });
   if (result.code === 'ENOENT') {
-    throw new WasmctlError('FailedPrecondition', `credential helper ${program} (named for ${serverUrl} in the docker config) is not on PATH`, {
-      hint: `install ${program}, or remove "${helper}" from credHelpers/credsStore in $DOCKER_CONFIG/config.json`,
-    });
+    throw new WasmctlError(
+      'FailedPrecondition',
+      `credential helper ${program} (named for ${serverUrl} in the docker config) is not on PATH`,
+      {
+        hint: `install ${program}, or remove "${helper}" from credHelpers/credsStore in $DOCKER_CONFIG/config.json`,
+      },
+    );
   }
   if (result.failed) {
     // Helpers answer "credentials not found" with a non-zero exit: that is "no credentials".
     if (/not found/i.test(`${result.stdout}${result.stderr}`)) return undefined;
-    const why = String(result.stderr || result.stdout || result.shortMessage).trim().split('\n')[0] ?? '';
+    const why =
+      String(result.stderr || result.stdout || result.shortMessage)
+        .trim()
+        .split('\n')[0] ?? '';
     throw new WasmctlError('PermissionDenied', `credential helper ${program} failed for ${serverUrl}${why ? `: ${why}` : ''}`);
   }
   const out = parseImageJson(result.stdout, HelperOutputSchema, `the output of credential helper ${program}`);

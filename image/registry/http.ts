@@ -33,20 +33,37 @@ class Counter extends Transform {
 const bodyLength = (body: Body | undefined) => (body === undefined ? 0 : Buffer.isBuffer(body) ? body.length : body.end - body.start);
 
 /** One HTTP exchange through node:http(s) with a keep-alive pool; the body streams from disk. */
-export function send(method: string, url: URL, headers: Record<string, string>, body?: Body, onBytes?: (n: number) => void): Promise<Answer> {
+export function send(
+  method: string,
+  url: URL,
+  headers: Record<string, string>,
+  body?: Body,
+  onBytes?: (n: number) => void,
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
     const agent = agents[url.protocol === 'https:' ? 'https:' : 'http:'];
-    const req = request(url, { method, agent, timeout: IDLE_TIMEOUT_MS, headers: { 'user-agent': 'wasmctl', 'content-length': String(bodyLength(body)), ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on('data', (chunk: Buffer) => {
-        if (size < MAX_ANSWER) chunks.push(chunk);
-        size += chunk.length;
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8').slice(0, MAX_ANSWER) }));
-      res.on('error', reject);
-    });
+    const req = request(
+      url,
+      {
+        method,
+        agent,
+        timeout: IDLE_TIMEOUT_MS,
+        headers: { 'user-agent': 'wasmctl', 'content-length': String(bodyLength(body)), ...headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          if (size < MAX_ANSWER) chunks.push(chunk);
+          size += chunk.length;
+        });
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8').slice(0, MAX_ANSWER) }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('timeout', () => req.destroy(new Error(`no progress for ${IDLE_TIMEOUT_MS / 1000} s`)));
     req.on('error', reject);
     if (body === undefined || Buffer.isBuffer(body) || body.end <= body.start) {

@@ -8,7 +8,11 @@ import { type Credentials, DOCKER_HUB_KEY, dockerConfigDir, hostOfKey } from './
 
 const serverKey = (domain: string) => (domain === 'docker.io' ? DOCKER_HUB_KEY : domain);
 
-type DockerConfig = Record<string, unknown> & { auths?: Record<string, unknown>; credHelpers?: Record<string, string>; credsStore?: string };
+type DockerConfig = Record<string, unknown> & {
+  auths?: Record<string, unknown>;
+  credHelpers?: Record<string, string>;
+  credsStore?: string;
+};
 
 async function readConfig(path: string): Promise<DockerConfig> {
   const text = await readFile(path, 'utf8').catch((err: NodeJS.ErrnoException) => {
@@ -21,7 +25,9 @@ async function readConfig(path: string): Promise<DockerConfig> {
   } catch {
     // fall through to the error below
   }
-  throw new WasmctlError('DataLoss', `${path} is not a JSON object`, { hint: 'fix or move the file; wasmctl keeps every other setting in it' });
+  throw new WasmctlError('DataLoss', `${path} is not a JSON object`, {
+    hint: 'fix or move the file; wasmctl keeps every other setting in it',
+  });
 }
 
 /** Rewrites docker's config keeping every other key; 0600, as docker writes it (it holds secrets). */
@@ -38,7 +44,10 @@ async function runHelper(helper: string, action: 'store' | 'erase', input: strin
   const program = `docker-credential-${helper}`;
   const result = await execa(program, [action], { input, reject: false });
   if (result.failed) {
-    const why = String(result.stderr || result.stdout || result.shortMessage).trim().split('\n')[0] ?? '';
+    const why =
+      String(result.stderr || result.stdout || result.shortMessage)
+        .trim()
+        .split('\n')[0] ?? '';
     throw new WasmctlError('FailedPrecondition', `credential helper ${program} ${action} failed${why ? `: ${why}` : ''}`);
   }
 }
@@ -48,7 +57,10 @@ async function verify(domain: string, creds: Credentials, plainHttp: boolean): P
   const url = new URL('/v2/', registryBase(domain, plainHttp));
   const get = (headers: Record<string, string> = {}) =>
     fetch(url, { headers }).catch((err: Error) => {
-      throw new WasmctlError('Unavailable', `cannot reach registry ${url.host}: ${(err.cause as Error | undefined)?.message ?? err.message}`);
+      throw new WasmctlError(
+        'Unavailable',
+        `cannot reach registry ${url.host}: ${(err.cause as Error | undefined)?.message ?? err.message}`,
+      );
     });
   const first = await get();
   if (first.status !== 401) return;

@@ -101,7 +101,16 @@ export class RegistryWriter {
       return;
     }
     url.searchParams.set('digest', blob.digest);
-    await this.requestUrl('PUT', url, { 'content-type': 'application/octet-stream' }, { path: blob.path, start: 0, end: blob.size }, what, [201], 1, onBytes);
+    await this.requestUrl(
+      'PUT',
+      url,
+      { 'content-type': 'application/octet-stream' },
+      { path: blob.path, start: 0, end: blob.size },
+      what,
+      [201],
+      1,
+      onBytes,
+    );
   }
 
   private location(answer: Answer): URL {
@@ -110,13 +119,31 @@ export class RegistryWriter {
     return new URL(location, this.base);
   }
 
-  private request(method: string, path: string, headers: Record<string, string>, body: Body | undefined, what: string, ok: number[], attempts?: number): Promise<Answer> {
+  private request(
+    method: string,
+    path: string,
+    headers: Record<string, string>,
+    body: Body | undefined,
+    what: string,
+    ok: number[],
+    attempts?: number,
+  ): Promise<Answer> {
     return this.requestUrl(method, new URL(`/v2/${this.repository}/${path}`, this.base), headers, body, what, ok, attempts);
   }
 
-  private async requestUrl(method: string, url: URL, headers: Record<string, string>, body: Body | undefined, what: string, ok: number[], attempts?: number, onBytes?: (n: number) => void): Promise<Answer> {
+  private async requestUrl(
+    method: string,
+    url: URL,
+    headers: Record<string, string>,
+    body: Body | undefined,
+    what: string,
+    ok: number[],
+    attempts?: number,
+    onBytes?: (n: number) => void,
+  ): Promise<Answer> {
     const once = async () => {
-      const auth = (): Record<string, string> => (this.authorization && url.origin === this.base.origin ? { authorization: this.authorization } : {});
+      const auth = (): Record<string, string> =>
+        this.authorization && url.origin === this.base.origin ? { authorization: this.authorization } : {};
       let answer = await this.exchange(method, url, { ...headers, ...auth() }, body, onBytes);
       if (answer.status === 401 && !this.authorization) {
         await this.authenticate(answer);
@@ -133,7 +160,13 @@ export class RegistryWriter {
     return attempts === 1 ? once() : this.retrying(what, once);
   }
 
-  private async exchange(method: string, url: URL, headers: Record<string, string>, body: Body | undefined, onBytes?: (n: number) => void): Promise<Answer> {
+  private async exchange(
+    method: string,
+    url: URL,
+    headers: Record<string, string>,
+    body: Body | undefined,
+    onBytes?: (n: number) => void,
+  ): Promise<Answer> {
     try {
       return await send(method, url, headers, body, onBytes);
     } catch (err) {
@@ -166,19 +199,34 @@ export class RegistryWriter {
     const said = detail ? ` (${detail})` : '';
     switch (answer.status) {
       case 401:
-        return new WasmctlError('PermissionDenied', `push to ${where}: the registry wants credentials (401 unauthorized)${said}`, { hint: `wasmctl login ${this.domain}` });
+        return new WasmctlError('PermissionDenied', `push to ${where}: the registry wants credentials (401 unauthorized)${said}`, {
+          hint: `wasmctl login ${this.domain}`,
+        });
       case 403:
-        return new WasmctlError('PermissionDenied', `push to ${where}: denied (403); these credentials may not push to ${this.repository}${said}`, {
-          hint: `log in as a user with push rights: wasmctl login ${this.domain}`,
-        });
+        return new WasmctlError(
+          'PermissionDenied',
+          `push to ${where}: denied (403); these credentials may not push to ${this.repository}${said}`,
+          {
+            hint: `log in as a user with push rights: wasmctl login ${this.domain}`,
+          },
+        );
       case 404:
-        return new WasmctlError('NotFound', `push to ${where}: ${what} answered 404 (no such repository or upload)${said}`, { hint: 'check the repository name; some registries need it created first' });
-      case 413:
-        return new WasmctlError('ResourceExhausted', `push to ${where}: ${what} is larger than the registry accepts (413 payload too large)`, {
-          hint: "raise the registry's (or its proxy's) body size limit, e.g. nginx client_max_body_size",
+        return new WasmctlError('NotFound', `push to ${where}: ${what} answered 404 (no such repository or upload)${said}`, {
+          hint: 'check the repository name; some registries need it created first',
         });
+      case 413:
+        return new WasmctlError(
+          'ResourceExhausted',
+          `push to ${where}: ${what} is larger than the registry accepts (413 payload too large)`,
+          {
+            hint: "raise the registry's (or its proxy's) body size limit, e.g. nginx client_max_body_size",
+          },
+        );
       default:
-        return new WasmctlError(answer.status >= 500 ? 'Unavailable' : 'FailedPrecondition', `push to ${where}: ${what} answered ${answer.status}${said}`);
+        return new WasmctlError(
+          answer.status >= 500 ? 'Unavailable' : 'FailedPrecondition',
+          `push to ${where}: ${what} answered ${answer.status}${said}`,
+        );
     }
   }
 
@@ -188,8 +236,12 @@ export class RegistryWriter {
     const login = { hint: `wasmctl login ${this.domain}` };
     const where = `push to ${this.domain}/${this.repository}`;
     try {
-      this.authorization = await answerChallenge(this.domain, Array.isArray(header) ? header[0] : header, this.scopes, await this.credentials, () =>
-        new WasmctlError('PermissionDenied', `${where}: the registry wants credentials (401 unauthorized)`, login),
+      this.authorization = await answerChallenge(
+        this.domain,
+        Array.isArray(header) ? header[0] : header,
+        this.scopes,
+        await this.credentials,
+        () => new WasmctlError('PermissionDenied', `${where}: the registry wants credentials (401 unauthorized)`, login),
       );
     } catch (err) {
       // A token service's refusal says "check config.json"; for a push the next step is a login.

@@ -56,9 +56,9 @@ export async function extractArchive(input: Readable, dest: string, what: string
   } catch (err) {
     throw archiveError(err, what, bytesRead);
   }
-  if (bytesRead === 0) throw new WasmctlError('InvalidArgument', `${what} is empty`, { hint: 'give an archive with -i FILE, or pipe one in' });
+  if (bytesRead === 0)
+    throw new WasmctlError('InvalidArgument', `${what} is empty`, { hint: 'give an archive with -i FILE, or pipe one in' });
 }
-
 
 /** A folder holding a `docker save` tree or an OCI layout. */
 export async function folderSource(dir: string, what: string, options: LayoutOptions): Promise<ImageSource> {

@@ -31,9 +31,7 @@ export async function dockerSaveSource(dir: string, what: string, options: Selec
   );
   const namesOf = (tags: string[] | null | undefined) => (tags ?? []).map(normalizeReference);
   if (await exists(join(dir, 'oci-layout'))) {
-    const namesByConfig = new Map(
-      entries.map((e) => [e.Config.replace(/^blobs\/sha256\//, 'sha256:'), namesOf(e.RepoTags)] as const),
-    );
+    const namesByConfig = new Map(entries.map((e) => [e.Config.replace(/^blobs\/sha256\//, 'sha256:'), namesOf(e.RepoTags)] as const));
     return new LayoutSource(dir, what, { ...options, namesByConfig });
   }
   return new LegacySave(dir, what, entries, namesOf);

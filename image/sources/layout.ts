@@ -7,21 +7,19 @@ import { selectManifest } from '../platform.js';
 import { isTag, normalizeReference } from '../reference.js';
 import { resolveInRoot } from '../safe-path.js';
 import type { ImageSource, SelectOptions, SourceImage } from '../source.js';
-import {
-  Annotation,
-  type Descriptor,
-  IndexSchema,
-  ManifestSchema,
-  OciLayoutSchema,
-  isIndexMediaType,
-} from '../types.js';
+import { Annotation, type Descriptor, IndexSchema, ManifestSchema, OciLayoutSchema, isIndexMediaType } from '../types.js';
 
 const MAX_INDEX_DEPTH = 4;
 
 /** A file or folder name as one lowercase repository component: `Hello_Layout.tar` → `hello-layout`. */
 function repositoryFromPath(path: string): string | undefined {
   const name = basename(resolve(path)).replace(/\.(tar(\.gz)?|tgz)$/i, '');
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || undefined;
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || undefined
+  );
 }
 
 /**

@@ -28,9 +28,7 @@ const METHODS: Record<string, Method> = {
   PublishEvent: async (p, api) => (await api.publish(text(p, 0), text(p, 1), p[2] ?? EMPTY), ok()),
   GetNextId: async (p, api) => ok(encoder.encode((await api.nextId(text(p, 0), text(p, 1))).toString())),
   TryLock: async (p, api) =>
-    (await api.tryLock(text(p, 0), text(p, 1), text(p, 2), Number(text(p, 3))))
-      ? ok()
-      : { status: AbiStatus.CasMismatch, data: EMPTY },
+    (await api.tryLock(text(p, 0), text(p, 1), text(p, 2), Number(text(p, 3)))) ? ok() : { status: AbiStatus.CasMismatch, data: EMPTY },
   Unlock: async (p, api) => {
     const status = await api.unlock(text(p, 0), text(p, 1), text(p, 2));
     const code = { success: AbiStatus.Ok, 'lock-unexist': AbiStatus.NotFound, 'lock-belong-to-others': AbiStatus.CasMismatch }[status];

@@ -36,7 +36,13 @@ function marshal(fn: AbiFunction): HostImportFactory {
     (...args: number[]): number => {
       try {
         const parts: Array<Uint8Array | string> = [];
-        for (let i = 0; i < fn.strings; i++) parts.push(ctx.memory().bytes(args[2 * i] ?? 0, args[2 * i + 1] ?? 0).slice());
+        for (let i = 0; i < fn.strings; i++)
+          parts.push(
+            ctx
+              .memory()
+              .bytes(args[2 * i] ?? 0, args[2 * i + 1] ?? 0)
+              .slice(),
+          );
         for (let i = 0; i < fn.ints; i++) parts.push(String((args[2 * fn.strings + i] ?? 0) | 0));
         const reply = ctx.callHost(fn.method, encodeParts(parts));
         if (reply.status === AbiStatus.Ok && fn.returns) {

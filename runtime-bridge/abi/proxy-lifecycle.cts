@@ -58,7 +58,9 @@ export function checkModule(def: CompiledFunction, ctx: LinkContext): void {
   const refused = checkImports(
     def.module,
     'wasmctl serve',
-    (i) => providesWasi(i) || (i.kind === 'function' && i.module === 'env' && (providesProxyWasm(i.name) || ctx.config.imports.includes(i.name))),
+    (i) =>
+      providesWasi(i) ||
+      (i.kind === 'function' && i.module === 'env' && (providesProxyWasm(i.name) || ctx.config.imports.includes(i.name))),
   );
   if (refused) throw new BrokenInstance(refused.type === 'failed' ? refused.message : 'module refused');
   const exported = new Set(WebAssembly.Module.exports(def.module).map((e) => e.name));

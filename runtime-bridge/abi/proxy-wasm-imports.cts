@@ -57,9 +57,7 @@ export type ProxyHostFunction = (typeof PROXY_HOST_FUNCTIONS)[number];
 const PROVIDED: ReadonlySet<string> = new Set(PROXY_HOST_FUNCTIONS);
 export const providesProxyWasm = (name: string): boolean => PROVIDED.has(name);
 const encoder = new TextEncoder();
-/** proxy-wasm SDKs append with start=0x7fffffff, replace with size=0x7fffffff. */
-const END = 0x7fffffff;
-
+// proxy-wasm SDKs append with start=0x7fffffff and replace with size=0x7fffffff: both clamp below.
 function spliceBuffer(current: Uint8Array, start: number, size: number, data: Uint8Array): Uint8Array {
   const from = Math.min(start, current.length);
   const to = Math.min(from + size, current.length);
@@ -95,7 +93,11 @@ export function proxyWasmImports(state: ProxyState, ctx: HostImportContext): Rec
   const ok = () => AbiStatus.Ok;
   const setHeader = (type: number, key: string, value: string, replace: boolean) => {
     const lower = key.toLowerCase();
-    if (replace) state.maps.set(type, state.map(type).filter(([k]) => k !== lower));
+    if (replace)
+      state.maps.set(
+        type,
+        state.map(type).filter(([k]) => k !== lower),
+      );
     state.map(type).push([lower, value]);
     return AbiStatus.Ok;
   };
@@ -109,7 +111,11 @@ export function proxyWasmImports(state: ProxyState, ctx: HostImportContext): Rec
       if (buffer.length === 0) return AbiStatus.Empty;
       return reply(buffer.subarray(Math.min(start, buffer.length), Math.min(start + max, buffer.length)), retPtr, retLen);
     },
-    proxy_get_buffer_status: (type, lenPtr, flagsPtr) => (mem().u32(lenPtr, state.buffer(type).length), mem().u32(flagsPtr, 0), AbiStatus.Ok),
+    proxy_get_buffer_status: (type, lenPtr, flagsPtr) => (
+      mem().u32(lenPtr, state.buffer(type).length),
+      mem().u32(flagsPtr, 0),
+      AbiStatus.Ok
+    ),
     proxy_set_buffer_bytes: (type, start, size, ptr, len) => {
       state.buffers.set(type, spliceBuffer(state.buffer(type), start, size, mem().bytes(ptr, len)));
       return AbiStatus.Ok;
@@ -126,13 +132,20 @@ export function proxyWasmImports(state: ProxyState, ctx: HostImportContext): Rec
     proxy_replace_header_map_value: (type, kPtr, kLen, vPtr, vLen) => setHeader(type, text(kPtr, kLen), text(vPtr, vLen), true),
     proxy_remove_header_map_value: (type, kPtr, kLen) => {
       const key = text(kPtr, kLen).toLowerCase();
-      state.maps.set(type, state.map(type).filter(([k]) => k !== key));
+      state.maps.set(
+        type,
+        state.map(type).filter(([k]) => k !== key),
+      );
       return AbiStatus.Ok;
     },
     proxy_get_property: () => AbiStatus.NotFound,
     proxy_set_property: ok,
     proxy_send_local_response: (status, _dPtr, _dLen, bPtr, bLen, hPtr, hLen) => {
-      state.localResponse = { status, body: mem().bytes(bPtr, bLen).slice(), headers: hLen > 0 ? decodePairs(mem().bytes(hPtr, hLen)) : [] };
+      state.localResponse = {
+        status,
+        body: mem().bytes(bPtr, bLen).slice(),
+        headers: hLen > 0 ? decodePairs(mem().bytes(hPtr, hLen)) : [],
+      };
       return AbiStatus.Ok;
     },
     proxy_get_current_time_nanoseconds: (retPtr) => (mem().u64(retPtr, BigInt(Date.now()) * 1_000_000n), AbiStatus.Ok),

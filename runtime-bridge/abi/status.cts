@@ -10,4 +10,3 @@ export const AbiStatus = {
   Unimplemented: 12,
 } as const;
 export type AbiStatus = (typeof AbiStatus)[keyof typeof AbiStatus];
-

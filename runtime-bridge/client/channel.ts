@@ -11,7 +11,6 @@ import { errorFromStatus } from './status.js';
 
 const { HTTP2_HEADER_STATUS, NGHTTP2_CANCEL } = http2.constants;
 
-
 export class GrpcChannel {
   private session: http2.ClientHttp2Session | undefined;
   private sessionError: Error | undefined;
@@ -83,9 +82,7 @@ export class GrpcChannel {
       signal?.addEventListener('abort', cancel, { once: true });
       const timer = setTimeout(() => {
         stream.close(NGHTTP2_CANCEL);
-        finish(
-          new WasmctlError('DeadlineExceeded', `${method}: runtime sidecar ${this.address} did not answer within ${deadlineMs}ms`),
-        );
+        finish(new WasmctlError('DeadlineExceeded', `${method}: runtime sidecar ${this.address} did not answer within ${deadlineMs}ms`));
       }, deadlineMs);
 
       const chunks: Buffer[] = [];

@@ -18,6 +18,9 @@ interface MessageType<Props, Decoded> {
   decode(bytes: Uint8Array): Decoded;
 }
 /** One method of a service table above. */
+// `any` as the defaults: `M extends Method` must accept every generated method, whose message types
+// are both written (encode) and read (decode), which no narrower default allows.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export interface Method<Req = any, Res = any, ReqProps = any, ResProps = any> {
   path: string;
   requestType: MessageType<ReqProps, Req>;

@@ -26,19 +26,21 @@ const DEFAULT_DEADLINE_MS = 5000;
 type Methods = typeof RUNTIME_METHODS;
 
 /** protobufjs decodes bytes as Buffers under Node; a Uint8Array is viewed, not copied. */
-const bytes = (value: Uint8Array): Buffer => (Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength));
+const bytes = (value: Uint8Array): Buffer =>
+  Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
 
 function stateItem(key: string, value: Uint8Array | undefined, options: WriteOptions): v1.StateItem.$Properties {
   return {
     key,
     value: value ?? new Uint8Array(0),
     ...(options.etag ? { etag: { value: options.etag } } : {}),
-    ...(options.concurrency === 'first-write' ? { options: { concurrency: v1.StateOptions.StateConcurrency.CONCURRENCY_FIRST_WRITE } } : {}),
+    ...(options.concurrency === 'first-write'
+      ? { options: { concurrency: v1.StateOptions.StateConcurrency.CONCURRENCY_FIRST_WRITE } }
+      : {}),
   };
 }
 
 const unlockStatus = (status: number): UnlockStatus => UNLOCK_STATUSES[status] ?? 'lock-unexist';
-
 
 function httpVerb(verb = 'NONE'): v1.HTTPExtension.Verb {
   const value = v1.HTTPExtension.Verb[verb as keyof typeof v1.HTTPExtension.Verb];
@@ -136,9 +138,8 @@ export class RuntimeClient implements RuntimeApi {
   }
 
   async invoke(id: string, method: string, data: Uint8Array, options: InvokeOptions = {}): Promise<InvokeResult> {
-    const httpExtension = options.verb || options.querystring
-      ? { verb: httpVerb(options.verb), querystring: options.querystring ?? '' }
-      : undefined;
+    const httpExtension =
+      options.verb || options.querystring ? { verb: httpVerb(options.verb), querystring: options.querystring ?? '' } : undefined;
     const response = await this.call('InvokeService', {
       id,
       message: { method, data: { type_url: '', value: data }, contentType: options.contentType ?? '', httpExtension },

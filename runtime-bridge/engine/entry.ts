@@ -66,7 +66,8 @@ function notValid(err: unknown, shownAs: string): WasmctlError {
 
 function refuseComponent(bytes: Uint8Array, shownAs: string): void {
   // runModule and serve's loader take components apart before this (prepareComponent).
-  if (isComponent(bytes)) throw new WasmctlError('InvalidArgument', `${shownAs} is a WASI 0.2 component, not a core module`, { exitCode: NOT_RUNNABLE });
+  if (isComponent(bytes))
+    throw new WasmctlError('InvalidArgument', `${shownAs} is a WASI 0.2 component, not a core module`, { exitCode: NOT_RUNNABLE });
 }
 
 /** Compiles, turning V8's CompileError into the one-line 126 failure. */

@@ -54,7 +54,9 @@ function readTableType(r: Reader, where: string): TableLimits {
   const refType = r.byte();
   const slotBytes = SLOT_BYTES[refType];
   if (slotBytes === undefined) {
-    throw new WasmctlError('Unimplemented', `${where} has a table of a typed reference, which wasmctl cannot cap`, { exitCode: ExitCode.NOT_RUNNABLE });
+    throw new WasmctlError('Unimplemented', `${where} has a table of a typed reference, which wasmctl cannot cap`, {
+      exitCode: ExitCode.NOT_RUNNABLE,
+    });
   }
   return { ...readLimits(r, where, 'table'), slotBytes };
 }
@@ -71,7 +73,8 @@ function readImports(body: Uint8Array): Entry[] {
     r.skip(r.u32());
     r.skip(r.u32());
     const kind = r.byte();
-    if (kind === IMPORT_MEMORY) return { kind: 'memory', prefix: body.subarray(start, r.pos), limits: readLimits(r, 'the imported memory', 'memory') };
+    if (kind === IMPORT_MEMORY)
+      return { kind: 'memory', prefix: body.subarray(start, r.pos), limits: readLimits(r, 'the imported memory', 'memory') };
     if (kind === IMPORT_TABLE) {
       const refTypeAt = r.pos;
       const limits = readTableType(r, 'the imported table');
@@ -93,7 +96,9 @@ function readTables(body: Uint8Array): Entry[] {
   const r = new Reader(body, 0);
   return Array.from({ length: r.u32() }, (): Entry => {
     if (body[r.pos] === TABLE_WITH_INIT) {
-      throw new WasmctlError('Unimplemented', 'the module has a table with an initializer, which wasmctl cannot cap', { exitCode: ExitCode.NOT_RUNNABLE });
+      throw new WasmctlError('Unimplemented', 'the module has a table with an initializer, which wasmctl cannot cap', {
+        exitCode: ExitCode.NOT_RUNNABLE,
+      });
     }
     const refTypeAt = r.pos;
     const limits = readTableType(r, 'the module');
@@ -103,7 +108,11 @@ function readTables(body: Uint8Array): Entry[] {
 
 function readMemories(body: Uint8Array): Entry[] {
   const r = new Reader(body, 0);
-  return Array.from({ length: r.u32() }, (): Entry => ({ kind: 'memory', prefix: new Uint8Array(), limits: readLimits(r, 'the module', 'memory') }));
+  return Array.from({ length: r.u32() }, (): Entry => ({
+    kind: 'memory',
+    prefix: new Uint8Array(),
+    limits: readLimits(r, 'the module', 'memory'),
+  }));
 }
 
 function formatBytes(bytes: number): string {

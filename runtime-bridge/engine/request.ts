@@ -28,12 +28,14 @@ export function validateRequest(req: RunRequest): void {
     throw invalid('stdio: fds must be non-negative integers');
   }
   const { timeoutMs, memoryBytes } = req.limits;
-  if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs > 0)) throw invalid('timeout must be a positive whole number of milliseconds');
+  if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs > 0))
+    throw invalid('timeout must be a positive whole number of milliseconds');
   if (memoryBytes !== undefined && !(Number.isInteger(memoryBytes) && memoryBytes >= MIN_MEMORY_CAP)) {
     throw invalid('memory cap must be at least one 64 KiB Wasm page');
   }
   const { nofile } = req.limits;
-  if (nofile !== undefined && !(Number.isInteger(nofile) && nofile >= MIN_NOFILE)) throw invalid(`the descriptor limit (nofile) must be a whole number of at least ${MIN_NOFILE}, for stdio`);
+  if (nofile !== undefined && !(Number.isInteger(nofile) && nofile >= MIN_NOFILE))
+    throw invalid(`the descriptor limit (nofile) must be a whole number of at least ${MIN_NOFILE}, for stdio`);
   if (req.engine !== 'wasmctl' && req.engine !== 'wasmer') throw invalid(`engine: unknown engine ${String(req.engine)}`);
   if (req.hostCalls && typeof req.hostCalls.handle !== 'function') throw invalid('hostCalls.handle must be a function');
   if (req.hostCalls?.workerModule !== undefined && !req.hostCalls.workerModule.startsWith('/')) {

@@ -108,7 +108,11 @@ async function prepareModule(req: RunRequest, read: Uint8Array | null, stopped: 
   return { module: await compileModule(bytes, shownAs), component: null };
 }
 
-const ranHere = (outcome: RunOutcome): RunningModule => ({ done: Promise.resolve(outcome), ended: Promise.resolve(), kill: () => undefined });
+const ranHere = (outcome: RunOutcome): RunningModule => ({
+  done: Promise.resolve(outcome),
+  ended: Promise.resolve(),
+  kill: () => undefined,
+});
 
 /**
  * `req.inline`: the module on this thread when it is a core module on our engine that calls no
@@ -172,14 +176,13 @@ function runOnWorker(req: RunRequest, bytes: Uint8Array | null): RunningModule {
   const timer =
     timeoutMs === undefined
       ? undefined
-      : setTimeout(
-          () => finish({ kind: 'timeout', exitCode: ExitCode.TIMEOUT, message: timeoutMessage(timeoutMs) }),
-          timeoutMs,
-        );
+      : setTimeout(() => finish({ kind: 'timeout', exitCode: ExitCode.TIMEOUT, message: timeoutMessage(timeoutMs) }), timeoutMs);
 
   worker.on('message', (result: WorkerResult) => finish(outcomeOf(result)));
   worker.on('error', (err) => finish(failedOutcome(err)));
-  worker.on('exit', () => finish({ kind: 'failed', exitCode: ExitCode.TOOL_FAILURE, message: 'the module worker ended unexpectedly', errorKind: 'Internal' }));
+  worker.on('exit', () =>
+    finish({ kind: 'failed', exitCode: ExitCode.TOOL_FAILURE, message: 'the module worker ended unexpectedly', errorKind: 'Internal' }),
+  );
 
   const start = ({ module, component }: Prepared, server: HostServer | null): void => {
     if (finished) {
@@ -187,13 +190,19 @@ function runOnWorker(req: RunRequest, bytes: Uint8Array | null): RunningModule {
       return;
     }
     hostServer = server;
-    worker.postMessage({ config: workerConfig(req, server), module, component } satisfies StartMessage, server ? [server.workerPort, server.workerWakePort] : []);
+    worker.postMessage(
+      { config: workerConfig(req, server), module, component } satisfies StartMessage,
+      server ? [server.workerPort, server.workerWakePort] : [],
+    );
   };
   const serverReady = startHostServer(req);
   Promise.all([prepareModule(req, bytes, stopped.signal), serverReady]).then(
     ([prepared, server]) => start(prepared, server),
     (err: unknown) => {
-      serverReady.then((server) => server?.stop(), () => undefined);
+      serverReady.then(
+        (server) => server?.stop(),
+        () => undefined,
+      );
       finish(failedOutcome(err));
     },
   );

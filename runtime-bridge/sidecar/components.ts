@@ -98,7 +98,10 @@ function build<K extends Kind>(
   for (const [name, config] of Object.entries(section ?? {})) {
     const factory = factories[config.type];
     if (factory) built.set(name, factory(name, config, context));
-    else context.warn(`skipping ${NOUNS[kind]} "${name}": type "${config.type}" is not supported (supported: ${Object.keys(factories).join(', ')})`);
+    else
+      context.warn(
+        `skipping ${NOUNS[kind]} "${name}": type "${config.type}" is not supported (supported: ${Object.keys(factories).join(', ')})`,
+      );
   }
   return built;
 }
@@ -224,7 +227,13 @@ export class Components implements RuntimeApi {
   async publish(pubsub: string, topic: string, data: Uint8Array, options: PublishOptions = {}): Promise<void> {
     const component = this.pick('pub_subs', this.pubsubs, pubsub);
     required('topic', topic);
-    const payload = wrapEvent({ pubsub, topic, data: Buffer.from(data), contentType: options.contentType ?? '', metadata: options.metadata ?? {} });
+    const payload = wrapEvent({
+      pubsub,
+      topic,
+      data: Buffer.from(data),
+      contentType: options.contentType ?? '',
+      metadata: options.metadata ?? {},
+    });
     await component.publish(topic, payload);
   }
 

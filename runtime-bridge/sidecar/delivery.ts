@@ -40,7 +40,12 @@ export class AppDelivery {
     this.channel = new GrpcChannel(`${target.host}:${target.port}`);
   }
 
-  private async call<K extends keyof Methods>(method: K, request: RequestProps<Methods[K]>, timeoutMs: number, signal?: AbortSignal): Promise<Response<Methods[K]>> {
+  private async call<K extends keyof Methods>(
+    method: K,
+    request: RequestProps<Methods[K]>,
+    timeoutMs: number,
+    signal?: AbortSignal,
+  ): Promise<Response<Methods[K]>> {
     return this.channel.call(APP_CALLBACK_METHODS[method] as Method, request, timeoutMs, signal);
   }
 
@@ -60,14 +65,17 @@ export class AppDelivery {
     try {
       ({ subscriptions } = await this.call('ListTopicSubscriptions', {}, LIST_TIMEOUT_MS));
     } catch (err) {
-      if (first) this.warn(`no pub/sub delivery to app ${this.address} yet: ${(err as Error).message}; asking again every ${LIST_RETRY_MS}ms`);
+      if (first)
+        this.warn(`no pub/sub delivery to app ${this.address} yet: ${(err as Error).message}; asking again every ${LIST_RETRY_MS}ms`);
       if (!this.closed) this.retry = setTimeout(() => void this.connect(false), LIST_RETRY_MS);
       return;
     }
     if (!first) this.warn(`app ${this.address} answered: delivering its subscriptions`);
     const { maxSubscriptions } = this.target;
     if (subscriptions.length > maxSubscriptions) {
-      this.warn(`app ${this.address} asked for ${subscriptions.length} subscriptions: serving the first ${maxSubscriptions} (the sidecar's limit)`);
+      this.warn(
+        `app ${this.address} asked for ${subscriptions.length} subscriptions: serving the first ${maxSubscriptions} (the sidecar's limit)`,
+      );
     }
     for (const { pubsubName, topic, metadata } of subscriptions.slice(0, maxSubscriptions)) {
       if (this.closed) return;
@@ -90,7 +98,8 @@ export class AppDelivery {
     } catch (err) {
       const { message } = err as Error;
       if (hasKind(err, 'Unimplemented')) return true;
-      if (!this.failing && !signal.aborted) this.warn(`event ${event.id} on ${event.topic} not delivered to ${this.address}: ${message}; it will come again`);
+      if (!this.failing && !signal.aborted)
+        this.warn(`event ${event.id} on ${event.topic} not delivered to ${this.address}: ${message}; it will come again`);
       this.failing = true;
       return false;
     }

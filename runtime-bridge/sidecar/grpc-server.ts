@@ -204,7 +204,10 @@ export class GrpcServer {
       try {
         return decoder.push(chunk).map((bytes) => route.method.requestType.decode(bytes));
       } catch (err) {
-        const status = err instanceof FrameError ? { code: err.code, message: err.message } : { code: 13, message: `Error deserializing request: ${(err as Error).message}` };
+        const status =
+          err instanceof FrameError
+            ? { code: err.code, message: err.message }
+            : { code: 13, message: `Error deserializing request: ${(err as Error).message}` };
         finish(stream, status);
         stream.close(NGHTTP2_NO_ERROR);
         return undefined;

@@ -3,7 +3,16 @@
  * the generated messages out. The RPCs not listed here answer UNIMPLEMENTED, naming the method.
  */
 import { WasmctlError } from '../../common/index.js';
-import { UNLOCK_STATUSES, bigintToInt64, configurationItem, v1, type Concurrency, type RUNTIME_METHODS, type StateOperation, type UnlockStatus } from '../client/index.js';
+import {
+  UNLOCK_STATUSES,
+  bigintToInt64,
+  configurationItem,
+  v1,
+  type Concurrency,
+  type RUNTIME_METHODS,
+  type StateOperation,
+  type UnlockStatus,
+} from '../client/index.js';
 import type { Components } from './components.js';
 import type { ServiceHandlers } from './grpc-server.js';
 import { subscribeTopicEvents, type SubscriptionLimits } from './topic-stream.js';
@@ -57,7 +66,10 @@ export function runtimeHandlers(components: Components, limits: SubscriptionLimi
     }),
 
     SaveState: async (req) => {
-      await components.saveStates(req.storeName, req.states.map((item) => stateOperation('upsert', item)));
+      await components.saveStates(
+        req.storeName,
+        req.states.map((item) => stateOperation('upsert', item)),
+      );
       return EMPTY;
     },
 
@@ -67,7 +79,10 @@ export function runtimeHandlers(components: Components, limits: SubscriptionLimi
     },
 
     DeleteBulkState: async (req) => {
-      await components.deleteStates(req.storeName, req.states.map((item) => stateOperation('delete', item)));
+      await components.deleteStates(
+        req.storeName,
+        req.states.map((item) => stateOperation('delete', item)),
+      );
       return EMPTY;
     },
 

@@ -46,14 +46,21 @@ export class HttpInvoker {
       if ((err as Error).name === 'TimeoutError') {
         throw new WasmctlError('DeadlineExceeded', `invoke ${id}: ${url.origin} did not answer in ${this.timeoutMs}ms`);
       }
-      throw new WasmctlError('Unavailable', `invoke ${id}: ${url.origin} is unreachable: ${cause?.code ?? cause?.message ?? (err as Error).message}`, {
-        cause: err,
-      });
+      throw new WasmctlError(
+        'Unavailable',
+        `invoke ${id}: ${url.origin} is unreachable: ${cause?.code ?? cause?.message ?? (err as Error).message}`,
+        {
+          cause: err,
+        },
+      );
     }
     const body = Buffer.from(await response.arrayBuffer());
     if (response.status >= 400) {
       const text = body.toString('utf8', 0, 200).trim();
-      throw new WasmctlError(STATUS_KINDS[response.status] ?? 'Internal', `invoke ${id}/${method}: HTTP ${response.status}${text ? `: ${text}` : ''}`);
+      throw new WasmctlError(
+        STATUS_KINDS[response.status] ?? 'Internal',
+        `invoke ${id}/${method}: HTTP ${response.status}${text ? `: ${text}` : ''}`,
+      );
     }
     return { data: body, contentType: response.headers.get('content-type') ?? '' };
   }

@@ -65,7 +65,11 @@ export async function startSidecar(options: SidecarOptions): Promise<Sidecar> {
   const host = listen.slice(0, listen.lastIndexOf(':'));
   const app = config.app;
   const delivery = app?.grpc_callback_port
-    ? await AppDelivery.start(components, { host: app.grpc_callback_host || '127.0.0.1', port: app.grpc_callback_port, maxSubscriptions: subscriptionLimits.total }, warn)
+    ? await AppDelivery.start(
+        components,
+        { host: app.grpc_callback_host || '127.0.0.1', port: app.grpc_callback_port, maxSubscriptions: subscriptionLimits.total },
+        warn,
+      )
     : undefined;
 
   return {

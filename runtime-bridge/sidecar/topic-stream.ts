@@ -71,7 +71,12 @@ class TopicStream {
     if (this.subscribed) return this.fail(new WasmctlError('InvalidArgument', 'a subscription stream takes one initial request'));
     const { pubsubName, topic, metadata } = request.initialRequest;
     const consumerId = metadata.consumerID;
-    this.subscribed = this.components.subscribe(pubsubName, topic, (event, signal) => this.send(event, signal), consumerId ? { consumerId } : {});
+    this.subscribed = this.components.subscribe(
+      pubsubName,
+      topic,
+      (event, signal) => this.send(event, signal),
+      consumerId ? { consumerId } : {},
+    );
     this.subscribed.then(
       () => {
         if (this.write({ initialResponse: {} })) this.wake();
@@ -82,11 +87,13 @@ class TopicStream {
 
   private async send(event: TopicEvent, signal: AbortSignal): Promise<boolean> {
     const gaveUp = AbortSignal.any([signal, this.ended.signal]);
-    const writable = this.writable || (await unlessAborted<true>(gaveUp, (resolve) => {
-      const wake = () => resolve(true);
-      this.wakers.add(wake);
-      return () => this.wakers.delete(wake);
-    }));
+    const writable =
+      this.writable ||
+      (await unlessAborted<true>(gaveUp, (resolve) => {
+        const wake = () => resolve(true);
+        this.wakers.add(wake);
+        return () => this.wakers.delete(wake);
+      }));
     if (!writable) return false;
     const done = unlessAborted<boolean>(gaveUp, (resolve) => {
       this.acks.set(event.id, resolve);
@@ -116,7 +123,13 @@ class TopicStream {
     if (this.ended.signal.aborted) return;
     this.ended.abort();
     // After the answers that came just before the end (an ack, then the half-close) have landed.
-    setImmediate(() => void this.subscribed?.then((unsubscribe) => unsubscribe(), () => undefined));
+    setImmediate(
+      () =>
+        void this.subscribed?.then(
+          (unsubscribe) => unsubscribe(),
+          () => undefined,
+        ),
+    );
   }
 }
 
@@ -131,17 +144,24 @@ export function subscribeTopicEvents(components: Components, limits: Subscriptio
     const client = call.context.session;
     const held = perClient.get(client) ?? 0;
     if (held >= limits.perClient || total >= limits.total) {
-      const [count, limit, whom] = held >= limits.perClient ? [held, limits.perClient, 'this connection'] : [total, limits.total, 'the sidecar'];
-      return call.end(new WasmctlError('ResourceExhausted', `too many topic subscriptions: ${whom} holds ${count} (limit ${limit})`, {
-        hint: 'close subscriptions you no longer read, or subscribe from fewer streams',
-      }));
+      const [count, limit, whom] =
+        held >= limits.perClient ? [held, limits.perClient, 'this connection'] : [total, limits.total, 'the sidecar'];
+      return call.end(
+        new WasmctlError('ResourceExhausted', `too many topic subscriptions: ${whom} holds ${count} (limit ${limit})`, {
+          hint: 'close subscriptions you no longer read, or subscribe from fewer streams',
+        }),
+      );
     }
     perClient.set(client, held + 1);
     total++;
-    call.context.signal.addEventListener('abort', () => {
-      perClient.set(client, (perClient.get(client) ?? 1) - 1);
-      total--;
-    }, { once: true });
+    call.context.signal.addEventListener(
+      'abort',
+      () => {
+        perClient.set(client, (perClient.get(client) ?? 1) - 1);
+        total--;
+      },
+      { once: true },
+    );
     new TopicStream(components, call);
   };
 }

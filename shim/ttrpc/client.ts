@@ -40,7 +40,11 @@ export class TtrpcClient {
   }
 
   /** One method of a service's table: the request encoded and the response decoded by its types. */
-  async invoke<M extends Methods, K extends keyof M & string>(service: ServiceDefinition<M>, method: K, request: Encodable<M[K][0]>): Promise<Decoded<M[K][1]>> {
+  async invoke<M extends Methods, K extends keyof M & string>(
+    service: ServiceDefinition<M>,
+    method: K,
+    request: Encodable<M[K][0]>,
+  ): Promise<Decoded<M[K][1]>> {
     const [requestType, responseType] = service.methods[method]!;
     return decodeMessage(responseType, await this.call(service.name, method, encodeMessage(requestType, request))) as Decoded<M[K][1]>;
   }
@@ -61,7 +65,9 @@ export class TtrpcClient {
           this.pending.delete(frame.streamId);
           const response = decodeMessage(ttrpc.Response, frame.data);
           if (response.status && response.status.code) {
-            waiter.reject(new WasmctlError('Unavailable', `ttrpc ${this.address}: ${response.status.message} (code ${response.status.code})`));
+            waiter.reject(
+              new WasmctlError('Unavailable', `ttrpc ${this.address}: ${response.status.message} (code ${response.status.code})`),
+            );
           } else waiter.resolve(response.payload);
         },
         (streamId) => this.pending.get(streamId)?.reject(new WasmctlError('ResourceExhausted', 'ttrpc response too large')),

@@ -72,7 +72,8 @@ export class TtrpcServer {
     };
     const decoder = new FrameDecoder(
       (frame) => void this.dispatch(frame).then((response) => reply(frame.streamId, response)),
-      (streamId, length) => reply(streamId, { status: statusOf(new WasmctlError('ResourceExhausted', `message of ${length} bytes exceeds the 4 MiB limit`)) }),
+      (streamId, length) =>
+        reply(streamId, { status: statusOf(new WasmctlError('ResourceExhausted', `message of ${length} bytes exceeds the 4 MiB limit`)) }),
     );
     socket.on('data', (chunk: Buffer) => decoder.push(chunk));
   }

@@ -46,10 +46,17 @@ describe('ADD of a large local tar', () => {
     const dir = await context('FROM scratch\nADD big.tar.gz /data/\n', {});
     const payload = join(work, `payload-${n++}`);
     await mkdir(payload);
-    await execa('sh', ['-c', `head -c 268435456 /dev/zero > '${join(payload, 'zeros.bin')}' && tar -C '${payload}' -czf '${join(dir, 'big.tar.gz')}' zeros.bin`]);
+    await execa('sh', [
+      '-c',
+      `head -c 268435456 /dev/zero > '${join(payload, 'zeros.bin')}' && tar -C '${payload}' -czf '${join(dir, 'big.tar.gz')}' zeros.bin`,
+    ]);
     await rm(payload, { recursive: true });
     const root = freshRoot();
-    const timed = await execa('/usr/bin/time', ['-f', '@@ %M', 'node', join(REPO, 'bin/wasmctl.js'), '--root', root, 'build', '-t', 'big:v1', dir], { reject: false });
+    const timed = await execa(
+      '/usr/bin/time',
+      ['-f', '@@ %M', 'node', join(REPO, 'bin/wasmctl.js'), '--root', root, 'build', '-t', 'big:v1', dir],
+      { reject: false },
+    );
     assert.equal(timed.exitCode, 0, timed.stderr);
     const peakKiB = Number(/@@ (\d+)/.exec(timed.stderr)?.[1]);
     // Held in memory (as before), the 256 MiB file alone would be twice this.
@@ -76,9 +83,13 @@ describe('build then run', () => {
     const dir = await context(SEED);
     const build = await wasmctl(root, ['build', '--format', 'wasm', '-t', 'hello:wasm', dir]);
     assert.equal(build.exitCode, 0, build.stderr);
-    const inspect = JSON.parse((await wasmctl(root, ['inspect', 'hello:wasm'])).stdout) as Array<{ layers: Array<{ mediaType: string }> }> | { layers: Array<{ mediaType: string }> };
+    const inspect = JSON.parse((await wasmctl(root, ['inspect', 'hello:wasm'])).stdout) as
+      Array<{ layers: Array<{ mediaType: string }> }> | { layers: Array<{ mediaType: string }> };
     const image = Array.isArray(inspect) ? inspect[0] : inspect;
-    assert.deepEqual(image?.layers.map((l) => l.mediaType), ['application/wasm']);
+    assert.deepEqual(
+      image?.layers.map((l) => l.mediaType),
+      ['application/wasm'],
+    );
     const run = await wasmctl(root, ['run', 'hello:wasm']);
     assert.match(run.stdout, /Hello from WebAssembly!/, run.stderr);
   });
@@ -108,8 +119,16 @@ describe('reproducible', () => {
 
 describe('refused, one line naming the Dockerfile line, nothing stored', () => {
   const cases: Array<[string, string, RegExp]> = [
-    ['RUN', 'FROM scratch\nCOPY hello.wasm /\nRUN clang -o x.wasm x.c\n', /^wasmctl: Dockerfile:3: RUN is not supported: a Wasm image has no shell/],
-    ['shell-form CMD', 'FROM scratch\nCOPY hello.wasm /\nCMD hello.wasm --loud\n', /^wasmctl: Dockerfile:3: CMD hello\.wasm --loud: the shell form needs \/bin\/sh.*CMD \["hello\.wasm","--loud"\]/],
+    [
+      'RUN',
+      'FROM scratch\nCOPY hello.wasm /\nRUN clang -o x.wasm x.c\n',
+      /^wasmctl: Dockerfile:3: RUN is not supported: a Wasm image has no shell/,
+    ],
+    [
+      'shell-form CMD',
+      'FROM scratch\nCOPY hello.wasm /\nCMD hello.wasm --loud\n',
+      /^wasmctl: Dockerfile:3: CMD hello\.wasm --loud: the shell form needs \/bin\/sh.*CMD \["hello\.wasm","--loud"\]/,
+    ],
     ['unknown instruction', 'FROM scratch\nFROBNICATE x\n', /^wasmctl: Dockerfile:2: unknown instruction FROBNICATE/],
     ['a missing file', 'FROM scratch\nCOPY nope.wasm /\n', /^wasmctl: Dockerfile:2: COPY nope\.wasm: no such file in the build context/],
     ['a path out of the context', 'FROM scratch\nCOPY ../secret /\n', /^wasmctl: Dockerfile:2: \.\.\/secret is outside the build context/],
@@ -155,7 +174,9 @@ describe('tag, save, --output', () => {
       assert.match(run.stdout, /Hello from WebAssembly!/, `${archive}: ${run.stderr}`);
     }
     const piped = join(work, `piped-${n++}.tar`);
-    const toStdout = await execa('sh', ['-c', `node "${join(REPO, 'bin/wasmctl.js')}" --root "${root}" save hello:v1 > "${piped}"`], { reject: false });
+    const toStdout = await execa('sh', ['-c', `node "${join(REPO, 'bin/wasmctl.js')}" --root "${root}" save hello:v1 > "${piped}"`], {
+      reject: false,
+    });
     assert.equal(toStdout.exitCode, 0, toStdout.stderr);
     const single = join(work, `single-${n++}.tar`);
     assert.equal((await wasmctl(root, ['save', '-o', single, 'hello:v1'])).exitCode, 0);

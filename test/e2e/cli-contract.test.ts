@@ -38,7 +38,11 @@ before(async () => {
   builder = await startBuilder();
   await buildModules();
   const hello = await readFile(modulePath('hello'));
-  await builder.build('localhost/envtool:v1', 'FROM scratch\nCOPY hello.wasm /hello.wasm\nENV GREETING=image OTHER=kept\nENTRYPOINT ["/hello.wasm"]\n', { 'hello.wasm': hello });
+  await builder.build(
+    'localhost/envtool:v1',
+    'FROM scratch\nCOPY hello.wasm /hello.wasm\nENV GREETING=image OTHER=kept\nENTRYPOINT ["/hello.wasm"]\n',
+    { 'hello.wasm': hello },
+  );
   await builder.build('localhost/cmdonly:v1', 'FROM scratch\nCOPY hello.wasm /hello.wasm\nCMD ["/hello.wasm"]\n', { 'hello.wasm': hello });
   for (const tag of ['localhost/envtool:v1', 'localhost/cmdonly:v1']) {
     const archive = join(work, `${tag.replace(/\W/g, '_')}.tar`);
@@ -75,17 +79,26 @@ describe('-e and --env-file override the image ENV by name', () => {
   test('the last value of a name wins, each name is seen once; -e NAME passes the host value', async () => {
     const envFile = join(work, 'vars.env');
     await writeFile(envFile, '# comment\n\nGREETING=from-file\nFROM_FILE=yes\n');
-    const r = await wasmctl(['run', '--env-file', envFile, '-e', 'GREETING=cli', '-e', 'PASSED', '-e', 'UNSET_HERE', 'localhost/envtool:v1'], {
-      env: { PASSED: 'through' },
-    });
+    const r = await wasmctl(
+      ['run', '--env-file', envFile, '-e', 'GREETING=cli', '-e', 'PASSED', '-e', 'UNSET_HERE', 'localhost/envtool:v1'],
+      {
+        env: { PASSED: 'through' },
+      },
+    );
     ok(r);
     const env = r.stdout.split('\n').filter((l) => l.startsWith('env '));
-    assert.deepEqual(env.filter((l) => l.startsWith('env GREETING=')), ['env GREETING=cli']);
+    assert.deepEqual(
+      env.filter((l) => l.startsWith('env GREETING=')),
+      ['env GREETING=cli'],
+    );
     assert.ok(env.includes('env OTHER=kept') && env.includes('env FROM_FILE=yes') && env.includes('env PASSED=through'), env.join('\n'));
     assert.ok(!env.some((l) => l.startsWith('env UNSET_HERE')), 'an unset host variable is not passed');
     const wasmer = await wasmctl(['run', '--engine', 'wasmer', '-e', 'GREETING=cli', 'localhost/envtool:v1']);
     ok(wasmer);
-    assert.deepEqual(wasmer.stdout.split('\n').filter((l) => l.startsWith('env GREETING=')), ['env GREETING=cli']);
+    assert.deepEqual(
+      wasmer.stdout.split('\n').filter((l) => l.startsWith('env GREETING=')),
+      ['env GREETING=cli'],
+    );
   });
 
   test('a malformed env-file line is an error naming the file and the line', async () => {
@@ -115,7 +128,7 @@ describe('exit codes and messages', () => {
     assert.match(help.stdout, /^Usage: wasmctl run \[options\] IMAGE \[ARG\.\.\.\]/);
   });
 
-  test("offline, a missing image says first that it is not in the store, then why the pull failed", async () => {
+  test('offline, a missing image says first that it is not in the store, then why the pull failed', async () => {
     const port = await new Promise<number>((resolve) => {
       const server = createServer().listen(0, '127.0.0.1', () => {
         const { port: p } = server.address() as { port: number };
@@ -125,7 +138,10 @@ describe('exit codes and messages', () => {
     const ref = `127.0.0.1:${port}/helo:v1`;
     const r = await wasmctl(['run', ref]);
     assert.equal(r.exitCode, 125);
-    assert.match(r.stderr, new RegExp(`^wasmctl: Unable to find image '${ref.replace(/[.]/g, '\\.')}' locally, and pulling it failed: cannot reach registry`));
+    assert.match(
+      r.stderr,
+      new RegExp(`^wasmctl: Unable to find image '${ref.replace(/[.]/g, '\\.')}' locally, and pulling it failed: cannot reach registry`),
+    );
     assert.doesNotMatch(r.stderr, /plain-http/);
     oneLine(r.stderr);
   });
@@ -144,7 +160,14 @@ describe('exit codes and messages', () => {
   });
 
   test('--memory and --timeout take what users write, and name the flag in errors', async () => {
-    for (const flags of [['--memory', '64m'], ['--memory', '1g'], ['--memory', '262144'], ['--timeout', '90s'], ['--timeout', '1m30s'], ['--timeout', '500ms']]) {
+    for (const flags of [
+      ['--memory', '64m'],
+      ['--memory', '1g'],
+      ['--memory', '262144'],
+      ['--timeout', '90s'],
+      ['--timeout', '1m30s'],
+      ['--timeout', '500ms'],
+    ]) {
       ok(await wasmctl(['run', ...flags, 'localhost/envtool:v1']));
     }
     const small = await wasmctl(['run', '--memory', '1k', 'localhost/envtool:v1']);
@@ -186,7 +209,7 @@ describe('wasmtime habits for a bare module', () => {
     assert.match(env.stdout, /^env MODE=dev$/m);
   });
 
-  test('-v HOST:/ is a bare module\'s whole root; over an image it is refused', async () => {
+  test("-v HOST:/ is a bare module's whole root; over an image it is refused", async () => {
     const data = join(work, 'root-data');
     await mkdir(data, { recursive: true });
     await writeFile(join(data, 'note.txt'), 'the whole root\n');
@@ -233,7 +256,11 @@ describe('stdout is a pipe', () => {
   }
 
   test('through a shell pipeline, as typed', async () => {
-    const r = await execa('bash', ['-c', `"${BIN}" --root "${root}" run --engine wasmer "${modulePath('yes-forever')}" | head -1; echo "status \${PIPESTATUS[0]}"`], { timeout: 10_000 });
+    const r = await execa(
+      'bash',
+      ['-c', `"${BIN}" --root "${root}" run --engine wasmer "${modulePath('yes-forever')}" | head -1; echo "status \${PIPESTATUS[0]}"`],
+      { timeout: 10_000 },
+    );
     assert.equal(r.stdout, 'y\nstatus 141');
   });
 });
@@ -263,13 +290,21 @@ describe('the commands people type next', () => {
     const names = await wasmctl(['images', '--format', '{{.Repository}}:{{.Tag}}']);
     assert.match(names.stdout, /^localhost\/envtool:v1$/m);
     assert.match(names.stdout, /^localhost\/cmdonly:v1$/m);
-    const lines = (await wasmctl(['images', '--format', 'json'])).stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { reference: string });
-    assert.deepEqual(lines.map((l) => l.reference), list.map((i) => i.reference));
+    const lines = (await wasmctl(['images', '--format', 'json'])).stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { reference: string });
+    assert.deepEqual(
+      lines.map((l) => l.reference),
+      list.map((i) => i.reference),
+    );
     const bad = await wasmctl(['images', '--format', '{{.Nope}}']);
     assert.equal(bad.exitCode, 125);
     assert.match(bad.stderr, /^wasmctl: --format: unknown field \.Nope/);
     assert.equal((await wasmctl(['image', 'ls'])).stdout, (await wasmctl(['images'])).stdout);
-    const inspect = JSON.parse((await wasmctl(['image', 'inspect', 'localhost/envtool:v1'])).stdout) as { config: { entrypoint: string[] } };
+    const inspect = JSON.parse((await wasmctl(['image', 'inspect', 'localhost/envtool:v1'])).stdout) as {
+      config: { entrypoint: string[] };
+    };
     assert.deepEqual(inspect.config.entrypoint, ['/hello.wasm']);
   });
 

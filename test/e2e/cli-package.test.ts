@@ -22,7 +22,12 @@ let prefix: string;
 let ctrd: Containerd | undefined;
 
 const npm = (args: string[], cwd: string) =>
-  execa('npm', [...args, '--registry', registry.url, '--no-audit', '--no-fund', '--no-update-notifier'], { cwd, all: true, reject: false, timeout: 240_000 });
+  execa('npm', [...args, '--registry', registry.url, '--no-audit', '--no-fund', '--no-update-notifier'], {
+    cwd,
+    all: true,
+    reject: false,
+    timeout: 240_000,
+  });
 
 before(async () => {
   assert.ok(existsSync(join(REPO, 'dist/bundle/wasmctl.js')) && existsSync(join(REPO, 'dist/api/index.d.ts')), 'npm run build first');
@@ -52,7 +57,10 @@ test('installed globally from the packed tarball, the bare `wasmctl` runs the sa
   assert.equal(r.exitCode, 0, r.stderr);
   assert.equal(r.stdout, 'Hello from WebAssembly!\narg[1]=a');
   const version = await execa(join(prefix, 'bin/wasmctl'), ['version', '--json'], { cwd: work });
-  assert.equal((JSON.parse(version.stdout) as { version: string }).version, (JSON.parse(await readFile(join(REPO, 'package.json'), 'utf8')) as { version: string }).version);
+  assert.equal(
+    (JSON.parse(version.stdout) as { version: string }).version,
+    (JSON.parse(await readFile(join(REPO, 'package.json'), 'utf8')) as { version: string }).version,
+  );
 });
 
 test('containerd finds the installed shim on PATH and runs the sample through it', async () => {
@@ -96,12 +104,30 @@ console.log(JSON.stringify({ exitCode: result.exitCode, stdout: String(result.st
   );
   const tsc = await execa(
     join(REPO, 'node_modules/.bin/tsc'),
-    ['--noEmit', '--strict', '--skipLibCheck', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--types', 'node', '--typeRoots', join(REPO, 'node_modules/@types'), 'main.ts'],
+    [
+      '--noEmit',
+      '--strict',
+      '--skipLibCheck',
+      '--module',
+      'nodenext',
+      '--moduleResolution',
+      'nodenext',
+      '--target',
+      'es2022',
+      '--types',
+      'node',
+      '--typeRoots',
+      join(REPO, 'node_modules/@types'),
+      'main.ts',
+    ],
     { cwd: app, reject: false, all: true },
   );
   assert.equal(tsc.exitCode, 0, tsc.all);
   // The same program as plain JavaScript: type annotations off, run by node from the app folder.
-  const js = (await readFile(join(app, 'main.ts'), 'utf8')).replace(', type RunResult', '').replace(': RunResult', '').replace(' as string', '');
+  const js = (await readFile(join(app, 'main.ts'), 'utf8'))
+    .replace(', type RunResult', '')
+    .replace(': RunResult', '')
+    .replace(' as string', '');
   await writeFile(join(app, 'main.mjs'), js);
   const r = await execa('node', ['main.mjs', join(work, 'lib-store')], { cwd: app, reject: false, all: true });
   assert.equal(r.exitCode, 0, r.all);

@@ -29,7 +29,11 @@ before(async () => {
 });
 
 after(async () => {
-  await execa('buildah', ['--root', join(work, 'buildah/storage'), '--runroot', join(work, 'buildah/run'), '--storage-driver', 'vfs', 'rm', '--all'], { reject: false });
+  await execa(
+    'buildah',
+    ['--root', join(work, 'buildah/storage'), '--runroot', join(work, 'buildah/run'), '--storage-driver', 'vfs', 'rm', '--all'],
+    { reject: false },
+  );
   await rm(work, { recursive: true, force: true });
 });
 

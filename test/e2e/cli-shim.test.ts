@@ -5,7 +5,6 @@
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { execa } from 'execa';
 import { type Builder, startBuilder } from '../support/buildah.js';
@@ -34,13 +33,20 @@ after(async () => {
 });
 
 test('ctr run --env overrides the image ENV by name: the module sees each name once', async () => {
-  const tag = await image('localhost/cli-shim/env:v1', 'FROM scratch\nCOPY hello.wasm /hello.wasm\nENV GREETING=image OTHER=kept\nENTRYPOINT ["/hello.wasm"]\n', {
-    'hello.wasm': modulePath('hello'),
-  });
+  const tag = await image(
+    'localhost/cli-shim/env:v1',
+    'FROM scratch\nCOPY hello.wasm /hello.wasm\nENV GREETING=image OTHER=kept\nENTRYPOINT ["/hello.wasm"]\n',
+    {
+      'hello.wasm': modulePath('hello'),
+    },
+  );
   const r = await ctrd.ctr(['run', '--rm', '--runtime', WASMCTL_RUNTIME, '--env', 'GREETING=cli', tag, 'cli-shim-env']);
   assert.equal(r.exitCode, 0, r.all);
   const env = r.stdout.split('\n').filter((l) => l.startsWith('env '));
-  assert.deepEqual(env.filter((l) => l.startsWith('env GREETING=')), ['env GREETING=cli']);
+  assert.deepEqual(
+    env.filter((l) => l.startsWith('env GREETING=')),
+    ['env GREETING=cli'],
+  );
   assert.ok(env.includes('env OTHER=kept'), env.join('\n'));
 });
 

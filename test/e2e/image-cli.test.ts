@@ -43,7 +43,10 @@ test('load, images, inspect, rmi', async () => {
   assert.match(row ?? '', /^localhost\/hello\s+v1\s+sha256:[a-f0-9]{12}\s+\S+B\s+1970-01-01/);
 
   const json = JSON.parse((await wasmctl(['images', '--json'])).stdout) as Array<{ reference: string }>;
-  assert.deepEqual(json.map((i) => i.reference), ['localhost/hello:v1']);
+  assert.deepEqual(
+    json.map((i) => i.reference),
+    ['localhost/hello:v1'],
+  );
 
   const inspect = await wasmctl(['inspect', 'localhost/hello:v1']);
   const image = JSON.parse(inspect.stdout) as { config: { cmd: string[] }; rootfs: string };
@@ -70,8 +73,14 @@ test('bad input: one line on stderr, exit 125, nothing stored', async () => {
   for (const [args, message] of [
     [['load', '-i', junk], `wasmctl: ${junk} is not a tar archive\n`],
     [['inspect', 'nothere:v1'], 'wasmctl: image "nothere:v1" is not in the store (pull it first: wasmctl pull nothere:v1)\n'],
-    [['pull', 'Bad Ref'], 'wasmctl: invalid reference "Bad Ref": "Bad Ref" is not a lowercase name component (write it as [registry/]name[:tag][@sha256:digest])\n'],
-    [['pull', '--platform', 'wasm', '127.0.0.1:5000/x'], 'wasmctl: invalid platform "wasm" (write it as os/arch[/variant], e.g. wasi/wasm)\n'],
+    [
+      ['pull', 'Bad Ref'],
+      'wasmctl: invalid reference "Bad Ref": "Bad Ref" is not a lowercase name component (write it as [registry/]name[:tag][@sha256:digest])\n',
+    ],
+    [
+      ['pull', '--platform', 'wasm', '127.0.0.1:5000/x'],
+      'wasmctl: invalid platform "wasm" (write it as os/arch[/variant], e.g. wasi/wasm)\n',
+    ],
   ] as const) {
     const result = await wasmctl([...args]);
     assert.equal(result.exitCode, 125, args.join(' '));

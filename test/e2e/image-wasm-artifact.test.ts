@@ -46,7 +46,10 @@ test('pull an artifact from the registry and run it', async () => {
   assert.equal(inspect.digest, digest);
   assert.deepEqual(inspect.platform, { os: 'wasip1', architecture: 'wasm' });
   assert.deepEqual(inspect.config.entrypoint, ['/hello.wasm']);
-  assert.deepEqual(inspect.layers.map((l) => l.mediaType), ['application/wasm']);
+  assert.deepEqual(
+    inspect.layers.map((l) => l.mediaType),
+    ['application/wasm'],
+  );
 
   const run = await wasmctl(['run', ref, 'one']);
   assert.equal(run.exitCode, 0, run.stderr);

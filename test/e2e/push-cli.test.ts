@@ -23,7 +23,11 @@ let work: string;
 let n = 0;
 
 function wasmctl(root: string, args: string[], env: Record<string, string> = {}, input?: string) {
-  return execa('node', [join(REPO, 'bin/wasmctl.js'), '--root', root, ...args], { reject: false, env, ...(input !== undefined ? { input } : {}) });
+  return execa('node', [join(REPO, 'bin/wasmctl.js'), '--root', root, ...args], {
+    reject: false,
+    env,
+    ...(input !== undefined ? { input } : {}),
+  });
 }
 
 /** A context whose image differs from every other one the tests build. */
@@ -73,14 +77,21 @@ for (const mode of ['htpasswd', 'token'] as const) {
       const refused = await wasmctl(root, ['push', name], env);
       assert.notEqual(refused.exitCode, 0);
       assert.equal(refused.stderr.trim().split('\n').length, 1, refused.stderr);
-      assert.match(refused.stderr, mode === 'htpasswd' ? /wants credentials \(401 unauthorized\).*wasmctl login/ : /refused the credentials \(401 unauthorized\).*wasmctl login/);
+      assert.match(
+        refused.stderr,
+        mode === 'htpasswd'
+          ? /wants credentials \(401 unauthorized\).*wasmctl login/
+          : /refused the credentials \(401 unauthorized\).*wasmctl login/,
+      );
 
       const bad = await wasmctl(root, ['login', registry.host, '-u', user.username, '--password-stdin'], env, 'wrong\n');
       assert.notEqual(bad.exitCode, 0);
       assert.match(bad.stderr, /refused the credentials/);
       const login = await wasmctl(root, ['login', registry.host, '-u', user.username, '--password-stdin'], env, `${user.password}\n`);
       assert.equal(login.exitCode, 0, login.stderr);
-      const config = JSON.parse(await readFile(join(env.DOCKER_CONFIG, 'config.json'), 'utf8')) as { auths: Record<string, { auth: string }> };
+      const config = JSON.parse(await readFile(join(env.DOCKER_CONFIG, 'config.json'), 'utf8')) as {
+        auths: Record<string, { auth: string }>;
+      };
       assert.equal(Buffer.from(config.auths[registry.host]?.auth ?? '', 'base64').toString(), `${user.username}:${user.password}`);
 
       const push = await wasmctl(root, ['push', name], env);
@@ -90,7 +101,14 @@ for (const mode of ['htpasswd', 'token'] as const) {
       const inspect = await skopeo(['inspect', ...creds, `docker://${name}`]);
       assert.equal(inspect.exitCode, 0, inspect.stderr);
       assert.equal((JSON.parse(inspect.stdout) as { Digest: string }).Digest, digest);
-      const copy = await skopeo(['copy', '--src-tls-verify=false', '--src-creds', `${user.username}:${user.password}`, `docker://${name}`, `oci:${join(work, `copy-${n++}`)}:x`]);
+      const copy = await skopeo([
+        'copy',
+        '--src-tls-verify=false',
+        '--src-creds',
+        `${user.username}:${user.password}`,
+        `docker://${name}`,
+        `oci:${join(work, `copy-${n++}`)}:x`,
+      ]);
       assert.equal(copy.exitCode, 0, copy.stderr);
       await assertRunsAfterPull(name, env);
 
@@ -124,8 +142,15 @@ describe('login through a credential helper (credsStore)', () => {
     await built(root, name);
     const login = await wasmctl(root, ['login', registry.host, '-u', user.username, '--password-stdin'], env, user.password);
     assert.equal(login.exitCode, 0, login.stderr);
-    assert.deepEqual(JSON.parse(await readFile(saved, 'utf8')), { ServerURL: registry.host, Username: user.username, Secret: user.password });
-    const config = JSON.parse(await readFile(join(dir, 'docker', 'config.json'), 'utf8')) as { auths: Record<string, object>; credsStore: string };
+    assert.deepEqual(JSON.parse(await readFile(saved, 'utf8')), {
+      ServerURL: registry.host,
+      Username: user.username,
+      Secret: user.password,
+    });
+    const config = JSON.parse(await readFile(join(dir, 'docker', 'config.json'), 'utf8')) as {
+      auths: Record<string, object>;
+      credsStore: string;
+    };
     assert.deepEqual(config, { credsStore: 'testfile', auths: { [registry.host]: {} } });
     const push = await wasmctl(root, ['push', name], env);
     assert.equal(push.exitCode, 0, push.stderr);
@@ -232,7 +257,10 @@ describe('behind a counting forwarder', () => {
     const raw = await skopeo(['inspect', '--raw', '--tls-verify=false', `docker://${artifact}`]);
     const manifest = JSON.parse(raw.stdout) as { config: { mediaType: string }; layers: Array<{ mediaType: string }> };
     assert.equal(manifest.config.mediaType, 'application/vnd.wasm.config.v0+json');
-    assert.deepEqual(manifest.layers.map((l) => l.mediaType), ['application/wasm']);
+    assert.deepEqual(
+      manifest.layers.map((l) => l.mediaType),
+      ['application/wasm'],
+    );
     await assertRunsAfterPull(artifact);
   });
 });
@@ -264,10 +292,16 @@ describe('a multi-platform image index', () => {
 
     const raw = await skopeo(['inspect', '--raw', '--tls-verify=false', `docker://${registry.host}/multi/hello:v1`]);
     assert.equal(raw.exitCode, 0, raw.stderr);
-    const index = JSON.parse(raw.stdout) as { mediaType: string; manifests: Array<{ digest: string; platform: { os: string; architecture: string } }> };
+    const index = JSON.parse(raw.stdout) as {
+      mediaType: string;
+      manifests: Array<{ digest: string; platform: { os: string; architecture: string } }>;
+    };
     assert.equal(index.mediaType, 'application/vnd.oci.image.index.v1+json');
     assert.equal(`sha256:${createHash('sha256').update(raw.stdout).digest('hex')}`, indexDigest);
-    assert.deepEqual(index.manifests.map((m) => `${m.platform.os}/${m.platform.architecture}`), platforms);
+    assert.deepEqual(
+      index.manifests.map((m) => `${m.platform.os}/${m.platform.architecture}`),
+      platforms,
+    );
     for (const [i, platform] of platforms.entries()) {
       const fresh = join(work, `fresh-${n++}`);
       const pull = await wasmctl(fresh, ['pull', '--platform', platform, name]);
@@ -289,7 +323,11 @@ describe('a multi-platform image index', () => {
     const again = await wasmctl(root, ['push', `oci:${layout}`, `${proxy.host}/multi/hello:v2`]);
     assert.equal(again.exitCode, 0, again.stderr);
     assert.match(again.stdout, new RegExp(`Digest: ${indexDigest}`));
-    assert.deepEqual(proxy.requests.filter((r) => r.path.includes('/blobs/uploads')), [], 'every blob was there already');
+    assert.deepEqual(
+      proxy.requests.filter((r) => r.path.includes('/blobs/uploads')),
+      [],
+      'every blob was there already',
+    );
     assert.equal(proxy.requests.filter((r) => r.method === 'HEAD').length, 3, 'one HEAD per distinct blob: two configs, one shared layer');
 
     const bare = await wasmctl(root, ['push', `oci:${layout}`]);

@@ -110,7 +110,17 @@ describe('entry, arguments and environment', () => {
 describe('the sandbox', () => {
   test('the image files are visible; host files, ../ escapes, /proc and a symlink to a host path are not', async () => {
     const hostPasswd = await readFile('/etc/passwd', 'utf8');
-    const r = await wasmctl(['run', '--entrypoint', '/bin/cat.wasm', 'localhost/tools:v1', '/etc/greeting.txt', '/etc/passwd', '../../etc/passwd', '/proc/self/environ', '/etc/host-passwd']);
+    const r = await wasmctl([
+      'run',
+      '--entrypoint',
+      '/bin/cat.wasm',
+      'localhost/tools:v1',
+      '/etc/greeting.txt',
+      '/etc/passwd',
+      '../../etc/passwd',
+      '/proc/self/environ',
+      '/etc/host-passwd',
+    ]);
     assert.equal(r.exitCode, 1);
     assert.match(r.stdout, /^hi from the image$/m);
     for (const path of ['/etc/passwd', '../../etc/passwd', '/proc/self/environ', '/etc/host-passwd']) {
@@ -123,7 +133,16 @@ describe('the sandbox', () => {
     const data = join(work, 'data');
     await mkdir(data, { recursive: true });
     await writeFile(join(data, 'note.txt'), 'mounted\n');
-    const r = await wasmctl(['run', '-v', `${data}:/data:ro`, '--entrypoint', '/bin/cat.wasm', 'localhost/tools:v1', '/data/note.txt', '/data/../../etc/passwd']);
+    const r = await wasmctl([
+      'run',
+      '-v',
+      `${data}:/data:ro`,
+      '--entrypoint',
+      '/bin/cat.wasm',
+      'localhost/tools:v1',
+      '/data/note.txt',
+      '/data/../../etc/passwd',
+    ]);
     assert.match(r.stdout, /^mounted$/m);
     // WASI paths stay beneath their preopen: `..` above /data is refused, as wasmtime refuses it.
     assert.match(r.stdout, /cat: \/data\/\.\.\/\.\.\/etc\/passwd: Capabilities insufficient/);

@@ -58,7 +58,10 @@ test('cache entries live under the jco-transpile version; image prune removes th
   assert.match(toolchainTag(), /^jco-transpile-\d+\.\d+\.\d+.*\.layout-\d+$/);
   assert.equal((await wasmctlIn(store, ['run', hello])).exitCode, 0);
   const [entry] = await entriesIn(store);
-  const old = [join(store, 'components', 'sha256', 'a'.repeat(64)), join(store, 'components', 'jco-transpile-0.0.1.layout-2', 'b'.repeat(64))];
+  const old = [
+    join(store, 'components', 'sha256', 'a'.repeat(64)),
+    join(store, 'components', 'jco-transpile-0.0.1.layout-2', 'b'.repeat(64)),
+  ];
   for (const dir of old) {
     await mkdir(dir, { recursive: true });
     await writeFile(join(dir, 'glue.mjs'), 'x'.repeat(4096));

@@ -81,9 +81,7 @@ describe('through `wasmctl sidecar` on redis-server: atomics, batch, config and 
     assert.equal(r.exitCode, 0, r.stderr);
     assert.equal(
       r.stdout,
-      'orders 1 3 4; book1=7 book2=8 none; book2 none\n' +
-        'greeting hello from config, missing none\n' +
-        'increment by 0 refused: other\n',
+      'orders 1 3 4; book1=7 book2=8 none; book2 none\n' + 'greeting hello from config, missing none\n' + 'increment by 0 refused: other\n',
     );
     assert.equal(await redis.cli('get', 'sequencer|||orders'), '4');
     assert.equal(await redis.cli('hget', 'book1', 'data'), '7');

@@ -27,7 +27,14 @@ const component = (name: string) => join(work, `${name}.component.wasm`);
 const wasmctl = (args: string[], options: CliOptions = {}) => wasmctlIn(store(), args, options);
 
 const cacheDirOf = async (file: string) =>
-  join(store(), 'components', toolchainTag(), createHash('sha256').update(await readFile(file)).digest('hex'));
+  join(
+    store(),
+    'components',
+    toolchainTag(),
+    createHash('sha256')
+      .update(await readFile(file))
+      .digest('hex'),
+  );
 
 before(async () => {
   work = await mkdtemp(join(tmpdir(), 'wasmctl-component-'));
@@ -129,7 +136,10 @@ test('--engine wasmer (preview 1 only) refuses a component; serve refuses a comm
   assert.equal(wasmer.stderr, 'wasmctl: --engine wasmer runs preview 1 modules only; components run on the wasmctl engine\n');
   const r = await wasmctl(['serve', '--listen', '127.0.0.1:0', `id_1=${component('hello')}`]);
   assert.equal(r.exitCode, 125);
-  assert.match(r.stderr, /^wasmctl: .*hello\.component\.wasm: the component exports no wasi:http\/incoming-handler: it is not a wasi:http\/proxy component\n$/);
+  assert.match(
+    r.stderr,
+    /^wasmctl: .*hello\.component\.wasm: the component exports no wasi:http\/incoming-handler: it is not a wasi:http\/proxy component\n$/,
+  );
 });
 
 describe('wasi:filesystem is the preview 1 sandbox', () => {
@@ -140,7 +150,17 @@ describe('wasi:filesystem is the preview 1 sandbox', () => {
     await writeFile(join(work, 'secret.txt'), 'host secret\n');
     await symlink(join(work, 'secret.txt'), join(data, 'abs-link'));
     await symlink('../secret.txt', join(data, 'rel-link'));
-    const r = await wasmctl(['run', '-v', `${data}:/data:ro`, component('cat'), '/data/note.txt', '/data/abs-link', '/data/rel-link', '/data/../secret.txt', join(work, 'secret.txt')]);
+    const r = await wasmctl([
+      'run',
+      '-v',
+      `${data}:/data:ro`,
+      component('cat'),
+      '/data/note.txt',
+      '/data/abs-link',
+      '/data/rel-link',
+      '/data/../secret.txt',
+      join(work, 'secret.txt'),
+    ]);
     assert.equal(r.exitCode, 1);
     assert.match(r.stdout, /^mounted$/m);
     assert.doesNotMatch(r.stdout, /host secret/);

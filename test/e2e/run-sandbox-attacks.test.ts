@@ -63,7 +63,20 @@ test('mount roots are busy: neither removed nor moved on the host', async () => 
   const empty = folder('busy-empty');
   const m1 = folder('busy-m1', { 'keep.txt': 'stays' });
   const m2 = folder('busy-m2');
-  const out = await wasmctl(['run', '-v', `${empty}:/empty`, '-v', `${m1}:/m1`, '-v', `${m2}:/m2`, module, 'busy', '/empty', '/m1', '/m2/stolen']);
+  const out = await wasmctl([
+    'run',
+    '-v',
+    `${empty}:/empty`,
+    '-v',
+    `${m1}:/m1`,
+    '-v',
+    `${m2}:/m2`,
+    module,
+    'busy',
+    '/empty',
+    '/m1',
+    '/m2/stolen',
+  ]);
   assert.deepEqual(out, ['rmdir: Resource busy', 'rename: Resource busy']);
   assert.ok(fs.statSync(empty).isDirectory());
   assert.equal(fs.readFileSync(join(m1, 'keep.txt'), 'utf8'), 'stays');

@@ -84,7 +84,10 @@ describe('wasmctl sidecar backed by redis-server', () => {
     redis = await startRedis();
     const config = join(work, 'layotto.json');
     const component = { type: 'redis', metadata: { redisHost: redis.host } };
-    await writeFile(config, JSON.stringify({ state: { state_demo: component }, sequencer: { sequencer_demo: component }, lock: { lock_demo: component } }));
+    await writeFile(
+      config,
+      JSON.stringify({ state: { state_demo: component }, sequencer: { sequencer_demo: component }, lock: { lock_demo: component } }),
+    );
     sidecar = execa('node', [WASMCTL, 'sidecar', '--listen', '127.0.0.1:0', '--config', config], { reject: false });
     const [line] = (await once(sidecar.stdout!, 'data')) as [Buffer];
     address = /listening on (\S+)/.exec(line.toString())?.[1] ?? assert.fail(line.toString());
@@ -97,7 +100,15 @@ describe('wasmctl sidecar backed by redis-server', () => {
 
   test('a value set with redis-cli reads back in Wasm; writes land in redis', async () => {
     await redis.cli('set', 'book1', '100');
-    const r = await run(['--sidecar', address, modulePath('abi-calls'), 'get:state_demo:book1', 'save:state_demo:k2:hello', 'next:sequencer_demo:orders', 'lock:lock_demo:job:w1:30']);
+    const r = await run([
+      '--sidecar',
+      address,
+      modulePath('abi-calls'),
+      'get:state_demo:book1',
+      'save:state_demo:k2:hello',
+      'next:sequencer_demo:orders',
+      'lock:lock_demo:job:w1:30',
+    ]);
     assert.equal(r.exitCode, 0, r.stderr);
     assert.equal(r.stdout, 'get 0 100\nsave 0\nnext 0 1\nlock 0');
     assert.equal(await redis.cli('hget', 'k2', 'data'), 'hello');
@@ -121,5 +132,8 @@ test('a sidecar config that cannot be read: InternalFailure for the module, one 
   const r = await run(['--sidecar-config', join(work, 'missing.json'), modulePath('abi-calls'), 'get:state_demo:k1']);
   assert.equal(r.exitCode, 0, r.stderr);
   assert.equal(r.stdout, 'get 10');
-  assert.equal(r.stderr, `wasmctl: runtime host calls unavailable: cannot read sidecar config ${join(work, 'missing.json')}: it does not exist`);
+  assert.equal(
+    r.stderr,
+    `wasmctl: runtime host calls unavailable: cannot read sidecar config ${join(work, 'missing.json')}: it does not exist`,
+  );
 });

@@ -62,7 +62,10 @@ for (const { name, module, first, args = [] } of HOSTILE) {
       assert.ok(r.afterStart < 2000, `ended ${r.afterStart} ms after the module started`);
     });
 
-    for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
+    for (const [signal, code] of [
+      ['SIGTERM', 143],
+      ['SIGINT', 130],
+    ] as const) {
       test(`${signal} exits ${code} within a second`, async () => {
         let sentAt = 0;
         const r = await run([...args, modulePath(module)], (pid) => {

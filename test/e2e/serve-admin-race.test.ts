@@ -18,13 +18,31 @@ test('200 concurrent admin calls on one id while traffic flows: the server stays
   const work = await mkdtemp(join(tmpdir(), 'wasmctl-admin-race-'));
   const notWasm = join(work, 'notes.wasm');
   await writeFile(notWasm, 'plain text, not a module\n');
-  const serve = execa(join(REPO, 'bin/wasmctl'), ['--root', join(work, 'store'), 'serve', '--listen', '127.0.0.1:0', '--admin', '127.0.0.1:0', '--json', `steady=${modulePath('serve-no-wasi')}`], { reject: false });
+  const serve = execa(
+    join(REPO, 'bin/wasmctl'),
+    [
+      '--root',
+      join(work, 'store'),
+      'serve',
+      '--listen',
+      '127.0.0.1:0',
+      '--admin',
+      '127.0.0.1:0',
+      '--json',
+      `steady=${modulePath('serve-no-wasi')}`,
+    ],
+    { reject: false },
+  );
   try {
     const [line] = (await once(serve.stdout!, 'data')) as [Buffer];
     const { gateway, admin } = JSON.parse(line.toString()) as { gateway: string; admin: string };
     const call = (path: string, body?: object) =>
-      fetch(`http://${admin}${path}`, body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, text: await r.text() }));
-    const hit = (id: string) => fetch(`http://${gateway}/`, { headers: { id } }).then(async (r) => ({ status: r.status, text: await r.text() }));
+      fetch(`http://${admin}${path}`, body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) }).then(async (r) => ({
+        status: r.status,
+        text: await r.text(),
+      }));
+    const hit = (id: string) =>
+      fetch(`http://${gateway}/`, { headers: { id } }).then(async (r) => ({ status: r.status, text: await r.text() }));
 
     let traffic = true;
     const steadyAnswers: number[] = [];
@@ -44,21 +62,36 @@ test('200 concurrent admin calls on one id while traffic flows: the server stays
         case 3:
           return call('/wasm/list');
         default:
-          return call('/wasm/install', i % 2 ? { name: `bad-${i}`, vm_config: { path: notWasm } } : { name: `gone-${i}`, image: '127.0.0.1:1/none:v1' });
+          return call(
+            '/wasm/install',
+            i % 2 ? { name: `bad-${i}`, vm_config: { path: notWasm } } : { name: `gone-${i}`, image: '127.0.0.1:1/none:v1' },
+          );
       }
     });
     const answers = await Promise.all(ops);
     traffic = false;
     await steady;
 
-    assert.ok(answers.every((a) => a.status === 200 || a.status === 500), 'every call got an answer');
-    assert.ok(answers.filter((a, i) => i % 5 === 4).every((a) => a.status === 500 && /error/.test(a.text)), 'bad installs are refused');
-    assert.ok(steadyAnswers.length > 0 && steadyAnswers.every((s) => s === 200), `steady answered ${[...new Set(steadyAnswers)].join(',')}`);
+    assert.ok(
+      answers.every((a) => a.status === 200 || a.status === 500),
+      'every call got an answer',
+    );
+    assert.ok(
+      answers.filter((a, i) => i % 5 === 4).every((a) => a.status === 500 && /error/.test(a.text)),
+      'bad installs are refused',
+    );
+    assert.ok(
+      steadyAnswers.length > 0 && steadyAnswers.every((s) => s === 200),
+      `steady answered ${[...new Set(steadyAnswers)].join(',')}`,
+    );
     assert.equal(serve.exitCode, null, 'serve is still running');
 
     const listed = (JSON.parse((await call('/wasm/list')).text) as Array<{ id: string }>).map((f) => f.id).sort();
     assert.ok(listed.includes('steady'));
-    assert.ok(listed.every((id) => id === 'steady' || id === 'racy'), listed.join(','));
+    assert.ok(
+      listed.every((id) => id === 'steady' || id === 'racy'),
+      listed.join(','),
+    );
     // What the list says is what serves: racy answers exactly when it is listed.
     assert.equal((await hit('racy')).status, listed.includes('racy') ? 200 : 404);
   } finally {

@@ -39,14 +39,35 @@ before(async () => {
   await writeFile(config, JSON.stringify({ state: { state_demo: { type: 'redis', metadata: { redisHost: redis.host } } } }));
   serve = execa(
     join(REPO, 'bin/wasmctl'),
-    ['--root', join(work, 'store'), 'serve', '--listen', '127.0.0.1:0', '--admin', '127.0.0.1:0', '--json', '--timeout', '3s', '--instances', '2',
-      '--sidecar-config', config, '--route', '/api=id_1', `id_1=${guest}`, `pw=${modulePath('serve-no-wasi')}`],
+    [
+      '--root',
+      join(work, 'store'),
+      'serve',
+      '--listen',
+      '127.0.0.1:0',
+      '--admin',
+      '127.0.0.1:0',
+      '--json',
+      '--timeout',
+      '3s',
+      '--instances',
+      '2',
+      '--sidecar-config',
+      config,
+      '--route',
+      '/api=id_1',
+      `id_1=${guest}`,
+      `pw=${modulePath('serve-no-wasi')}`,
+    ],
     { reject: false },
   );
   const [line] = (await Promise.race([once(serve.stdout!, 'data'), serve.then((r) => [Buffer.from(String(r.stderr))])])) as [Buffer];
   const started = JSON.parse(line.toString()) as { gateway: string; admin: string; functions: Array<{ id: string; instances: number }> };
   ({ gateway, admin } = started);
-  assert.deepEqual(started.functions.map((f) => [f.id, f.instances]).sort(), [['id_1', 2], ['pw', 2]]);
+  assert.deepEqual(started.functions.map((f) => [f.id, f.instances]).sort(), [
+    ['id_1', 2],
+    ['pw', 2],
+  ]);
 });
 
 after(async () => {
@@ -90,7 +111,10 @@ test('a trap answers 500 and a request past --timeout 504; the next requests are
   assert.equal(spun.status, 504);
   assert.match(spun.text, /exceeded its timeout of 3000 ms/);
   const answers = await Promise.all([1, 2, 3, 4].map((n) => call(`/?name=n${n}`, { id: 'id_1' })));
-  assert.deepEqual(answers.map((a) => a.status), [200, 200, 200, 200]);
+  assert.deepEqual(
+    answers.map((a) => a.status),
+    [200, 200, 200, 200],
+  );
   const list = (await (await fetch(`http://${admin}/wasm/list`)).json()) as unknown;
   assert.match(JSON.stringify(list), /"id_1"/);
 });
@@ -106,9 +130,13 @@ test('the admin API installs a component like a module', async () => {
 });
 
 test('a --route that is not PREFIX=ID is refused at start in one line', async () => {
-  const r = await execa(join(REPO, 'bin/wasmctl'), ['--root', join(work, 'store'), 'serve', '--listen', '127.0.0.1:0', '--route', 'api=id_1', `id_1=${guest}`], {
-    reject: false,
-  });
+  const r = await execa(
+    join(REPO, 'bin/wasmctl'),
+    ['--root', join(work, 'store'), 'serve', '--listen', '127.0.0.1:0', '--route', 'api=id_1', `id_1=${guest}`],
+    {
+      reject: false,
+    },
+  );
   assert.equal(r.exitCode, 125);
   assert.equal(r.stderr, 'wasmctl: --route api=id_1 is not PREFIX=ID (--route /api=id_1)');
 });

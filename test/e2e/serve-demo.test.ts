@@ -45,8 +45,7 @@ async function text(id: string | null, query: string, init: RequestInit = {}): P
   return [response.status, await response.text()];
 }
 
-const manage = (path: string, body: unknown) =>
-  fetch(`http://${admin}/wasm/${path}`, { method: 'POST', body: JSON.stringify(body) });
+const manage = (path: string, body: unknown) => fetch(`http://${admin}/wasm/${path}`, { method: 'POST', body: JSON.stringify(body) });
 
 before(async () => {
   work = await mkdtemp(join(tmpdir(), 'wasmctl-serve-'));
@@ -60,8 +59,24 @@ before(async () => {
   await writeFile(config, JSON.stringify(sample).replace('localhost:6379', redis.host));
   serve = execa(
     'node',
-    [WASMCTL, '--root', join(work, 'store'), 'serve', '--listen', '127.0.0.1:0', '--admin', '127.0.0.1:0', '--json',
-      '--sidecar-config', config, '--timeout', '2s', f1, f2, `serve_trap=${modulePath('serve-trap')}`],
+    [
+      WASMCTL,
+      '--root',
+      join(work, 'store'),
+      'serve',
+      '--listen',
+      '127.0.0.1:0',
+      '--admin',
+      '127.0.0.1:0',
+      '--json',
+      '--sidecar-config',
+      config,
+      '--timeout',
+      '2s',
+      f1,
+      f2,
+      `serve_trap=${modulePath('serve-trap')}`,
+    ],
     { reject: false },
   );
   const [line] = (await Promise.race([once(serve.stdout!, 'data'), serve.then((r) => [Buffer.from(String(r.stderr))])])) as [Buffer];
@@ -119,7 +134,11 @@ describe('the seed demo through wasmctl serve', () => {
   });
 
   test('a module without WASI imports, marked proxy_abi_version_0_1_0, installed from a .wasm path', async () => {
-    const installed = await manage('install', { name: 'no_wasi', instance_num: 1, vm_config: { engine: 'wasmtime', path: modulePath('serve-no-wasi') } });
+    const installed = await manage('install', {
+      name: 'no_wasi',
+      instance_num: 1,
+      vm_config: { engine: 'wasmtime', path: modulePath('serve-no-wasi') },
+    });
     assert.equal(installed.status, 200);
     assert.equal(await installed.text(), '');
     const response = await call('no_wasi', '');

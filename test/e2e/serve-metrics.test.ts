@@ -13,7 +13,11 @@ import { REPO } from '../support/repo.js';
 
 test('metrics count requests by function and status, their latency, and the instances', async () => {
   await buildModules();
-  const serve = execa(join(REPO, 'bin/wasmctl'), ['serve', '--listen', '127.0.0.1:0', '--admin', '127.0.0.1:0', '--json', '--instances', '2', `pong=${modulePath('serve-no-wasi')}`], { reject: false });
+  const serve = execa(
+    join(REPO, 'bin/wasmctl'),
+    ['serve', '--listen', '127.0.0.1:0', '--admin', '127.0.0.1:0', '--json', '--instances', '2', `pong=${modulePath('serve-no-wasi')}`],
+    { reject: false },
+  );
   try {
     const [line] = (await once(serve.stdout!, 'data')) as [Buffer];
     const { gateway, admin } = JSON.parse(line.toString()) as { gateway: string; admin: string };

@@ -14,7 +14,23 @@ test('a request waiting for a busy instance gets 503 after --queue-timeout', asy
   await buildModules();
   const serve = execa(
     join(REPO, 'bin/wasmctl'),
-    ['serve', '--listen', '127.0.0.1:0', '--admin', '127.0.0.1:0', '--json', '--instances', '1', '--max-instances', '1', '--timeout', '4s', '--queue-timeout', '300ms', `trap=${modulePath('serve-trap')}`],
+    [
+      'serve',
+      '--listen',
+      '127.0.0.1:0',
+      '--admin',
+      '127.0.0.1:0',
+      '--json',
+      '--instances',
+      '1',
+      '--max-instances',
+      '1',
+      '--timeout',
+      '4s',
+      '--queue-timeout',
+      '300ms',
+      `trap=${modulePath('serve-trap')}`,
+    ],
     { reject: false },
   );
   try {

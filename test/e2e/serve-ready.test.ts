@@ -40,7 +40,19 @@ function requestAsSoonAsOpen(port: number, request: string, deadline: number): P
 test('the first request, sent the instant the gateway listens, gets the function; admin opens after the installs', async () => {
   await buildModules();
   const [gatewayPort, adminPort] = await Promise.all([freePort(), freePort()]);
-  const serve = execa(join(REPO, 'bin/wasmctl'), ['serve', '--listen', `127.0.0.1:${gatewayPort}`, '--admin', `127.0.0.1:${adminPort}`, '--json', `no_wasi=${modulePath('serve-no-wasi')}`], { reject: false });
+  const serve = execa(
+    join(REPO, 'bin/wasmctl'),
+    [
+      'serve',
+      '--listen',
+      `127.0.0.1:${gatewayPort}`,
+      '--admin',
+      `127.0.0.1:${adminPort}`,
+      '--json',
+      `no_wasi=${modulePath('serve-no-wasi')}`,
+    ],
+    { reject: false },
+  );
   try {
     const deadline = Date.now() + 30_000;
     const first = requestAsSoonAsOpen(gatewayPort, 'GET / HTTP/1.1\r\nHost: x\r\nid: no_wasi\r\nConnection: close\r\n\r\n', deadline);

@@ -20,14 +20,33 @@ const ANSWER = 'There are 100 inventories for book1.';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 test('the demo under load grows from one instance per function to --max-instances, and shrinks back when idle', async () => {
-  const [redis, work] = await Promise.all([startRedis(), mkdtemp(join(tmpdir(), 'wasmctl-serve-scaling-')), execa('bash', [join(SAMPLES, 'build.sh'), '--modules-only'])]);
+  const [redis, work] = await Promise.all([
+    startRedis(),
+    mkdtemp(join(tmpdir(), 'wasmctl-serve-scaling-')),
+    execa('bash', [join(SAMPLES, 'build.sh'), '--modules-only']),
+  ]);
   await redis.cli('set', 'book1', '100');
   const config = join(work, 'layotto.json');
   await writeFile(config, (await readFile(join(SAMPLES, 'layotto.json'), 'utf8')).replace('localhost:6379', redis.host));
   const serve = execa(
     'node',
-    [join(REPO, 'bin/wasmctl.js'), '--root', join(work, 'store'), 'serve', '--listen', '127.0.0.1:0', '--admin', '127.0.0.1:0', '--json',
-      '--sidecar-config', config, '--max-instances', '3', join(SAMPLES, 'build/c/function_1.wasm'), join(SAMPLES, 'build/c/function_2.wasm')],
+    [
+      join(REPO, 'bin/wasmctl.js'),
+      '--root',
+      join(work, 'store'),
+      'serve',
+      '--listen',
+      '127.0.0.1:0',
+      '--admin',
+      '127.0.0.1:0',
+      '--json',
+      '--sidecar-config',
+      config,
+      '--max-instances',
+      '3',
+      join(SAMPLES, 'build/c/function_1.wasm'),
+      join(SAMPLES, 'build/c/function_2.wasm'),
+    ],
     { reject: false },
   );
   try {
@@ -35,7 +54,10 @@ test('the demo under load grows from one instance per function to --max-instance
     const { gateway, admin } = JSON.parse(line.toString()) as { gateway: string; admin: string };
     const instances = async (id: string) => {
       const text = await (await fetch(`http://${admin}/metrics`)).text();
-      return sample(text, 'wasmctl_serve_instances', { function: id, state: 'busy' }) + sample(text, 'wasmctl_serve_instances', { function: id, state: 'idle' });
+      return (
+        sample(text, 'wasmctl_serve_instances', { function: id, state: 'busy' }) +
+        sample(text, 'wasmctl_serve_instances', { function: id, state: 'idle' })
+      );
     };
     assert.deepEqual([await instances('id_1'), await instances('id_2')], [1, 1]);
 

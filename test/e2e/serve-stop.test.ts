@@ -40,8 +40,21 @@ async function startServe(timeout: string): Promise<Served> {
   const trap = modulePath('serve-trap');
   const serve = execa(
     'node',
-    [join(REPO, 'bin/wasmctl.js'), '--root', join(work, 'store'), 'serve', '--listen', '127.0.0.1:0', '--admin', '127.0.0.1:0', '--json',
-      '--timeout', timeout, `serve_trap=${trap}`, `healthy=${trap}`],
+    [
+      join(REPO, 'bin/wasmctl.js'),
+      '--root',
+      join(work, 'store'),
+      'serve',
+      '--listen',
+      '127.0.0.1:0',
+      '--admin',
+      '127.0.0.1:0',
+      '--json',
+      '--timeout',
+      timeout,
+      `serve_trap=${trap}`,
+      `healthy=${trap}`,
+    ],
     { reject: false },
   );
   running.push(serve);

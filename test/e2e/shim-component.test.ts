@@ -28,7 +28,11 @@ before(async () => {
   await builder.build(
     TAG,
     'FROM scratch\nCOPY bin/ /bin/\nCOPY greeting.txt /etc/greeting.txt\nENV GREETING=Hi\nENTRYPOINT ["/bin/hello.component.wasm", "from-image"]\n',
-    { 'bin/hello.component.wasm': await readFile(hello), 'bin/exit3.component.wasm': await readFile(exit3), 'greeting.txt': 'hi from the image\n' },
+    {
+      'bin/hello.component.wasm': await readFile(hello),
+      'bin/exit3.component.wasm': await readFile(exit3),
+      'greeting.txt': 'hi from the image\n',
+    },
   );
   await ctrd.importBuilt(builder, TAG);
 });

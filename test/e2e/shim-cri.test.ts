@@ -41,10 +41,16 @@ before(async () => {
   const Service = (grpc.loadPackageDefinition(definition) as any).runtime.v1.RuntimeService as grpc.ServiceClientConstructor;
   client = new Service(`unix://${ctrd.address}`, grpc.credentials.createInsecure());
   runtime = Object.fromEntries(
-    ['Version', 'RunPodSandbox', 'StopPodSandbox', 'RemovePodSandbox', 'CreateContainer', 'StartContainer', 'ContainerStatus', 'ContainerStats'].map((m) => [
-      m,
-      promisify((client as any)[m].bind(client)) as (request: object) => Promise<any>,
-    ]),
+    [
+      'Version',
+      'RunPodSandbox',
+      'StopPodSandbox',
+      'RemovePodSandbox',
+      'CreateContainer',
+      'StartContainer',
+      'ContainerStatus',
+      'ContainerStats',
+    ].map((m) => [m, promisify((client as any)[m].bind(client)) as (request: object) => Promise<any>]),
   );
 });
 
@@ -74,7 +80,14 @@ test('RunPodSandbox with the wasmctl handler, CreateContainer, StartContainer: t
   assert.ok(podSandboxId);
   const { containerId } = await runtime.CreateContainer!({
     podSandboxId,
-    config: { metadata: { name: 'hello', attempt: 0 }, image: { image: IMAGE }, command: ['/hello.wasm'], args: ['pod'], envs: [{ key: 'GREETING', value: 'Hello pod' }], logPath: 'hello.log' },
+    config: {
+      metadata: { name: 'hello', attempt: 0 },
+      image: { image: IMAGE },
+      command: ['/hello.wasm'],
+      args: ['pod'],
+      envs: [{ key: 'GREETING', value: 'Hello pod' }],
+      logPath: 'hello.log',
+    },
     sandboxConfig,
   });
   await runtime.StartContainer!({ containerId });
@@ -113,7 +126,7 @@ test("ContainerStats of a running Wasm container: the kubelet's CPU and working-
     t.diagnostic(`cpu ${stats.cpu.usageCoreNanoSeconds.value} ns, working set ${stats.memory.workingSetBytes.value} bytes`);
     assert.equal(stats.attributes.id, containerId);
     assert.ok(stats.cpu.usageCoreNanoSeconds.value > 0);
-    assert.ok(stats.memory.workingSetBytes.value < 140 << 20, 'the task\'s memory, not the host\'s');
+    assert.ok(stats.memory.workingSetBytes.value < 140 << 20, "the task's memory, not the host's");
   } finally {
     await runtime.StopPodSandbox!({ podSandboxId });
     await runtime.RemovePodSandbox!({ podSandboxId });

@@ -36,17 +36,25 @@ before(async () => {
   builder = await startBuilder();
   const notWasm = join(builder.dir, 'run.sh');
   await writeFile(notWasm, '#!/bin/sh\necho native\n');
-  await image('hello', 'FROM scratch\nCOPY hello.wasm /hello.wasm\nENV GREETING=Hi\nENTRYPOINT ["/hello.wasm", "from-image"]\n', { 'hello.wasm': join(REPO, 'samples/hello/hello.wasm') });
+  await image('hello', 'FROM scratch\nCOPY hello.wasm /hello.wasm\nENV GREETING=Hi\nENTRYPOINT ["/hello.wasm", "from-image"]\n', {
+    'hello.wasm': join(REPO, 'samples/hello/hello.wasm'),
+  });
   await image('exit3', 'FROM scratch\nCOPY exit3.wasm /exit3.wasm\nCMD ["/exit3.wasm"]\n', { 'exit3.wasm': join(MODULES, 'exit3.wasm') });
   await image('loop', 'FROM scratch\nCOPY loop.wasm /loop.wasm\nCMD ["/loop.wasm"]\n', { 'loop.wasm': join(MODULES, 'loop.wasm') });
-  await image('abi', 'FROM scratch\nCOPY abi-calls.wasm /abi-calls.wasm\nENTRYPOINT ["/abi-calls.wasm"]\n', { 'abi-calls.wasm': join(MODULES, 'abi-calls.wasm') });
+  await image('abi', 'FROM scratch\nCOPY abi-calls.wasm /abi-calls.wasm\nENTRYPOINT ["/abi-calls.wasm"]\n', {
+    'abi-calls.wasm': join(MODULES, 'abi-calls.wasm'),
+  });
   await image('echo', 'FROM scratch\nCOPY echo.wasm /echo.wasm\nCMD ["/echo.wasm"]\n', { 'echo.wasm': join(MODULES, 'echo.wasm') });
   await image('native', 'FROM scratch\nCOPY run.sh /run.sh\nCMD ["/run.sh"]\n', { 'run.sh': notWasm });
   // Two layers: the rootfs is an overlay of two lowerdirs, which the shim has to union.
-  await image('layers', 'FROM scratch\nCOPY hello.wasm /bin/hello.wasm\nCOPY exit3.wasm /bin/other.wasm\nCMD ["/bin/hello.wasm", "layered"]\n', {
-    'hello.wasm': join(REPO, 'samples/hello/hello.wasm'),
-    'exit3.wasm': join(MODULES, 'exit3.wasm'),
-  });
+  await image(
+    'layers',
+    'FROM scratch\nCOPY hello.wasm /bin/hello.wasm\nCOPY exit3.wasm /bin/other.wasm\nCMD ["/bin/hello.wasm", "layered"]\n',
+    {
+      'hello.wasm': join(REPO, 'samples/hello/hello.wasm'),
+      'exit3.wasm': join(MODULES, 'exit3.wasm'),
+    },
+  );
 });
 
 after(async () => {
@@ -60,7 +68,10 @@ const run = (name: string, id: string, args: string[] = [], flags: string[] = []
 
 async function taskRow(id: string): Promise<string[] | undefined> {
   const { stdout } = await ctrd.ctr(['task', 'ls']);
-  return stdout.split('\n').map((line) => line.trim().split(/\s+/)).find((cols) => cols[0] === id);
+  return stdout
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .find((cols) => cols[0] === id);
 }
 
 const taskStatus = async (id: string) => (await taskRow(id))?.[2];
@@ -118,7 +129,10 @@ test('ctr task kill stops a long-running module: RUNNING, then STOPPED, exit 143
   assert.equal((await ctrd.ctr(['task', 'delete', 'loop-d'])).exitCode, 0);
   assert.equal((await ctrd.ctr(['container', 'delete', 'loop-d'])).exitCode, 0);
 
-  for (const [signal, code] of [['SIGTERM', 143], ['SIGKILL', 137]] as const) {
+  for (const [signal, code] of [
+    ['SIGTERM', 143],
+    ['SIGKILL', 137],
+  ] as const) {
     const id = `loop-${signal}`;
     const attached = ctrd.ctr(['run', '--rm', '--runtime', WASMCTL_RUNTIME, images.loop!, id]);
     await until('RUNNING', async () => ((await taskStatus(id)) === 'RUNNING' ? true : undefined));
@@ -141,7 +155,12 @@ test('runtime options (ctr --runtime-config-path) set limits; an annotation over
   await writeFile(config, JSON.stringify({ timeoutMs: 300 }));
   const limited = await run('loop', 'loop-options', [], ['--runtime-config-path', config]);
   assert.equal(limited.exitCode, 124, limited.all);
-  const overridden = await run('exit3', 'exit3-options', [], ['--runtime-config-path', config, '--annotation', 'io.wasmctl.timeout-ms=60000']);
+  const overridden = await run(
+    'exit3',
+    'exit3-options',
+    [],
+    ['--runtime-config-path', config, '--annotation', 'io.wasmctl.timeout-ms=60000'],
+  );
   assert.equal(overridden.exitCode, 3, overridden.all);
   await writeFile(config, JSON.stringify({ timeout: '1s' }));
   const bad = await run('exit3', 'bad-options', [], ['--runtime-config-path', config]);
@@ -153,7 +172,12 @@ test("Layotto's runtime host functions are served, by the embedded sidecar unles
   const result = await run('abi', 'abi-embedded', ['/abi-calls.wasm', 'save:state_demo:k:v1', 'get:state_demo:k']);
   assert.equal(result.exitCode, 0, result.all);
   assert.equal(result.stdout, 'save 0\nget 0 v1');
-  const unreachable = await run('abi', 'abi-sidecar', ['/abi-calls.wasm', 'get:state_demo:k'], ['--annotation', 'io.wasmctl.sidecar=127.0.0.1:1']);
+  const unreachable = await run(
+    'abi',
+    'abi-sidecar',
+    ['/abi-calls.wasm', 'get:state_demo:k'],
+    ['--annotation', 'io.wasmctl.sidecar=127.0.0.1:1'],
+  );
   assert.match(unreachable.all, /get [1-9]/, 'an unreachable sidecar is an error status to the module, not a hang');
 });
 
@@ -173,7 +197,7 @@ test('50 containers in a row leave no container, shim process, socket or fd behi
   }
   assert.deepEqual(await shimServerPids(ctrd.shimDir), [server], 'still the one warm server');
   // A finished module's Worker gives its fds back asynchronously, so let the count settle.
-  await until('fds back to one container\'s worth', async () => ((await fdCount(server)) <= fdsBefore ? true : undefined), 3000);
+  await until("fds back to one container's worth", async () => ((await fdCount(server)) <= fdsBefore ? true : undefined), 3000);
   assert.equal((await ctrd.ctr(['container', 'ls', '-q'])).stdout, '');
   assert.deepEqual(await readdir(join(ctrd.dir, 'state/io.containerd.runtime.v2.task', ctrd.namespace)), [], 'no bundle left');
   // Idle, the shared server goes, and takes its socket with it.

@@ -24,7 +24,9 @@ const images: Record<string, string> = {};
 async function image(module: string, cmd: string[]): Promise<string> {
   const name = basename(module);
   const tag = `localhost/shim-log/${name.replace('.wasm', '')}:v1`;
-  await builder.build(tag, `FROM scratch\nCOPY ${name} /${name}\nCMD ${JSON.stringify([`/${name}`, ...cmd])}\n`, { [name]: await readFile(module) });
+  await builder.build(tag, `FROM scratch\nCOPY ${name} /${name}\nCMD ${JSON.stringify([`/${name}`, ...cmd])}\n`, {
+    [name]: await readFile(module),
+  });
   await ctrd.importBuilt(builder, tag);
   return tag;
 }
@@ -45,7 +47,8 @@ after(async () => {
   await builder?.stop();
 });
 
-const run = (name: string, id: string, flags: string[]) => ctrd.ctr(['run', '--rm', '--runtime', WASMCTL_RUNTIME, ...flags, images[name]!, id]);
+const run = (name: string, id: string, flags: string[]) =>
+  ctrd.ctr(['run', '--rm', '--runtime', WASMCTL_RUNTIME, ...flags, images[name]!, id]);
 
 test('--log-uri file:///… appends stdout and stderr to the file, which need not exist yet', async () => {
   const log = join(ctrd.dir, 'logs/sub/task.log');
@@ -57,7 +60,7 @@ test('--log-uri file:///… appends stdout and stderr to the file, which need no
   assert.equal(await readFile(log, 'utf8'), 'Hello from WebAssembly!\narg[1]=logged\nabout to exit 3\n');
 });
 
-test('--log-uri binary:///logger?… runs the logger with containerd\'s fds 3, 4 and 5, args and environment', async () => {
+test("--log-uri binary:///logger?… runs the logger with containerd's fds 3, 4 and 5, args and environment", async () => {
   const dir = join(ctrd.dir, 'logger');
   const logger = join(dir, 'logger.sh');
   await execa('mkdir', ['-p', dir]);
@@ -104,27 +107,48 @@ test('the shim folder is empty once the last container is gone and the shared se
   assert.deepEqual(await readdir(ctrd.shimDir), []);
 });
 
-test('a killed server leaves nothing behind: containerd\'s delete of its task clears its files, its log to containerd\'s', async () => {
+test("a killed server leaves nothing behind: containerd's delete of its task clears its files, its log to containerd's", async () => {
   assert.equal((await ctrd.ctr(['run', '-d', '--runtime', WASMCTL_RUNTIME, images.loop!, 'killed-server'])).exitCode, 0);
   const [server] = await shimServerPids(ctrd.shimDir);
   assert.ok(server);
   const left = await readdir(ctrd.shimDir);
   assert.ok(left.some((f) => f.endsWith('.pid')) && left.some((f) => f.endsWith('.lease')), left.join(' '));
   // As the server's own last words would be: its stderr is this file.
-  await appendFile(join(ctrd.shimDir, left.find((f) => f.endsWith('.log'))!), 'wasmctl shim: last words\n');
+  await appendFile(
+    join(
+      ctrd.shimDir,
+      left.find((f) => f.endsWith('.log'))!,
+    ),
+    'wasmctl shim: last words\n',
+  );
   process.kill(server, 'SIGKILL');
-  await until('the task to go', async () => {
-    const { stdout } = await ctrd.ctr(['task', 'ls', '-q']);
-    return stdout.includes('killed-server') ? undefined : true;
-  }, 10_000);
+  await until(
+    'the task to go',
+    async () => {
+      const { stdout } = await ctrd.ctr(['task', 'ls', '-q']);
+      return stdout.includes('killed-server') ? undefined : true;
+    },
+    10_000,
+  );
   // ctr stops listing a task whose server is gone before containerd's delete has run: wait for that too.
   await until('the shim folder to empty', async () => ((await readdir(ctrd.shimDir)).length === 0 ? true : undefined), 10_000).catch(
     async (err: Error) => {
-      throw new Error(`${err.message}: ${(await readdir(ctrd.shimDir)).join(' ')}\n${ctrd.log().split('\n').filter((l) => /killed-server|shim|cleanup/.test(l)).slice(-15).join('\n')}`);
+      throw new Error(
+        `${err.message}: ${(await readdir(ctrd.shimDir)).join(' ')}\n${ctrd
+          .log()
+          .split('\n')
+          .filter((l) => /killed-server|shim|cleanup/.test(l))
+          .slice(-15)
+          .join('\n')}`,
+      );
     },
   );
   // containerd logs delete's stderr once delete has returned, so a moment after the folder emptied.
-  await until('what the server wrote in containerd\'s log', async () => (/cleanup warnings wasmctl shim: last words/.test(ctrd.log()) ? true : undefined), 5000);
+  await until(
+    "what the server wrote in containerd's log",
+    async () => (/cleanup warnings wasmctl shim: last words/.test(ctrd.log()) ? true : undefined),
+    5000,
+  );
   assert.equal((await ctrd.ctr(['container', 'delete', 'killed-server'])).exitCode, 0);
   // And the next container gets a fresh server, as if none had been there.
   assert.equal((await run('hello', 'after-kill', [])).exitCode, 0);

@@ -42,9 +42,18 @@ async function metrics(id: string): Promise<Map<string, string>> {
   return new Map(rows.map((row) => row.trim().split(/\s+/) as [string, string]));
 }
 
-test('ctr task metrics on a running Wasm task: its memory (the module\'s included), CPU time and threads', async (t) => {
+test("ctr task metrics on a running Wasm task: its memory (the module's included), CPU time and threads", async (t) => {
   const id = 'hold';
-  const run = await ctrd.ctr(['run', '-d', '--runtime', WASMCTL_RUNTIME, '--annotation', `io.wasmctl.memory-bytes=${MEMORY_CAP}`, IMAGE, id]);
+  const run = await ctrd.ctr([
+    'run',
+    '-d',
+    '--runtime',
+    WASMCTL_RUNTIME,
+    '--annotation',
+    `io.wasmctl.memory-bytes=${MEMORY_CAP}`,
+    IMAGE,
+    id,
+  ]);
   assert.equal(run.exitCode, 0, run.all);
   try {
     // The module touches its memory right after it starts: wait until the figure shows it.

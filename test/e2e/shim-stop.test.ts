@@ -44,10 +44,16 @@ after(async () => {
 
 async function taskRow(id: string): Promise<string[] | undefined> {
   const { stdout } = await ctrd.ctr(['task', 'ls']);
-  return stdout.split('\n').map((line) => line.trim().split(/\s+/)).find((cols) => cols[0] === id);
+  return stdout
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .find((cols) => cols[0] === id);
 }
 
-for (const [signal, code] of [['SIGTERM', 143], ['SIGKILL', 137]] as const) {
+for (const [signal, code] of [
+  ['SIGTERM', 143],
+  ['SIGKILL', 137],
+] as const) {
   test(`ctr task kill --signal ${signal} stops a memory.grow loop within 1 s (exit ${code}); the neighbour's output is whole`, async () => {
     const healthyId = `ticker-${signal}`;
     const hostileId = `grow-${signal}`;
@@ -71,7 +77,7 @@ for (const [signal, code] of [['SIGTERM', 143], ['SIGKILL', 137]] as const) {
     assert.equal(stopped.exitCode, code, stopped.all);
     assert.equal(stopped.stdout, 'growing');
     assert.ok(took < 1000, `the task ended ${took} ms after ctr task kill returned`);
-    assert.ok(!running(Number(row[1])), 'the task\'s pid runs no more');
+    assert.ok(!running(Number(row[1])), "the task's pid runs no more");
     const server = servers[0]!;
     const cpuBefore = cpuSeconds(server);
     const ticked = await healthy;
@@ -83,7 +89,16 @@ for (const [signal, code] of [['SIGTERM', 143], ['SIGKILL', 137]] as const) {
 
 test('a timeout annotation stops a memory.grow loop with exit 124 within a second of it', async () => {
   const started = Date.now();
-  const result = await ctrd.ctr(['run', '--rm', '--runtime', WASMCTL_RUNTIME, '--annotation', 'io.wasmctl.timeout-ms=1000', images['grow-loop']!, 'grow-timeout']);
+  const result = await ctrd.ctr([
+    'run',
+    '--rm',
+    '--runtime',
+    WASMCTL_RUNTIME,
+    '--annotation',
+    'io.wasmctl.timeout-ms=1000',
+    images['grow-loop']!,
+    'grow-timeout',
+  ]);
   assert.equal(result.exitCode, 124, result.all);
   assert.equal(result.stdout, 'growing');
   assert.match(result.stderr, /module exceeded --timeout 1s/);

@@ -12,13 +12,21 @@ import { gzipSync } from 'node:zlib';
 import tar from 'tar-stream';
 import { openStore } from '../../image/index.js';
 
-type Entry = { name: string; type?: 'file' | 'directory' | 'symlink' | 'link' | 'character-device'; body?: string | Buffer; linkname?: string };
+type Entry = {
+  name: string;
+  type?: 'file' | 'directory' | 'symlink' | 'link' | 'character-device';
+  body?: string | Buffer;
+  linkname?: string;
+};
 
 async function tarOf(entries: Entry[]): Promise<Buffer> {
   const pack = tar.pack();
   for (const e of entries) {
     const body = typeof e.body === 'string' ? Buffer.from(e.body) : e.body;
-    pack.entry({ name: e.name, type: e.type ?? 'file', mode: 0o644, ...(e.linkname ? { linkname: e.linkname } : {}) }, body ?? Buffer.alloc(0));
+    pack.entry(
+      { name: e.name, type: e.type ?? 'file', mode: 0o644, ...(e.linkname ? { linkname: e.linkname } : {}) },
+      body ?? Buffer.alloc(0),
+    );
   }
   pack.finalize();
   const chunks: Buffer[] = [];
@@ -55,21 +63,39 @@ async function writeLayout(spec: LayoutSpec): Promise<string> {
     mediaType: `application/vnd.oci.image.layer.v1.tar${spec.raw ? '' : '+gzip'}`,
     ...add(spec.raw ? layer : gzipSync(layer)),
   }));
-  const config = add(Buffer.from(JSON.stringify({
-    architecture: 'amd64', os: 'linux', config: { Cmd: ['hello.wasm'] },
-    rootfs: { type: 'layers', diff_ids: spec.diffIds ?? spec.layers.map(sha) },
-  })));
-  const manifest = add(Buffer.from(JSON.stringify({
-    schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json',
-    config: { mediaType: 'application/vnd.oci.image.config.v1+json', ...config }, layers,
-  })));
+  const config = add(
+    Buffer.from(
+      JSON.stringify({
+        architecture: 'amd64',
+        os: 'linux',
+        config: { Cmd: ['hello.wasm'] },
+        rootfs: { type: 'layers', diff_ids: spec.diffIds ?? spec.layers.map(sha) },
+      }),
+    ),
+  );
+  const manifest = add(
+    Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: 'application/vnd.oci.image.manifest.v1+json',
+        config: { mediaType: 'application/vnd.oci.image.config.v1+json', ...config },
+        layers,
+      }),
+    ),
+  );
   spec.tamper?.(blobs);
   for (const [digest, bytes] of blobs) {
     if (digest === manifest.digest && spec.skip?.includes('manifest')) continue;
     await writeFile(join(dir, 'blobs', 'sha256', digest.slice(7)), bytes);
   }
   const ref = { 'org.opencontainers.image.ref.name': 'localhost/evil:v1' };
-  await writeFile(join(dir, 'index.json'), JSON.stringify({ schemaVersion: 2, manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', ...manifest, annotations: ref }] }));
+  await writeFile(
+    join(dir, 'index.json'),
+    JSON.stringify({
+      schemaVersion: 2,
+      manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', ...manifest, annotations: ref }],
+    }),
+  );
   if (!spec.skip?.includes('oci-layout')) await writeFile(join(dir, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
   return dir;
 }
@@ -110,7 +136,10 @@ test('a layer entry named ../ is refused', async () => {
 });
 
 test('absolute entry names land inside the rootfs, never on the host', async () => {
-  const layer = await tarOf([{ name: `${outside}/abs`, body: 'inside' }, { name: 'hello.wasm', body: 'w' }]);
+  const layer = await tarOf([
+    { name: `${outside}/abs`, body: 'inside' },
+    { name: 'hello.wasm', body: 'w' },
+  ]);
   const root = join(scratch, 'store-abs');
   const [image] = await openStore(root).load({ path: await writeLayout({ layers: [layer] }) });
   assert.equal(await readFile(join(image!.rootfs, outside, 'abs'), 'utf8'), 'inside');
@@ -143,12 +172,18 @@ test('a hardlink to a host file is refused', async () => {
 });
 
 test('a hardlink through a symlink to the host is refused', async () => {
-  const layer = await tarOf([{ name: 'l', type: 'symlink', linkname: outside }, { name: 'h', type: 'link', linkname: 'l/keep' }]);
+  const layer = await tarOf([
+    { name: 'l', type: 'symlink', linkname: outside },
+    { name: 'h', type: 'link', linkname: 'l/keep' },
+  ]);
   await rejects(await writeLayout({ layers: [layer] }), /hardlinks to "l\/keep", which is not a file in the image/);
 });
 
 test('device nodes are skipped', async () => {
-  const layer = await tarOf([{ name: 'null', type: 'character-device' }, { name: 'hello.wasm', body: 'w' }]);
+  const layer = await tarOf([
+    { name: 'null', type: 'character-device' },
+    { name: 'hello.wasm', body: 'w' },
+  ]);
   const [image] = await openStore(join(scratch, 'store-dev')).load({ path: await writeLayout({ layers: [layer] }) });
   assert.deepEqual(await readdir(image!.rootfs), ['hello.wasm']);
 });
@@ -159,7 +194,11 @@ test('a whiteout with ../ is refused and removes nothing', async () => {
 });
 
 test('a whiteout through a symlink removes only inside the rootfs', async () => {
-  const first = await tarOf([{ name: 'l', type: 'symlink', linkname: outside }, { name: 'a/f', body: '1' }, { name: 'b/g', body: '2' }]);
+  const first = await tarOf([
+    { name: 'l', type: 'symlink', linkname: outside },
+    { name: 'a/f', body: '1' },
+    { name: 'b/g', body: '2' },
+  ]);
   const second = await tarOf([{ name: 'l/.wh.keep' }, { name: 'a/.wh.f' }, { name: 'b/.wh..wh..opq' }, { name: 'b/new', body: '3' }]);
   const [image] = await openStore(join(scratch, 'store-wh')).load({ path: await writeLayout({ layers: [first, second] }) });
   assert.deepEqual(await readdir(join(image!.rootfs, 'a')), []);
@@ -187,9 +226,13 @@ test('layer bytes that do not match their digest are refused', async () => {
 });
 
 test('a config that does not match its digest is refused', async () => {
-  const dir = await writeLayout({ layers: [await tarOf([{ name: 'f', body: 'x' }])], tamper: (blobs) => {
-    for (const [digest, bytes] of blobs) if (bytes.includes('diff_ids')) blobs.set(digest, Buffer.from(bytes.toString().replace('amd64', 'arm64')));
-  } });
+  const dir = await writeLayout({
+    layers: [await tarOf([{ name: 'f', body: 'x' }])],
+    tamper: (blobs) => {
+      for (const [digest, bytes] of blobs)
+        if (bytes.includes('diff_ids')) blobs.set(digest, Buffer.from(bytes.toString().replace('amd64', 'arm64')));
+    },
+  });
   await rejects(dir, /config sha256:[a-f0-9]{64} does not match its digest/);
 });
 
@@ -215,7 +258,10 @@ test('a file that is not a tar is refused', async () => {
 });
 
 test('a truncated archive is refused', async () => {
-  const whole = await tarOf([{ name: 'manifest.json', body: '[]' }, { name: 'big', body: Buffer.alloc(50_000, 1) }]);
+  const whole = await tarOf([
+    { name: 'manifest.json', body: '[]' },
+    { name: 'big', body: Buffer.alloc(50_000, 1) },
+  ]);
   const path = join(scratch, 'truncated.tar');
   await writeFile(path, whole.subarray(0, 20_000));
   await rejects(path, /truncated\.tar is truncated/);
@@ -230,10 +276,13 @@ test('a manifest.json that is not JSON is refused', async () => {
 test('a manifest.json naming a missing layer is refused', async () => {
   const config = JSON.stringify({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [] } });
   const path = join(scratch, 'missing-layer.tar');
-  await writeFile(path, await tarOf([
-    { name: 'manifest.json', body: JSON.stringify([{ Config: 'c.json', RepoTags: ['x:1'], Layers: ['gone/layer.tar'] }]) },
-    { name: 'c.json', body: config },
-  ]));
+  await writeFile(
+    path,
+    await tarOf([
+      { name: 'manifest.json', body: JSON.stringify([{ Config: 'c.json', RepoTags: ['x:1'], Layers: ['gone/layer.tar'] }]) },
+      { name: 'c.json', body: config },
+    ]),
+  );
   await rejects(path, /names layer "gone\/layer\.tar", which is not in the archive/);
 });
 
@@ -242,11 +291,14 @@ test('a docker-save layer whose bytes do not match diff_ids is refused', async (
   const config = JSON.stringify({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [sha(layer)] } });
   const configName = `${sha(Buffer.from(config)).slice(7)}.json`;
   const path = join(scratch, 'tampered-save.tar');
-  await writeFile(path, await tarOf([
-    { name: 'manifest.json', body: JSON.stringify([{ Config: configName, RepoTags: ['x:1'], Layers: ['l/layer.tar'] }]) },
-    { name: configName, body: config },
-    { name: 'l/layer.tar', body: await tarOf([{ name: 'hello.wasm', body: 'evil' }]) },
-  ]));
+  await writeFile(
+    path,
+    await tarOf([
+      { name: 'manifest.json', body: JSON.stringify([{ Config: configName, RepoTags: ['x:1'], Layers: ['l/layer.tar'] }]) },
+      { name: configName, body: config },
+      { name: 'l/layer.tar', body: await tarOf([{ name: 'hello.wasm', body: 'evil' }]) },
+    ]),
+  );
   await rejects(path, /but the config's rootfs\.diff_ids says/);
 });
 

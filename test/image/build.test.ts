@@ -4,7 +4,7 @@
  * reproducible whatever the context's mtimes or the clock; refused instructions name their line.
  */
 import assert from 'node:assert/strict';
-import { chmod, mkdir, mkdtemp, rm, symlink, utimes, writeFile, readFile, cp } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, symlink, writeFile, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -106,7 +106,9 @@ const runConfig = (config: Record<string, unknown> | undefined) => ({
   Env: ((config?.Env as string[] | undefined) ?? []).filter((e) => !e.startsWith('PATH=')),
   WorkingDir: (config?.WorkingDir as string | undefined) || '/',
   // buildah stamps its version as a label; the Dockerfile's labels are what must agree.
-  Labels: Object.fromEntries(Object.entries((config?.Labels as Record<string, string> | undefined) ?? {}).filter(([k]) => k !== 'io.buildah.version')),
+  Labels: Object.fromEntries(
+    Object.entries((config?.Labels as Record<string, string> | undefined) ?? {}).filter(([k]) => k !== 'io.buildah.version'),
+  ),
   User: config?.User ?? '',
   ExposedPorts: config?.ExposedPorts ?? {},
   StopSignal: config?.StopSignal ?? '',
@@ -172,7 +174,10 @@ describe('FROM a stored image', () => {
     const child = join(work, `child-${n++}`);
     await mkdir(child);
     await writeFile(join(child, 'extra.txt'), 'extra\n');
-    await writeFile(join(child, 'Dockerfile'), 'FROM base:v1\nCOPY extra.txt /etc/extra.txt\nCOPY --from=base:v1 /bin/hello.wasm /copy.wasm\nENV B=2\nENTRYPOINT ["/bin/hello.wasm"]\n');
+    await writeFile(
+      join(child, 'Dockerfile'),
+      'FROM base:v1\nCOPY extra.txt /etc/extra.txt\nCOPY --from=base:v1 /bin/hello.wasm /copy.wasm\nENV B=2\nENTRYPOINT ["/bin/hello.wasm"]\n',
+    );
     const built = await buildAndDeliver(store, { context: child, tags: ['child:v1'] });
     const image = await store.get('child:v1');
     assert.equal(image.digest, built.digest);
@@ -197,7 +202,10 @@ describe('FROM a stored image', () => {
     // A base that is not stored is pulled; on a free loopback port nothing answers (no traffic leaves the machine).
     const port = await freePort();
     await writeFile(join(context, 'Dockerfile'), `FROM scratch\nCOPY hello.wasm /\nFROM 127.0.0.1:${port}/nothere:v1\n`);
-    await assert.rejects(buildAndDeliver(store, { context }), new RegExp(`^WasmctlError: Dockerfile:3: cannot reach registry 127\\.0\\.0\\.1:${port}: .*ECONNREFUSED`));
+    await assert.rejects(
+      buildAndDeliver(store, { context }),
+      new RegExp(`^WasmctlError: Dockerfile:3: cannot reach registry 127\\.0\\.0\\.1:${port}: .*ECONNREFUSED`),
+    );
   });
 });
 
@@ -220,8 +228,14 @@ describe('hostile contexts', () => {
     };
     // A link is read inside the context as if it were `/`: /etc/passwd is the context's etc/passwd, which is not there.
     await assert.rejects(build('FROM scratch\nCOPY passwd-link /x\n'), /Dockerfile:2: COPY passwd-link: no such file in the build context/);
-    await assert.rejects(build('FROM scratch\nCOPY etc-link/passwd /x\n'), /Dockerfile:2: COPY etc-link\/passwd: no such file in the build context/);
-    await assert.rejects(build('FROM scratch\nADD bad.tar /srv/\n'), /ADD's archive has an entry "\.\.\/\.\.\/escape\.txt" that points outside the image root/);
+    await assert.rejects(
+      build('FROM scratch\nCOPY etc-link/passwd /x\n'),
+      /Dockerfile:2: COPY etc-link\/passwd: no such file in the build context/,
+    );
+    await assert.rejects(
+      build('FROM scratch\nADD bad.tar /srv/\n'),
+      /ADD's archive has an entry "\.\.\/\.\.\/escape\.txt" that points outside the image root/,
+    );
     await assert.rejects(build('FROM scratch\nCOPY --chown=alice bad.tar /\n'), /Dockerfile:2: --chown=alice: only numeric uid\[:gid\]/);
     // COPY . / keeps the links as links (what they point at is not read).
     const dest = join(work, `out-${n++}`);
@@ -235,7 +249,11 @@ describe('hostile contexts', () => {
 
   test('--target, --label and --platform', async () => {
     const context = await makeContext(MULTI_STAGE);
-    const ours = await wasmctlBuild(context, { target: 'modules', labels: { 'org.opencontainers.image.source': 'https://example.test/x' }, platform: 'wasip1/wasm' });
+    const ours = await wasmctlBuild(context, {
+      target: 'modules',
+      labels: { 'org.opencontainers.image.source': 'https://example.test/x' },
+      platform: 'wasip1/wasm',
+    });
     assert.deepEqual([...ours.image.files.keys()].sort(), ['hello.wasm', 'lib', 'lib/a.txt', 'lib/sub', 'lib/sub/b.txt']);
     assert.deepEqual(ours.image.config.config?.Labels, { 'org.opencontainers.image.source': 'https://example.test/x' });
     assert.equal(ours.image.config.os, 'wasip1');

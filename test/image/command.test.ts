@@ -25,7 +25,7 @@ test('--entrypoint replaces the Entrypoint and drops Cmd; an image with neither 
   assert.throws(() => commandOf(image({})), /has no Entrypoint or Cmd/);
 });
 
-test('the environment is the image\'s then the caller\'s, one entry per name, the last winning', () => {
+test("the environment is the image's then the caller's, one entry per name, the last winning", () => {
   const app = image({ cmd: ['/app.wasm'], env: ['A=image', 'B=image'] });
   assert.deepEqual(commandOf(app, { env: ['A=cli', 'C=cli'] }).env.sort(), ['A=cli', 'B=image', 'C=cli']);
 });

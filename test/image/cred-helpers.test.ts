@@ -73,7 +73,10 @@ after(async () => {
 });
 
 test('credHelpers[host] is asked with the host on stdin, and wins over auths', async () => {
-  await useConfig({ credHelpers: { [registry.host]: 'good' }, auths: { [registry.host]: { auth: Buffer.from('alice:wrong').toString('base64') } } });
+  await useConfig({
+    credHelpers: { [registry.host]: 'good' },
+    auths: { [registry.host]: { auth: Buffer.from('alice:wrong').toString('base64') } },
+  });
   const image = await store().pull(reference);
   assert.equal(image.reference, reference);
   assert.equal(await readFile(join(work, 'good.log'), 'utf8'), `${registry.host}\n`);
@@ -99,7 +102,10 @@ test('a helper that is not installed is named', async () => {
   await useConfig({ credsStore: 'missing' });
   const target = store();
   await assert.rejects(target.pull(reference), (err: Error & { hint?: string }) => {
-    assert.equal(err.message, `credential helper docker-credential-missing (named for ${registry.host} in the docker config) is not on PATH`);
+    assert.equal(
+      err.message,
+      `credential helper docker-credential-missing (named for ${registry.host} in the docker config) is not on PATH`,
+    );
     assert.match(err.hint ?? '', /install docker-credential-missing/);
     return true;
   });

@@ -10,15 +10,32 @@ const vars = new Map([
 ]);
 
 test('words: quotes, escapes, $NAME, ${NAME}, ${NAME:-word}, ${NAME:+word}, unset names', () => {
-  assert.deepEqual(shellWords(`a "b c" 'd $NAME' e\\ f $NAME.wasm \${NAME}x`, vars, '\\', 'Dockerfile:1'), ['a', 'b c', 'd $NAME', 'e f', 'hello.wasm', 'hellox']);
-  assert.deepEqual(shellWords('${EMPTY:-dflt} ${NAME:-dflt} ${NAME:+alt} ${EMPTY:+alt}x $UNSET. \\$NAME', vars, '\\', 'Dockerfile:1'), ['dflt', 'hello', 'alt', 'x', '.', '$NAME']);
+  assert.deepEqual(shellWords(`a "b c" 'd $NAME' e\\ f $NAME.wasm \${NAME}x`, vars, '\\', 'Dockerfile:1'), [
+    'a',
+    'b c',
+    'd $NAME',
+    'e f',
+    'hello.wasm',
+    'hellox',
+  ]);
+  assert.deepEqual(shellWords('${EMPTY:-dflt} ${NAME:-dflt} ${NAME:+alt} ${EMPTY:+alt}x $UNSET. \\$NAME', vars, '\\', 'Dockerfile:1'), [
+    'dflt',
+    'hello',
+    'alt',
+    'x',
+    '.',
+    '$NAME',
+  ]);
   assert.equal(shellWord('"two words" and $NAME', vars, '\\', 'Dockerfile:1'), 'two words and hello');
   assert.throws(() => shellWords('"open', vars, '\\', 'Dockerfile:4'), /^WasmctlError: Dockerfile:4: unmatched "/);
   assert.throws(() => shellWords('${NAME', vars, '\\', 'Dockerfile:4'), /Dockerfile:4: missing '}'/);
 });
 
 test('directives, continuations, comments and the exec form (spaces kept)', () => {
-  const file = parseDockerfile('# syntax=docker/dockerfile:1\n# escape=`\nFROM scratch AS Build\n# a comment\nCOPY --chmod=755 `\n   "a b" /x/\nCMD ["a  b", "c\\"d"]\nENV K v w\n', 'Containerfile');
+  const file = parseDockerfile(
+    '# syntax=docker/dockerfile:1\n# escape=`\nFROM scratch AS Build\n# a comment\nCOPY --chmod=755 `\n   "a b" /x/\nCMD ["a  b", "c\\"d"]\nENV K v w\n',
+    'Containerfile',
+  );
   assert.equal(file.escape, '`');
   const [stage] = file.stages;
   assert.equal(stage?.name, 'build');
@@ -31,7 +48,10 @@ test('directives, continuations, comments and the exec form (spaces kept)', () =
 });
 
 test('refused: RUN (even on a continued line), SHELL, instructions before FROM, no FROM', () => {
-  assert.throws(() => parseDockerfile('FROM scratch\nENV A=1 \\\n  B=2\nRUN make\n', 'Dockerfile'), /^WasmctlError: Dockerfile:4: RUN is not supported/);
+  assert.throws(
+    () => parseDockerfile('FROM scratch\nENV A=1 \\\n  B=2\nRUN make\n', 'Dockerfile'),
+    /^WasmctlError: Dockerfile:4: RUN is not supported/,
+  );
   assert.throws(() => parseDockerfile('FROM scratch\nSHELL ["/bin/sh"]\n', 'Dockerfile'), /Dockerfile:2: SHELL is not supported/);
   assert.throws(() => parseDockerfile('COPY a b\nFROM scratch\n', 'Dockerfile'), /Dockerfile:1: COPY before the first FROM/);
   assert.throws(() => parseDockerfile('# nothing\n', 'Dockerfile'), /Dockerfile: no FROM instruction/);

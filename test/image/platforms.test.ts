@@ -37,13 +37,23 @@ const sha256 = (bytes: Buffer) => `sha256:${createHash('sha256').update(bytes).d
 
 /** A BuildKit-style attestation manifest for `subject`, pushed to `repository`; its index entry. */
 async function pushAttestation(repository: string, subject: Entry): Promise<Entry> {
-  const statement = Buffer.from(JSON.stringify({ _type: 'https://in-toto.io/Statement/v0.1', predicateType: 'https://spdx.dev/Document', subject: [] }));
-  const config = Buffer.from(JSON.stringify({ architecture: 'unknown', os: 'unknown', config: {}, rootfs: { type: 'layers', diff_ids: [sha256(statement)] } }));
+  const statement = Buffer.from(
+    JSON.stringify({ _type: 'https://in-toto.io/Statement/v0.1', predicateType: 'https://spdx.dev/Document', subject: [] }),
+  );
+  const config = Buffer.from(
+    JSON.stringify({ architecture: 'unknown', os: 'unknown', config: {}, rootfs: { type: 'layers', diff_ids: [sha256(statement)] } }),
+  );
   const manifest = {
     schemaVersion: 2,
     mediaType: OCI_MANIFEST,
-    config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: await pushBlob(registry.host, repository, config), size: config.length },
-    layers: [{ mediaType: 'application/vnd.in-toto+json', digest: await pushBlob(registry.host, repository, statement), size: statement.length }],
+    config: {
+      mediaType: 'application/vnd.oci.image.config.v1+json',
+      digest: await pushBlob(registry.host, repository, config),
+      size: config.length,
+    },
+    layers: [
+      { mediaType: 'application/vnd.in-toto+json', digest: await pushBlob(registry.host, repository, statement), size: statement.length },
+    ],
   };
   const digest = await pushManifest(registry.host, repository, 'attestation', manifest);
   return {
@@ -62,10 +72,16 @@ before(async () => {
   const files = { 'hello.wasm': await readFile(join(REPO, 'samples/hello/hello.wasm')) };
   await builder.build('localhost/hello:wasm', DOCKERFILE, files, ['--platform', 'wasi/wasm']);
   await builder.build('localhost/hello:amd64', DOCKERFILE, files, ['--platform', 'linux/amd64']);
-  await builder.pushList('localhost/hello:list', ['localhost/hello:amd64', 'localhost/hello:wasm'], `docker://${registry.host}/hello:multi`);
-  const list = (await (await fetch(`http://${registry.host}/v2/hello/manifests/multi`, {
-    headers: { accept: 'application/vnd.docker.distribution.manifest.list.v2+json, application/vnd.oci.image.index.v1+json' },
-  })).json()) as { manifests: Entry[] };
+  await builder.pushList(
+    'localhost/hello:list',
+    ['localhost/hello:amd64', 'localhost/hello:wasm'],
+    `docker://${registry.host}/hello:multi`,
+  );
+  const list = (await (
+    await fetch(`http://${registry.host}/v2/hello/manifests/multi`, {
+      headers: { accept: 'application/vnd.docker.distribution.manifest.list.v2+json, application/vnd.oci.image.index.v1+json' },
+    })
+  ).json()) as { manifests: Entry[] };
   byPlatform = new Map(list.manifests.map((m) => [`${m.platform?.os}/${m.platform?.architecture}`, m]));
   assert.deepEqual([...byPlatform.keys()], ['linux/amd64', 'wasi/wasm']);
 });
@@ -99,9 +115,12 @@ test('an attestation entry is never chosen, even when it comes first', async () 
   assert.deepEqual((await store().pull(`${registry.host}/hello:attested`)).platform, { os: 'wasi', architecture: 'wasm' });
   // With the attestation set aside, the one image left is taken whatever this host is.
   assert.equal((await store().pull(`${registry.host}/hello:attested-amd64`)).digest, amd64.digest);
-  await assert.rejects(store().pull(`${registry.host}/hello:attested`, { platform: 'unknown/unknown' }), (err: Error & { hint?: string }) => {
-    assert.equal(err.message, `${registry.host}/hello:attested has no image for unknown/unknown`);
-    assert.equal(err.hint, 'it offers: linux/amd64, wasi/wasm; choose one with --platform');
-    return true;
-  });
+  await assert.rejects(
+    store().pull(`${registry.host}/hello:attested`, { platform: 'unknown/unknown' }),
+    (err: Error & { hint?: string }) => {
+      assert.equal(err.message, `${registry.host}/hello:attested has no image for unknown/unknown`);
+      assert.equal(err.hint, 'it offers: linux/amd64, wasi/wasm; choose one with --platform');
+      return true;
+    },
+  );
 });

@@ -80,7 +80,9 @@ describe('archives and layouts', () => {
   test('a bare tag (skopeo oci:DIR:v1, buildah oci-archive:PATH:v1) is named after the folder or archive', async () => {
     const layout = join(work, 'Hello_Tagged');
     await skopeoCopy(`oci:${join(work, 'layout')}:localhost/hello:v3`, `oci:${layout}:v1`);
-    const index = JSON.parse(await readFile(join(layout, 'index.json'), 'utf8')) as { manifests: Array<{ annotations?: Record<string, string> }> };
+    const index = JSON.parse(await readFile(join(layout, 'index.json'), 'utf8')) as {
+      manifests: Array<{ annotations?: Record<string, string> }>;
+    };
     assert.equal(index.manifests[0]?.annotations?.['org.opencontainers.image.ref.name'], 'v1');
     const archive = join(work, 'hello-tagged.tar');
     await builder.push('localhost/hello:v1', `oci-archive:${archive}:v2`);
@@ -166,13 +168,19 @@ describe('registry without auth', () => {
   test('a registry that is down is Unavailable', async () => {
     const store = freshStore();
     const port = await freePort();
-    await assert.rejects(store.pull(`127.0.0.1:${port}/hello:v1`), new RegExp(`cannot reach registry 127\\.0\\.0\\.1:${port}: .*ECONNREFUSED`));
+    await assert.rejects(
+      store.pull(`127.0.0.1:${port}/hello:v1`),
+      new RegExp(`cannot reach registry 127\\.0\\.0\\.1:${port}: .*ECONNREFUSED`),
+    );
     await assertStoreEmpty(store.root);
   });
 
   test('two pulls of the same image at once both succeed and store it once', async () => {
     const root = join(work, `store-${n++}`);
-    const [a, b] = await Promise.all([openStore(root).pull(`${registry.host}/hello:v1`), openStore(root).pull(`${registry.host}/hello:v1`)]);
+    const [a, b] = await Promise.all([
+      openStore(root).pull(`${registry.host}/hello:v1`),
+      openStore(root).pull(`${registry.host}/hello:v1`),
+    ]);
     assert.equal(a.digest, b.digest);
     assert.equal((await openStore(root).list()).length, 1);
     assert.deepEqual(await readdir(join(root, 'tmp')), []);
@@ -197,7 +205,10 @@ for (const mode of ['htpasswd', 'token'] as const) {
     test('without credentials the pull is refused', async () => {
       process.env.DOCKER_CONFIG = join(work, 'no-docker-config');
       const store = freshStore();
-      await assert.rejects(store.pull(`${registry.host}/team/hello:v1`), mode === 'token' ? /token service .* refused/ : /requires credentials/);
+      await assert.rejects(
+        store.pull(`${registry.host}/team/hello:v1`),
+        mode === 'token' ? /token service .* refused/ : /requires credentials/,
+      );
       await assertStoreEmpty(store.root);
     });
 

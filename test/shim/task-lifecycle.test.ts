@@ -4,7 +4,16 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { messages, metricsOf, TaskService, type CreateRequest, type EventSink, type Instance, type InstanceRunner, type ResourceUsage } from '../../shim/index.js';
+import {
+  messages,
+  metricsOf,
+  TaskService,
+  type CreateRequest,
+  type EventSink,
+  type Instance,
+  type InstanceRunner,
+  type ResourceUsage,
+} from '../../shim/index.js';
 
 class StubInstance implements Instance {
   readonly exited: Promise<number>;
@@ -73,7 +82,10 @@ test('illegal transitions answer FailedPrecondition; a kill after the exit answe
   const { tasks, instances, create, ctx } = service();
   await create('b');
   await tasks.Start(req('b'), ctx);
-  await assert.rejects(tasks.Start(req('b'), ctx), (err: any) => err.kind === 'FailedPrecondition' && /is running: cannot start/.test(err.message));
+  await assert.rejects(
+    tasks.Start(req('b'), ctx),
+    (err: any) => err.kind === 'FailedPrecondition' && /is running: cannot start/.test(err.message),
+  );
   await assert.rejects(tasks.Delete(req('b'), ctx), (err: any) => err.kind === 'FailedPrecondition' && /kill it first/.test(err.message));
   await tasks.Kill(req('b', 15), ctx);
   assert.deepEqual(instances.get('b')!.signals, [15]);
@@ -126,5 +138,8 @@ test('Stats in the v2 shape on a unified host', () => {
   const any = metricsOf({ memoryBytes: 7 << 20, memoryLimitBytes: 1 << 30, cpuUserNs: 2000, cpuSystemNs: 1000, tasks: 3 }, 'v2');
   assert.equal(any.type_url, 'io.containerd.cgroups.v2.Metrics');
   const metrics = messages.io.containerd.cgroups.v2.Metrics.decode(any.value!);
-  assert.deepEqual([Number(metrics.memory?.usage), Number(metrics.memory?.usageLimit), Number(metrics.cpu?.usageUsec), Number(metrics.pids?.current)], [7 << 20, 1 << 30, 3, 3]);
+  assert.deepEqual(
+    [Number(metrics.memory?.usage), Number(metrics.memory?.usageLimit), Number(metrics.cpu?.usageUsec), Number(metrics.pids?.current)],
+    [7 << 20, 1 << 30, 3, 3],
+  );
 });

@@ -9,7 +9,17 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { bindService, EventPublisher, EVENTS_SERVICE, messages, ProcessRunner, TASK_SERVICE, TaskService, TtrpcClient, TtrpcServer } from '../../shim/index.js';
+import {
+  bindService,
+  EventPublisher,
+  EVENTS_SERVICE,
+  messages,
+  ProcessRunner,
+  TASK_SERVICE,
+  TaskService,
+  TtrpcClient,
+  TtrpcServer,
+} from '../../shim/index.js';
 import { REPO } from '../support/repo.js';
 
 const NAMESPACE = 'unit';
@@ -20,7 +30,8 @@ let publisher: EventPublisher;
 const topics: string[] = [];
 let idleCalls = 0;
 
-const call = (method: keyof typeof TASK_SERVICE.methods, request: object): Promise<Record<string, any>> => client.invoke(TASK_SERVICE, method, request as never);
+const call = (method: keyof typeof TASK_SERVICE.methods, request: object): Promise<Record<string, any>> =>
+  client.invoke(TASK_SERVICE, method, request as never);
 
 async function bundle(id: string, args: string[], annotations: Record<string, string> = {}): Promise<object> {
   const path = join(dir, id);
@@ -47,7 +58,14 @@ before(async () => {
   ]);
   await events.listen(join(dir, 'events.sock'));
   publisher = new EventPublisher(join(dir, 'events.sock'), (m) => assert.fail(m));
-  const tasks = new TaskService({ runner: new ProcessRunner(false), events: publisher, version: 'test', namespace: NAMESPACE, cgroupMode: 'v1', onIdle: () => idleCalls++ });
+  const tasks = new TaskService({
+    runner: new ProcessRunner(false),
+    events: publisher,
+    version: 'test',
+    namespace: NAMESPACE,
+    cgroupMode: 'v1',
+    onIdle: () => idleCalls++,
+  });
   const shim = new TtrpcServer([bindService(TASK_SERVICE, tasks)]);
   await shim.listen(join(dir, 'shim.sock'));
   servers = [events, shim];
@@ -64,7 +82,7 @@ after(async () => {
 test("ctr run's sequence: Wait blocks until exit, State goes CREATED → STOPPED, events in order", async () => {
   const create = await bundle('t1', ['/hello.wasm', 'x']);
   const { pid } = await call('Create', create);
-  assert.ok(pid > 0 && pid !== process.pid, 'the pid is the task\'s own process, which runs the module');
+  assert.ok(pid > 0 && pid !== process.pid, "the pid is the task's own process, which runs the module");
   assert.equal((await call('Connect', { id: 't1' })).shimPid, process.pid);
   assert.equal((await call('State', { id: 't1' })).status, 1);
   const waited = call('Wait', { id: 't1' });
@@ -74,7 +92,10 @@ test("ctr run's sequence: Wait blocks until exit, State goes CREATED → STOPPED
   const state = await call('State', { id: 't1' });
   assert.equal(state.status, 3);
   assert.equal(state.exitStatus, 0);
-  assert.deepEqual((await call('Pids', { id: 't1' })).processes.map((p: { pid: number }) => p.pid), [pid]);
+  assert.deepEqual(
+    (await call('Pids', { id: 't1' })).processes.map((p: { pid: number }) => p.pid),
+    [pid],
+  );
   const deleted = await call('Delete', { id: 't1' });
   assert.equal(deleted.exitStatus, 0);
   assert.ok(deleted.exitedAt.seconds > 0);
@@ -100,7 +121,10 @@ test('Create refuses a duplicate id, a missing entry and a bad annotation; Pause
   await call('Create', await bundle('t3', ['/hello.wasm']));
   await assert.rejects(call('Create', await bundle('t3', ['/hello.wasm'])), /already exists \(code 6\)/);
   await assert.rejects(call('Create', await bundle('t4', ['/nope.wasm'])), /entry \/nope\.wasm not found in the image/);
-  await assert.rejects(call('Create', await bundle('t5', ['/hello.wasm'], { 'io.wasmctl.timeout-ms': 'soon' })), /annotation: io\.wasmctl\.timeout-ms: .*number/);
+  await assert.rejects(
+    call('Create', await bundle('t5', ['/hello.wasm'], { 'io.wasmctl.timeout-ms': 'soon' })),
+    /annotation: io\.wasmctl\.timeout-ms: .*number/,
+  );
   await assert.rejects(call('Pause', { id: 't3' }), /pause is not supported by wasmctl.*code 12/);
   await assert.rejects(call('Exec', { id: 't3', execId: 'e1' }), /code 12/);
   await assert.rejects(call('State', { id: 't3', execId: 'e1' }), /exec e1 not found/);
@@ -108,9 +132,13 @@ test('Create refuses a duplicate id, a missing entry and a bad annotation; Pause
 });
 
 test('the sh delete prints a DeleteResponse: exit 137 now, with a pid', async () => {
-  const { stdout } = await execa(join(REPO, 'bin/containerd-shim-wasmctl-v1'), ['-namespace', NAMESPACE, '-id', 'gone', '-bundle', dir, 'delete'], {
-    encoding: 'buffer',
-  });
+  const { stdout } = await execa(
+    join(REPO, 'bin/containerd-shim-wasmctl-v1'),
+    ['-namespace', NAMESPACE, '-id', 'gone', '-bundle', dir, 'delete'],
+    {
+      encoding: 'buffer',
+    },
+  );
   const response = messages.containerd.task.v2.DeleteResponse.decode(stdout);
   assert.equal(response.exitStatus, 137);
   assert.ok(response.pid > 0);

@@ -34,7 +34,8 @@ export async function startApp(options: AppOptions): Promise<TestApp> {
   const server = new grpc.Server();
   const events: AppEvent[] = [];
   server.addService(grpcJsService(APP_CALLBACK_METHODS), {
-    ListTopicSubscriptions: (_call: unknown, callback: grpc.sendUnaryData<object>) => callback(null, { subscriptions: options.subscriptions }),
+    ListTopicSubscriptions: (_call: unknown, callback: grpc.sendUnaryData<object>) =>
+      callback(null, { subscriptions: options.subscriptions }),
     OnTopicEvent: (call: grpc.ServerUnaryCall<AppEvent, object>, callback: grpc.sendUnaryData<object>) => {
       events.push(call.request);
       const answer = options.answer?.(call.request, events.length) ?? 'SUCCESS';
@@ -42,7 +43,9 @@ export async function startApp(options: AppOptions): Promise<TestApp> {
     },
   });
   const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync(`127.0.0.1:${options.port ?? 0}`, grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
+    server.bindAsync(`127.0.0.1:${options.port ?? 0}`, grpc.ServerCredentials.createInsecure(), (err, p) =>
+      err ? reject(err) : resolve(p),
+    ),
   );
   return {
     port,

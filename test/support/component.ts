@@ -39,10 +39,17 @@ export async function componentizeJs(guestDir: string, world: string, out: strin
     await cp(join(guestDir, 'wit'), wit, { recursive: true });
     for (const pkg of await readdir(WASI_WIT)) await cp(join(WASI_WIT, pkg), join(wit, 'deps', pkg), { recursive: true });
     // Typed from the shim's browser build (in-memory files); on Node it maps guest paths to host paths.
-    const { _setPreopens } = (await import('@bytecodealliance/preview2-shim/filesystem')) as unknown as { _setPreopens(p: Record<string, string>): void };
+    const { _setPreopens } = (await import('@bytecodealliance/preview2-shim/filesystem')) as unknown as {
+      _setPreopens(p: Record<string, string>): void;
+    };
     _setPreopens({ '/': '/' });
     const { componentize } = await import('@bytecodealliance/componentize-js');
-    const { component } = await componentize({ sourcePath: join(guestDir, 'app.js'), witPath: wit, worldName: world, disableFeatures: ['http', 'fetch-event'] });
+    const { component } = await componentize({
+      sourcePath: join(guestDir, 'app.js'),
+      witPath: wit,
+      worldName: world,
+      disableFeatures: ['http', 'fetch-event'],
+    });
     await writeFile(out, component);
     return out;
   } finally {

@@ -37,7 +37,10 @@ export interface Containerd {
   shimDir: string;
   namespace: string;
   /** Runs `ctr --address … -n …`; never rejects, the result carries the exit code. */
-  ctr(args: string[], options?: { timeout?: number; input?: string }): Promise<{ exitCode: number; stdout: string; stderr: string; all: string }>;
+  ctr(
+    args: string[],
+    options?: { timeout?: number; input?: string },
+  ): Promise<{ exitCode: number; stdout: string; stderr: string; all: string }>;
   importArchive(path: string): Promise<void>;
   /** What containerd has logged so far (warnings and errors). */
   log(): string;

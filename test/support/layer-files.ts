@@ -19,7 +19,10 @@ export interface FileFacts {
 }
 
 export interface LayoutImage {
-  manifest: { config: { digest: string; mediaType: string }; layers: Array<{ digest: string; mediaType: string; annotations?: Record<string, string> }> };
+  manifest: {
+    config: { digest: string; mediaType: string };
+    layers: Array<{ digest: string; mediaType: string; annotations?: Record<string, string> }>;
+  };
   config: Record<string, unknown> & { config?: Record<string, unknown> };
   files: Map<string, FileFacts>;
   manifestDigest: string;
@@ -47,7 +50,8 @@ export async function readLayoutImage(dir: string, index = 0): Promise<LayoutIma
       const base = name.split('/').pop() as string;
       if (base.startsWith('.wh.')) {
         const dirName = name.slice(0, -base.length);
-        for (const key of [...files.keys()]) if (key === dirName + base.slice(4) || key.startsWith(`${dirName}${base.slice(4)}/`)) files.delete(key);
+        for (const key of [...files.keys()])
+          if (key === dirName + base.slice(4) || key.startsWith(`${dirName}${base.slice(4)}/`)) files.delete(key);
         continue;
       }
       files.set(name, {

@@ -45,7 +45,12 @@ export async function startNpmRegistry(): Promise<NpmRegistry> {
     const file = `/-/tarball/${tarballs.size}.tgz`;
     tarballs.set(file, entry.integrity);
     const fields = Object.fromEntries(MANIFEST_FIELDS.filter((f) => entry[f] !== undefined).map((f) => [f, entry[f]]));
-    packument.versions[entry.version] = { name, version: entry.version, ...fields, dist: { integrity: entry.integrity, tarballPath: file } };
+    packument.versions[entry.version] = {
+      name,
+      version: entry.version,
+      ...fields,
+      dist: { integrity: entry.integrity, tarballPath: file },
+    };
     packuments.set(name, packument);
   }
   const server: Server = createServer((req, res) => {
@@ -67,7 +72,9 @@ export async function startNpmRegistry(): Promise<NpmRegistry> {
       }),
     );
     const latest = Object.keys(versions).sort().at(-1) as string;
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ name: packument.name, 'dist-tags': { latest }, versions }));
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ name: packument.name, 'dist-tags': { latest }, versions }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -112,7 +112,15 @@ export interface PythonClient {
 
 export async function startPythonClient(): Promise<PythonClient> {
   const dir = await mkdtemp(join(tmpdir(), 'wasmctl-pyclient-'));
-  await execa(PYTHON, ['-m', 'grpc_tools.protoc', `-I${RUNTIME_PROTO_DIR}`, `--python_out=${dir}`, `--grpc_python_out=${dir}`, 'runtime.proto', 'appcallback.proto']);
+  await execa(PYTHON, [
+    '-m',
+    'grpc_tools.protoc',
+    `-I${RUNTIME_PROTO_DIR}`,
+    `--python_out=${dir}`,
+    `--grpc_python_out=${dir}`,
+    'runtime.proto',
+    'appcallback.proto',
+  ]);
   await writeFile(join(dir, 'driver.py'), DRIVER);
   return {
     async run(address, calls) {

@@ -27,8 +27,7 @@ export async function startRedis(port?: number): Promise<RedisServer> {
     ['--port', String(port), '--bind', '127.0.0.1 -::1', '--dir', dir, '--save', '', '--appendonly', 'no'],
     { stdio: 'ignore', reject: false },
   );
-  const cli = async (...args: string[]) =>
-    (await execa('redis-cli', ['-h', '127.0.0.1', '-p', String(port), ...args])).stdout.trim();
+  const cli = async (...args: string[]) => (await execa('redis-cli', ['-h', '127.0.0.1', '-p', String(port), ...args])).stdout.trim();
   const stop = async () => {
     server.kill('SIGTERM');
     await server;

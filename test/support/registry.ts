@@ -53,7 +53,21 @@ interface Issuer {
 async function startIssuer(dir: string, user: RegistryUser): Promise<Issuer> {
   const key = join(dir, 'token.key');
   const cert = join(dir, 'token.crt');
-  await execa('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=wasmctl-test-issuer']);
+  await execa('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    key,
+    '-out',
+    cert,
+    '-days',
+    '1',
+    '-subj',
+    '/CN=wasmctl-test-issuer',
+  ]);
   const privateKey = await readFile(key, 'utf8');
   const certDer = (await readFile(cert, 'utf8')).replace(/-----[^-]+-----|\s/g, '');
   const issuer: Issuer = { server: createServer(), realm: '', requests: 0 };
@@ -72,10 +86,21 @@ async function startIssuer(dir: string, user: RegistryUser): Promise<Issuer> {
     const now = Math.floor(Date.now() / 1000);
     const header = base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', x5c: [certDer] }));
     const claims = base64url(
-      JSON.stringify({ iss: 'wasmctl-test-issuer', sub: user.username, aud: url.searchParams.get('service'), exp: now + 300, nbf: now - 10, iat: now, jti: randomUUID(), access }),
+      JSON.stringify({
+        iss: 'wasmctl-test-issuer',
+        sub: user.username,
+        aud: url.searchParams.get('service'),
+        exp: now + 300,
+        nbf: now - 10,
+        iat: now,
+        jti: randomUUID(),
+        access,
+      }),
     );
     const signature = createSign('RSA-SHA256').update(`${header}.${claims}`).sign(privateKey);
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ token: `${header}.${claims}.${base64url(signature)}` }));
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ token: `${header}.${claims}.${base64url(signature)}` }));
   });
   await new Promise<void>((resolve) => issuer.server.listen(0, '127.0.0.1', resolve));
   issuer.realm = `http://127.0.0.1:${(issuer.server.address() as AddressInfo).port}/token`;
@@ -116,7 +141,10 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Regi
     await rm(dir, { recursive: true, force: true });
   };
   for (let i = 0; ; i++) {
-    const status = await fetch(`http://${host}/v2/`).then((r) => r.status, () => 0);
+    const status = await fetch(`http://${host}/v2/`).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 200 || status === 401) break;
     if (i > 100 || daemon.exitCode !== null) {
       await stop();
@@ -163,7 +191,11 @@ export async function pushBlob(host: string, repository: string, bytes: Buffer):
 export async function pushManifest(host: string, repository: string, tag: string, manifest: object): Promise<string> {
   const bytes = Buffer.from(JSON.stringify(manifest));
   const mediaType = (manifest as { mediaType?: string }).mediaType ?? 'application/vnd.oci.image.manifest.v1+json';
-  const put = await fetch(`http://${host}/v2/${repository}/manifests/${tag}`, { method: 'PUT', body: bytes, headers: { 'content-type': mediaType } });
+  const put = await fetch(`http://${host}/v2/${repository}/manifests/${tag}`, {
+    method: 'PUT',
+    body: bytes,
+    headers: { 'content-type': mediaType },
+  });
   if (put.status !== 201) throw new Error(`manifest PUT to ${host}/${repository}:${tag} answered ${put.status}: ${await put.text()}`);
   return sha256(bytes);
 }

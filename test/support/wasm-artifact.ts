@@ -25,10 +25,21 @@ export function wasmArtifact(module: Buffer, title = 'hello.wasm'): WasmArtifact
     artifactType: 'application/vnd.wasm.config.v0+json',
     config: { mediaType: 'application/vnd.wasm.config.v0+json', digest: sha256(config), size: config.length },
     layers: [
-      { mediaType: 'application/wasm', digest: moduleDigest, size: module.length, annotations: { 'org.opencontainers.image.title': title } },
+      {
+        mediaType: 'application/wasm',
+        digest: moduleDigest,
+        size: module.length,
+        annotations: { 'org.opencontainers.image.title': title },
+      },
     ],
   };
-  return { blobs: new Map([[sha256(config), config], [moduleDigest, module]]), manifest };
+  return {
+    blobs: new Map([
+      [sha256(config), config],
+      [moduleDigest, module],
+    ]),
+    manifest,
+  };
 }
 
 export async function pushArtifact(host: string, repository: string, tag: string, artifact: WasmArtifact): Promise<string> {

@@ -18,7 +18,11 @@ type RunExport = { run(): unknown };
 
 export async function runComponent(component: ComponentPayload, config: WorkerConfig): Promise<WorkerResult> {
   if (config.engine !== 'wasmctl') {
-    return { type: 'failed', exitCode: HOST_FAILURE, message: `--engine ${config.engine} runs preview 1 modules only; components run on the wasmctl engine` };
+    return {
+      type: 'failed',
+      exitCode: HOST_FAILURE,
+      message: `--engine ${config.engine} runs preview 1 modules only; components run on the wasmctl engine`,
+    };
   }
   const { args, env, rootfs, mounts, stdio, nofile, hostCalls } = config;
   const host = commandHost({

@@ -94,7 +94,9 @@ async function transpileInto(bytes: Uint8Array, dir: string, shownAs: string, si
     const detail = (result.error ?? 'no output').split('\n')[0];
     throw new WasmctlError('InvalidArgument', `entry ${shownAs} is not a valid Wasm component: ${detail}`, { exitCode: NOT_RUNNABLE });
   }
-  const modules = Object.keys(result.files).filter((f) => f.endsWith('.wasm')).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const modules = Object.keys(result.files)
+    .filter((f) => f.endsWith('.wasm'))
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
   const glue = result.files['component.js'];
   if (!glue) throw new Error('jco produced no glue');
   fs.mkdirSync(dir, { recursive: true });
@@ -106,7 +108,12 @@ async function transpileInto(bytes: Uint8Array, dir: string, shownAs: string, si
 }
 
 /** The transpiled component for these bytes, from the cache or transpiled into it now (unless `signal` stops it first). */
-export async function transpiled(bytes: Uint8Array, shownAs: string, cacheRoot: string | undefined, signal?: AbortSignal): Promise<Transpiled> {
+export async function transpiled(
+  bytes: Uint8Array,
+  shownAs: string,
+  cacheRoot: string | undefined,
+  signal?: AbortSignal,
+): Promise<Transpiled> {
   const root = join(cacheRoot ?? defaultCache(), toolchainTag());
   const dir = join(root, createHash('sha256').update(bytes).digest('hex'));
   const cached = readManifest(dir);
@@ -128,4 +135,3 @@ export async function transpiled(bytes: Uint8Array, shownAs: string, cacheRoot: 
     fs.rmSync(staging, { recursive: true, force: true });
   }
 }
-

@@ -25,7 +25,12 @@ port.once('message', (bytes: Uint8Array) => {
   const work = async (): Promise<TranspileReply> => {
     const { transpileBytes } = await import('@bytecodealliance/jco-transpile');
     const { componentWit } = await import('@bytecodealliance/jco-transpile/wasm-tools');
-    const result = await transpileBytes(bytes, { name: 'component', instantiation: 'sync', emitTypescriptDeclarations: false, minify: true });
+    const result = await transpileBytes(bytes, {
+      name: 'component',
+      instantiation: 'sync',
+      emitTypescriptDeclarations: false,
+      minify: true,
+    });
     // jco names imports without versions; the drafts of an interface differ in shape, so keep them.
     const wit = await componentWit(bytes);
     const versioned = named(wit, 'import');

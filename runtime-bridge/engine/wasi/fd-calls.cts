@@ -258,7 +258,13 @@ export function fdCalls(ctx: FsContext) {
       const needed = whence === Whence.CUR && offset === 0n ? Right.FD_TELL : Right.FD_SEEK;
       const file = fds.file(fd, needed);
       const base =
-        whence === Whence.SET ? 0 : whence === Whence.CUR ? file.position : whence === Whence.END ? Number(fs.fstatSync(file.hostFd).size) : fail(Errno.INVAL);
+        whence === Whence.SET
+          ? 0
+          : whence === Whence.CUR
+            ? file.position
+            : whence === Whence.END
+              ? Number(fs.fstatSync(file.hostFd).size)
+              : fail(Errno.INVAL);
       const target = base + Number(offset);
       if (!(target >= 0)) fail(Errno.INVAL);
       file.position = target;
@@ -282,4 +288,3 @@ export function fdCalls(ctx: FsContext) {
     },
   };
 }
-

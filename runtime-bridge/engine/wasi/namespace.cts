@@ -58,8 +58,7 @@ export interface Target {
 
 const MAX_SYMLINKS = 40;
 
-const startsWith = (of: string[], prefix: string[]): boolean =>
-  prefix.length <= of.length && prefix.every((c, i) => of[i] === c);
+const startsWith = (of: string[], prefix: string[]): boolean => prefix.length <= of.length && prefix.every((c, i) => of[i] === c);
 
 const sameGuest = (a: string[], b: string[]): boolean => a.length === b.length && startsWith(a, b);
 

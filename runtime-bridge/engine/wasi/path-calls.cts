@@ -23,7 +23,14 @@ export function pathCalls(ctx: FsContext) {
   const { fds, ns } = ctx;
 
   /** Resolves the module's path beneath `dirFd` (which must hold `needed`), runs `use`, releases. */
-  function withTarget<T>(dirFd: number, needed: bigint, ptr: number, len: number, follow: boolean, use: (t: Target, dir: DirEntry) => T): T {
+  function withTarget<T>(
+    dirFd: number,
+    needed: bigint,
+    ptr: number,
+    len: number,
+    follow: boolean,
+    use: (t: Target, dir: DirEntry) => T,
+  ): T {
     const dir = fds.dir(dirFd, needed);
     const path = ctx.mem().string(ptr, len);
     if (path.includes('\0')) fail(Errno.INVAL);
@@ -103,7 +110,14 @@ export function pathCalls(ctx: FsContext) {
     let fileRights = base & FILE_RIGHTS & mask;
     if (!readable) fileRights &= ~Right.FD_READ;
     if (!wantsWrite) fileRights &= ~Right.FD_WRITE;
-    return fds.add({ kind: 'file', hostFd, rights: { base: fileRights, inheriting: rightsInheriting & dir.rights.inheriting & mask }, flags: fdFlags, position: 0, type: fileTypeOf(stats) });
+    return fds.add({
+      kind: 'file',
+      hostFd,
+      rights: { base: fileRights, inheriting: rightsInheriting & dir.rights.inheriting & mask },
+      flags: fdFlags,
+      position: 0,
+      type: fileTypeOf(stats),
+    });
   }
 
   /** The path named a folder the walk already holds (`.`, a mount point, a virtual folder). */
@@ -118,7 +132,10 @@ export function pathCalls(ctx: FsContext) {
       kind: 'dir',
       place: { fd: hostFd, guest: t.guest, mount: t.parent.mount },
       readOnly,
-      rights: { base: rightsBase & dir.rights.inheriting & DIRECTORY_RIGHTS & mask, inheriting: rightsInheriting & dir.rights.inheriting & mask },
+      rights: {
+        base: rightsBase & dir.rights.inheriting & DIRECTORY_RIGHTS & mask,
+        inheriting: rightsInheriting & dir.rights.inheriting & mask,
+      },
       flags: fdFlags,
     });
   }
@@ -153,10 +170,22 @@ export function pathCalls(ctx: FsContext) {
         });
       });
     },
-    path_open(dirFd: number, dirFlags: number, ptr: number, len: number, oflags: number, rightsBase: bigint, rightsInheriting: bigint, fdFlags: number, fdOutPtr: number) {
+    path_open(
+      dirFd: number,
+      dirFlags: number,
+      ptr: number,
+      len: number,
+      oflags: number,
+      rightsBase: bigint,
+      rightsInheriting: bigint,
+      fdFlags: number,
+      fdOutPtr: number,
+    ) {
       const follow = (dirFlags & LOOKUP_SYMLINK_FOLLOW) !== 0 && !(oflags & OFlag.CREAT && oflags & OFlag.EXCL);
       const open = (t: Target, dir: DirEntry): number =>
-        t.name === '.' ? openHeld(t, dir, oflags, rightsBase, rightsInheriting, fdFlags) : openFile(t, dir, oflags, rightsBase, rightsInheriting, fdFlags);
+        t.name === '.'
+          ? openHeld(t, dir, oflags, rightsBase, rightsInheriting, fdFlags)
+          : openFile(t, dir, oflags, rightsBase, rightsInheriting, fdFlags);
       let fd: number;
       try {
         // Optimistic: the last name opened with O_NOFOLLOW as it is; only a link costs a second walk.

@@ -64,7 +64,15 @@ function fdReadiness(fds: FdTable, fd: number, type: number): Omit<Ready, 'userd
   return { type, error: Errno.SUCCESS, nbytes: 0n };
 }
 
-export function pollOneoff(m: GuestMemory, fds: FdTable, layout: SubscriptionLayout, inPtr: number, outPtr: number, count: number, neventsPtr: number): void {
+export function pollOneoff(
+  m: GuestMemory,
+  fds: FdTable,
+  layout: SubscriptionLayout,
+  inPtr: number,
+  outPtr: number,
+  count: number,
+  neventsPtr: number,
+): void {
   if (count === 0) fail(Errno.INVAL);
   const ready: Ready[] = [];
   const clocks: Array<{ userdata: bigint; deadline: bigint; id: number }> = [];
@@ -100,7 +108,8 @@ export function pollOneoff(m: GuestMemory, fds: FdTable, layout: SubscriptionLay
     const earliest = clocks.reduce((a, b) => (left(b) < left(a) ? b : a));
     const wait = left(earliest);
     if (wait > 0n) sleepMs(Math.ceil(Number(wait) / 1e6));
-    for (const c of clocks) if (c === earliest || left(c) <= 0n) ready.push({ userdata: c.userdata, type: EventType.CLOCK, error: 0, nbytes: 0n });
+    for (const c of clocks)
+      if (c === earliest || left(c) <= 0n) ready.push({ userdata: c.userdata, type: EventType.CLOCK, error: 0, nbytes: 0n });
   }
   ready.forEach((r, i) => {
     const ev = outPtr + i * EVENT_SIZE;

@@ -99,13 +99,7 @@ export const DIRECTORY_RIGHTS = any(
   Right.PATH_UNLINK_FILE,
 );
 
-export const STDIO_RIGHTS = any(
-  Right.FD_READ,
-  Right.FD_WRITE,
-  Right.FD_FDSTAT_SET_FLAGS,
-  Right.FD_FILESTAT_GET,
-  Right.POLL_FD_READWRITE,
-);
+export const STDIO_RIGHTS = any(Right.FD_READ, Right.FD_WRITE, Right.FD_FDSTAT_SET_FLAGS, Right.FD_FILESTAT_GET, Right.POLL_FD_READWRITE);
 
 export interface RightsPair {
   base: bigint;

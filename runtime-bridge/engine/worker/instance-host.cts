@@ -10,7 +10,14 @@ import type { Socket } from 'node:net';
 import type { HeaderPairs, LocalResponse } from '../../abi/proxy-state.cjs';
 import { AbiStatus } from '../../abi/status.cjs';
 import type { HostReply } from './host-layout.cjs';
-import { encodeFrame, FrameReader, type FromInstance, type FunctionDef, type InstanceConfig, type ToInstance } from './instance-protocol.cjs';
+import {
+  encodeFrame,
+  FrameReader,
+  type FromInstance,
+  type FunctionDef,
+  type InstanceConfig,
+  type ToInstance,
+} from './instance-protocol.cjs';
 
 export interface InstanceHostOptions {
   /** The instance process's main (instance-process, as found for this build). */
@@ -68,7 +75,9 @@ export class InstanceProcess {
     // A broken socket means the process is ending: its 'close' tells.
     this.socket.on('error', () => undefined);
     this.child.on('error', (err) => this.kill(this.failure(`cannot start its process: ${err.message}`)));
-    this.booting = { timer: setTimeout(() => this.kill(this.failure(`its process did not start within ${BOOT_TIMEOUT_MS / 1000}s`)), BOOT_TIMEOUT_MS) };
+    this.booting = {
+      timer: setTimeout(() => this.kill(this.failure(`its process did not start within ${BOOT_TIMEOUT_MS / 1000}s`)), BOOT_TIMEOUT_MS),
+    };
     this.ended = new Promise((resolve) =>
       this.child.once('close', (code, signal) => {
         this.gone ??= this.failure(`its instance process ended (${signal ?? `exit ${code}`})`);
@@ -110,7 +119,10 @@ export class InstanceProcess {
       this.op = op;
       const send = () => {
         // Stuck in Wasm (or waiting on a host call): only the process's end stops it.
-        op.timer = setTimeout(() => this.kill(this.failure(`${what} exceeded --timeout ${this.options.timeoutText}`)), this.options.timeoutMs);
+        op.timer = setTimeout(
+          () => this.kill(this.failure(`${what} exceeded --timeout ${this.options.timeoutText}`)),
+          this.options.timeoutMs,
+        );
         this.socket.write(encodeFrame(message));
       };
       if (this.booting) this.booting.then = send;
@@ -141,7 +153,11 @@ export class InstanceProcess {
       const { status, data } = await this.options.handle(method, payload);
       reply = { type: 'reply', status, data };
     } catch (err) {
-      reply = { type: 'reply', status: AbiStatus.InternalFailure, data: new TextEncoder().encode(err instanceof Error ? err.message : String(err)) };
+      reply = {
+        type: 'reply',
+        status: AbiStatus.InternalFailure,
+        data: new TextEncoder().encode(err instanceof Error ? err.message : String(err)),
+      };
     }
     if (!this.gone) this.socket.write(encodeFrame(reply));
   }

@@ -9,7 +9,15 @@
 import * as fs from 'node:fs';
 import { HostCallError, type CallHost } from './host-channel.cjs';
 import type { HostImportModule } from './host-imports.cjs';
-import { BrokenInstance, checkModule, serveRequest, startInstance, type CompiledFunction, type Instance, type LinkContext } from '../../abi/proxy-lifecycle.cjs';
+import {
+  BrokenInstance,
+  checkModule,
+  serveRequest,
+  startInstance,
+  type CompiledFunction,
+  type Instance,
+  type LinkContext,
+} from '../../abi/proxy-lifecycle.cjs';
 import { encodeFrame, FrameReader, type FromInstance, type ToInstance } from './instance-protocol.cjs';
 import { describeFailure } from './linking.cjs';
 
@@ -30,7 +38,7 @@ function read(): ToInstance {
 
 function write(message: FromInstance): void {
   const frame = encodeFrame(message);
-  for (let at = 0; at < frame.length; ) at += fs.writeSync(CHANNEL, frame, at);
+  for (let at = 0; at < frame.length;) at += fs.writeSync(CHANNEL, frame, at);
 }
 
 const callHost: CallHost = (method, payload) => {

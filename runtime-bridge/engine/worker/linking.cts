@@ -17,7 +17,12 @@ export function checkImports(
   const missing = WebAssembly.Module.imports(module).filter((i) => !provides(i));
   if (missing.length === 0) return null;
   const list = missing.map((i) => `${i.module}.${i.name}`).join(', ');
-  return { type: 'failed', kind: 'Unimplemented', exitCode: ExitCode.NOT_RUNNABLE, message: `module imports ${list}, which ${engine} does not provide` };
+  return {
+    type: 'failed',
+    kind: 'Unimplemented',
+    exitCode: ExitCode.NOT_RUNNABLE,
+    message: `module imports ${list}, which ${engine} does not provide`,
+  };
 }
 
 export const isHostImport = (config: WorkerConfig, i: WebAssembly.ModuleImportDescriptor): boolean =>
@@ -54,7 +59,8 @@ export function enter(exports: WebAssembly.Exports, invoke: string | null): numb
 /** What ended a run, its kind kept: a WasmctlError's (the engine's own checks), a host call's, a link's. */
 export function describeFailure(err: unknown): WorkerResult {
   if (isTrap(err)) return { type: 'trapped', message: describeTrap(err) };
-  if (err instanceof WebAssembly.LinkError) return { type: 'failed', kind: 'InvalidArgument', exitCode: ExitCode.NOT_RUNNABLE, message: err.message };
+  if (err instanceof WebAssembly.LinkError)
+    return { type: 'failed', kind: 'InvalidArgument', exitCode: ExitCode.NOT_RUNNABLE, message: err.message };
   if (err instanceof HostCallError) return { type: 'failed', kind: err.kind, exitCode: ExitCode.TOOL_FAILURE, message: err.message };
   const { kind, exitCode } = (err ?? {}) as { kind?: unknown; exitCode?: unknown };
   return {

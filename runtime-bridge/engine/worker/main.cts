@@ -12,7 +12,8 @@ const port = parentPort as NonNullable<typeof parentPort>;
 
 port.once('message', ({ config, module, component }: StartMessage) => {
   const run = async (): Promise<WorkerResult> => {
-    if (component) return (require('../component/run-component.cjs') as typeof import('../component/run-component.cjs')).runComponent(component, config);
+    if (component)
+      return (require('../component/run-component.cjs') as typeof import('../component/run-component.cjs')).runComponent(component, config);
     const core = module as WebAssembly.Module;
     // @wasmer/wasi is loaded only when asked for: requiring it costs more than our whole engine.
     return config.engine === 'wasmer'

@@ -13,10 +13,7 @@ const TRAP_NAMES: Array<[RegExp, string]> = [
 
 /** True for errors that mean the module itself trapped (not a host failure). */
 export function isTrap(err: unknown): err is Error {
-  return (
-    err instanceof WebAssembly.RuntimeError ||
-    (err instanceof RangeError && /Maximum call stack size exceeded/.test(err.message))
-  );
+  return err instanceof WebAssembly.RuntimeError || (err instanceof RangeError && /Maximum call stack size exceeded/.test(err.message));
 }
 
 /** `wasm trap: unreachable in crash_here` — the function is the innermost named Wasm frame. */

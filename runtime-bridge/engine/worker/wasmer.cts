@@ -134,7 +134,12 @@ export async function runWithWasmer(module: WebAssembly.Module, config: WorkerCo
   ref.bind(instance);
   if (typeof instance.exports._start !== 'function') {
     // @wasmer/wasi binds its state to the instance only inside start(), which needs `_start`.
-    return { type: 'failed', kind: 'Unimplemented', exitCode: ExitCode.NOT_RUNNABLE, message: 'the wasmer engine cannot run a reactor (no _start); use --engine wasmctl' };
+    return {
+      type: 'failed',
+      kind: 'Unimplemented',
+      exitCode: ExitCode.NOT_RUNNABLE,
+      message: 'the wasmer engine cannot run a reactor (no _start); use --engine wasmctl',
+    };
   }
   try {
     return { type: 'exited', exitCode: wasi.start(instance) };

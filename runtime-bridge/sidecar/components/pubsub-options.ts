@@ -15,7 +15,8 @@ const Duration = z.union([z.number().min(0), z.string()]).transform((value, ctx)
     return z.NEVER;
   }
   let total = 0;
-  for (const [, amount, unit] of value.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) total += Number(amount) * (UNIT_MS[unit ?? 'ms'] ?? 1);
+  for (const [, amount, unit] of value.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g))
+    total += Number(amount) * (UNIT_MS[unit ?? 'ms'] ?? 1);
   return Math.round(total);
 });
 const Count = z.coerce.number().int().min(1);

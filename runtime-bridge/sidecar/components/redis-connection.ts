@@ -4,7 +4,10 @@ import { z } from 'zod';
 import { WasmctlError } from '../../../common/index.js';
 
 const RedisMetadata = z.looseObject({
-  redisHost: z.string().regex(/^[^:]+:\d+$/, 'redisHost must be host:port').default('localhost:6379'),
+  redisHost: z
+    .string()
+    .regex(/^[^:]+:\d+$/, 'redisHost must be host:port')
+    .default('localhost:6379'),
   redisPassword: z.string().optional(),
   redisDB: z.coerce.number().int().min(0).optional(),
 });

@@ -88,7 +88,16 @@ class StreamSubscription {
       if (this.stopped) return;
       try {
         const reply = (await this.reader.callBuffer('XREADGROUP', [
-          'GROUP', this.group, this.group, 'COUNT', this.slots.free, 'BLOCK', BLOCK_MS, 'STREAMS', this.topic, '>',
+          'GROUP',
+          this.group,
+          this.group,
+          'COUNT',
+          this.slots.free,
+          'BLOCK',
+          BLOCK_MS,
+          'STREAMS',
+          this.topic,
+          '>',
         ])) as unknown[] | null;
         this.recovered();
         for (const [id, fields] of entriesOf(reply)) this.dispatch(id.toString(), fields);
@@ -111,7 +120,13 @@ class StreamSubscription {
       do {
         if (this.slots.free === 0) return;
         const [next, entries] = (await this.redis.callBuffer('XAUTOCLAIM', [
-          this.topic, this.group, this.group, this.options.processingTimeout, cursor, 'COUNT', this.slots.free,
+          this.topic,
+          this.group,
+          this.group,
+          this.options.processingTimeout,
+          cursor,
+          'COUNT',
+          this.slots.free,
         ])) as [Buffer, Array<Entry | null>];
         for (const entry of entries) {
           // Redis before 7 answers a deleted entry with nil: nothing to deliver, nothing to keep.
@@ -188,7 +203,9 @@ export class RedisStreamsPubSub implements PubSub {
     }
     // A Redis that is down now is not the end of the subscription: its read loop makes the group
     // once Redis answers (NOGROUP), so the app gets what is published from then on.
-    await createGroup(this.redis, topic, group).catch((err: unknown) => this.warn(`redis pub/sub ${topic} (group ${group}): ${(err as Error).message}; retrying`));
+    await createGroup(this.redis, topic, group).catch((err: unknown) =>
+      this.warn(`redis pub/sub ${topic} (group ${group}): ${(err as Error).message}; retrying`),
+    );
     const subscription = new StreamSubscription(this.redis, topic, group, handler, this.options, this.warn);
     this.subscriptions.add(subscription);
     subscription.start();

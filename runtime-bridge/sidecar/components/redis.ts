@@ -50,7 +50,7 @@ export class RedisStateStore implements StateStore {
   constructor(private readonly redis: Redis) {}
 
   async get(key: string): Promise<StateValue | null> {
-    const found = await call(this.redis, () => this.redis.callBuffer('EVAL', [GET_STATE, 1, key])) as Array<Buffer | null> | null;
+    const found = (await call(this.redis, () => this.redis.callBuffer('EVAL', [GET_STATE, 1, key]))) as Array<Buffer | null> | null;
     if (!found || found[0] === null || found[0] === undefined) return null;
     return { value: found[0], etag: found[1]?.toString() ?? '' };
   }
@@ -62,7 +62,9 @@ export class RedisStateStore implements StateStore {
       requestedVersion(o),
       o.concurrency === 'first-write' ? '1' : '0',
     ]);
-    const lost = Number(await call(this.redis, () => this.redis.eval(APPLY_STATE, operations.length, ...operations.map((o) => o.key), ...args)));
+    const lost = Number(
+      await call(this.redis, () => this.redis.eval(APPLY_STATE, operations.length, ...operations.map((o) => o.key), ...args)),
+    );
     const operation = operations[lost - 1];
     if (operation) throw etagMismatch(operation);
   }

@@ -31,14 +31,23 @@ export const incomingHandler = {
       const stock = open('state_demo').get(name);
       return answer(responseOut, 200, `There are ${stock === undefined ? 0 : decoder.decode(stock)} inventories for ${name}.`);
     }
-    const agent = request.headers().get('x-agent').map((v) => decoder.decode(v)).join(',');
+    const agent = request
+      .headers()
+      .get('x-agent')
+      .map((v) => decoder.decode(v))
+      .join(',');
     const text = `hello ${name} (${request.method().tag} ${url.pathname}, agent ${agent || 'none'}, body ${readBody(request) || 'none'})\n`;
     answer(responseOut, url.pathname.endsWith('/teapot') ? 418 : 200, text);
   },
 };
 
 function answer(responseOut, status, text) {
-  const response = new OutgoingResponse(Fields.fromList([['content-type', encoder.encode('text/plain')], ['x-guest', encoder.encode('js')]]));
+  const response = new OutgoingResponse(
+    Fields.fromList([
+      ['content-type', encoder.encode('text/plain')],
+      ['x-guest', encoder.encode('js')],
+    ]),
+  );
   response.setStatusCode(status);
   const body = response.body();
   const out = body.write();

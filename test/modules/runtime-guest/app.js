@@ -15,7 +15,10 @@ export const run = {
     const books = open('state_demo');
     const order = increment(books, 'orders', 1n);
     const counts = [order, increment(books, 'orders', 2n), increment(books, 'orders', 1n)];
-    setMany(books, [['book1', bytes('7')], ['book2', bytes('8')]]);
+    setMany(books, [
+      ['book1', bytes('7')],
+      ['book2', bytes('8')],
+    ]);
     const many = getMany(books, ['book1', 'book2', 'book9']).map((pair) => (pair === undefined ? 'none' : `${pair[0]}=${text(pair[1])}`));
     deleteMany(books, ['book2', 'book3']);
     console.log(`orders ${counts.join(' ')}; ${many.join(' ')}; book2 ${text(books.get('book2'))}`);

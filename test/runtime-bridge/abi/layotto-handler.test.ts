@@ -15,7 +15,10 @@ function handlerWithLog() {
 
 test('payload codec round-trips strings and bytes, empty ones included', () => {
   const parts = decodeParts(encodeParts(['state_demo', '', new Uint8Array([0, 255, 7])]));
-  assert.deepEqual(parts.map((p) => [...p]), [[...Buffer.from('state_demo')], [], [0, 255, 7]]);
+  assert.deepEqual(
+    parts.map((p) => [...p]),
+    [[...Buffer.from('state_demo')], [], [0, 255, 7]],
+  );
   assert.throws(() => decodeParts(new Uint8Array([9, 0, 0, 0, 1])), /truncated/);
 });
 
@@ -35,7 +38,11 @@ test('a host SaveState that loses to an etag (a first-write key) is CasMismatch,
   const { handle, components, lines } = handlerWithLog();
   await components.saveState('state_demo', 'owned', Buffer.from('1'), { concurrency: 'first-write' });
   assert.equal((await handle('SaveState', encodeParts(['state_demo', 'owned', '2']))).status, AbiStatus.CasMismatch);
-  assert.equal((await handle('DeleteState', encodeParts(['state_demo', 'owned']))).status, AbiStatus.Ok, 'a delete without an etag always deletes');
+  assert.equal(
+    (await handle('DeleteState', encodeParts(['state_demo', 'owned']))).status,
+    AbiStatus.Ok,
+    'a delete without an etag always deletes',
+  );
   assert.match(lines[0] ?? '', /host call SaveState failed: failed saving state in state store state_demo: possible etag mismatch/);
 });
 

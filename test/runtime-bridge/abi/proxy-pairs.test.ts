@@ -44,7 +44,10 @@ test('decodes from a view into guest memory (a non-zero byte offset)', () => {
 });
 
 test('a map that says more than it holds is refused, a hostile count before anything is read for it', () => {
-  const encoded = encodePairs([['a', '1'], ['b', '2']]);
+  const encoded = encodePairs([
+    ['a', '1'],
+    ['b', '2'],
+  ]);
   assert.throws(() => decodePairs(encoded.subarray(0, encoded.length - 1)), /truncated header map/);
   const lying = new Uint8Array(12);
   new DataView(lying.buffer).setUint32(0, 0xffffffff, true);

@@ -10,7 +10,13 @@ const encoder = new TextEncoder();
 before(() => buildModules());
 
 const hostEcho = (argv: string[], handle: HostCalls['handle'], over: Partial<HostCalls> = {}) =>
-  capture(request({ argv: ['host-echo.wasm', ...argv], modulePath: modulePath('host-echo'), hostCalls: { imports: ['host_echo'], handle, ...over } }));
+  capture(
+    request({
+      argv: ['host-echo.wasm', ...argv],
+      modulePath: modulePath('host-echo'),
+      hostCalls: { imports: ['host_echo'], handle, ...over },
+    }),
+  );
 
 test('the module calls the host synchronously and gets bytes and a status back', async () => {
   const seen: string[] = [];
@@ -41,12 +47,22 @@ test('a handler that throws answers status -1 with its message', async () => {
 
 test('a handler that never answers hits the deadline: the run fails with one line', async () => {
   const r = await hostEcho(['slow'], () => new Promise(() => undefined), { deadlineMs: 300 });
-  assert.deepEqual(r.outcome, { kind: 'failed', exitCode: 125, message: 'host call host_echo got no answer within 300 ms', errorKind: 'DeadlineExceeded' });
+  assert.deepEqual(r.outcome, {
+    kind: 'failed',
+    exitCode: 125,
+    message: 'host call host_echo got no answer within 300 ms',
+    errorKind: 'DeadlineExceeded',
+  });
 });
 
 test('without hostCalls the import is refused at start, by name', async () => {
   const r = await capture(request({ argv: ['host-echo.wasm'], modulePath: modulePath('host-echo') }));
-  assert.deepEqual(r.outcome, { kind: 'failed', exitCode: 126, message: 'module imports env.host_echo, which wasmctl does not provide', errorKind: 'Unimplemented' });
+  assert.deepEqual(r.outcome, {
+    kind: 'failed',
+    exitCode: 126,
+    message: 'module imports env.host_echo, which wasmctl does not provide',
+    errorKind: 'Unimplemented',
+  });
 });
 
 // The rate is a benchmark (bench/host-calls.ts), not a timed test: here, many calls in a row all arrive.

@@ -78,7 +78,10 @@ for (const engine of ['wasmctl', 'wasmer'] as const) {
       const r = await capture(request({ argv: ['unknown-import.wasm'], modulePath: modulePath('unknown-import'), engine }));
       assert.equal(r.outcome.kind, 'failed');
       assert.equal(r.outcome.exitCode, 126);
-      assert.match((r.outcome as { message: string }).message, /^module imports env\.foo, which (wasmctl|the wasmer engine) does not provide$/);
+      assert.match(
+        (r.outcome as { message: string }).message,
+        /^module imports env\.foo, which (wasmctl|the wasmer engine) does not provide$/,
+      );
       assert.equal(r.stdout, '');
     });
 
@@ -99,7 +102,11 @@ describe('limits and signals', () => {
     assert.ok(Date.now() - started < 3000);
   });
 
-  for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130], ['SIGKILL', 137]] as const) {
+  for (const [signal, code] of [
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+    ['SIGKILL', 137],
+  ] as const) {
     test(`kill(${signal}) stops the module with exit ${code}`, async () => {
       const r = await capture(request({ argv: ['loop.wasm'], modulePath: modulePath('loop') }), {
         during: (running) => setTimeout(() => running.kill(signal), 200),
@@ -151,7 +158,8 @@ describe('entry resolution', () => {
   test('the host is never searched: an absolute host path is looked up in the image', () => {
     assert.throws(
       () => resolveEntry(image.dir, modulePath('hello'), '/'),
-      (err: unknown) => err instanceof WasmctlError && err.exitCode === 127 && err.message === `entry ${modulePath('hello')} not found in the image`,
+      (err: unknown) =>
+        err instanceof WasmctlError && err.exitCode === 127 && err.message === `entry ${modulePath('hello')} not found in the image`,
     );
   });
 

@@ -27,8 +27,7 @@ before(async () => {
 });
 after(() => Promise.all([image, data, out].map((s) => s.cleanup())));
 
-const run = (argv: string[], over: Partial<Parameters<typeof request>[0]> = {}) =>
-  capture(request({ rootfs: image.dir, argv, ...over }));
+const run = (argv: string[], over: Partial<Parameters<typeof request>[0]> = {}) => capture(request({ rootfs: image.dir, argv, ...over }));
 
 test('/etc/passwd is the image file, never the host one', async () => {
   const r = await run(['cat.wasm', '/etc/passwd']);
@@ -73,7 +72,20 @@ test('a symlink loop is an error, not a hang', async () => {
 test('the root folder lists the image files plus mount points', async () => {
   const r = await run(['ls.wasm', '/'], { mounts: [{ hostPath: data.dir, guestPath: '/mnt/data', readOnly: true }] });
   const names = r.stdout.trim().split('\n').sort();
-  assert.deepEqual(names, ['.', '..', 'cat.wasm', 'etc', 'link-abs', 'link-host-dir', 'link-up', 'loop-a', 'loop-b', 'ls.wasm', 'mnt', 'write.wasm']);
+  assert.deepEqual(names, [
+    '.',
+    '..',
+    'cat.wasm',
+    'etc',
+    'link-abs',
+    'link-host-dir',
+    'link-up',
+    'loop-a',
+    'loop-b',
+    'ls.wasm',
+    'mnt',
+    'write.wasm',
+  ]);
 });
 
 test('the image is read-only', async () => {

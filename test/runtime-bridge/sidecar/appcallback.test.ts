@@ -7,7 +7,10 @@ import { startApp, type AppEvent } from '../../support/app-callback.js';
 
 test('events published to a topic the app subscribed to reach its OnTopicEvent, RETRY redelivers', async () => {
   // Subscribes to `orders` on pub_subs_demo and asks for one redelivery.
-  const app = await startApp({ subscriptions: [{ pubsubName: 'pub_subs_demo', topic: 'orders' }], answer: (_e, n) => (n === 1 ? 'RETRY' : 'SUCCESS') });
+  const app = await startApp({
+    subscriptions: [{ pubsubName: 'pub_subs_demo', topic: 'orders' }],
+    answer: (_e, n) => (n === 1 ? 'RETRY' : 'SUCCESS'),
+  });
   const events: AppEvent[] = app.events;
   const sidecar = await startSidecar({
     listen: '127.0.0.1:0',

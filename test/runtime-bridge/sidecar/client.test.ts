@@ -23,7 +23,11 @@ after(async () => {
 /** One scenario over the whole API; `prefix` keeps the two runs' keys apart. */
 async function scenario(api: RuntimeApi, prefix: string): Promise<unknown[]> {
   const k = (name: string) => `${prefix}-${name}`;
-  const outcome = (p: Promise<unknown>) => p.then((value) => ({ value }), (err: { kind: string }) => ({ error: err.kind }));
+  const outcome = (p: Promise<unknown>) =>
+    p.then(
+      (value) => ({ value }),
+      (err: { kind: string }) => ({ error: err.kind }),
+    );
   await api.saveState('state_demo', k('a'), Buffer.from('1'));
   await api.transact('state_demo', [{ op: 'upsert', key: k('b'), value: Buffer.from('2') }]);
   return [

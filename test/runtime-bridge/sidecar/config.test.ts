@@ -16,10 +16,13 @@ test("Layotto's whole config.json and a bare grpc_config give the same component
 });
 
 test('a config.json with no grpc filter, or a malformed component, is refused with the reason', () => {
-  assert.throws(() => parseSidecarConfig({ servers: [{ listeners: [{ filter_chains: [{ filters: [{ type: 'http' }] }] }] }] }, 'layotto.json'), {
-    kind: 'InvalidArgument',
-    message: 'layotto.json: no listener has a grpc filter with a "grpc_config"',
-  });
+  assert.throws(
+    () => parseSidecarConfig({ servers: [{ listeners: [{ filter_chains: [{ filters: [{ type: 'http' }] }] }] }] }, 'layotto.json'),
+    {
+      kind: 'InvalidArgument',
+      message: 'layotto.json: no listener has a grpc filter with a "grpc_config"',
+    },
+  );
   assert.throws(() => parseSidecarConfig({ state: { state_demo: { metadata: {} } } }, 'c.json'), {
     kind: 'InvalidArgument',
     message: /c\.json: not a Layotto config at state\.state_demo\.type/,

@@ -26,7 +26,11 @@ const connect = (address: string) =>
 function unary(client: RuntimeStub, method: string, request: object, options: grpc.CallOptions = {}): Promise<any> {
   return new Promise((resolve, reject) => client[method](request, options, ((err, res) => (err ? reject(err) : resolve(res))) as Callback));
 }
-const failure = (p: Promise<unknown>) => p.then(() => assert.fail('the call succeeded'), (err: grpc.ServiceError) => ({ code: err.code, details: err.details }));
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => assert.fail('the call succeeded'),
+    (err: grpc.ServiceError) => ({ code: err.code, details: err.details }),
+  );
 
 let sidecar: Sidecar;
 let client: RuntimeStub;
@@ -52,7 +56,9 @@ test('grpc-js: answers, statuses and non-ASCII messages as grpc-js would send th
   await unary(client, 'SaveState', { storeName: 'state_demo', states: [{ key: 'k', value: Buffer.from('v') }] });
   const got = await unary(client, 'GetState', { storeName: 'state_demo', key: 'k' });
   assert.deepEqual([Buffer.from(got.data).toString(), got.etag], ['v', '1']);
-  const stale = await failure(unary(client, 'SaveState', { storeName: 'state_demo', states: [{ key: 'k', value: Buffer.from('w'), etag: { value: '7' } }] }));
+  const stale = await failure(
+    unary(client, 'SaveState', { storeName: 'state_demo', states: [{ key: 'k', value: Buffer.from('w'), etag: { value: '7' } }] }),
+  );
   assert.equal(stale.code, grpc.status.ABORTED);
   assert.match(stale.details, /^failed saving state in state store state_demo: /);
   const unknown = await failure(unary(client, 'GetState', { storeName: 'naïve 100%\nstore', key: 'k' }));
@@ -74,7 +80,13 @@ test('the server keeps the grpc-timeout deadline: DEADLINE_EXCEEDED from the ser
   try {
     const request = v1.InvokeServiceRequest.encode({ id: 'fn', message: { method: 'slow' } }).finish();
     const framed = Buffer.concat([Buffer.from([0, 0, 0, 0, request.length]), request]);
-    const stream = session.request({ ':method': 'POST', ':path': RUNTIME_METHODS.InvokeService.path, 'content-type': 'application/grpc', te: 'trailers', 'grpc-timeout': '300m' });
+    const stream = session.request({
+      ':method': 'POST',
+      ':path': RUNTIME_METHODS.InvokeService.path,
+      'content-type': 'application/grpc',
+      te: 'trailers',
+      'grpc-timeout': '300m',
+    });
     const started = Date.now();
     const headers = await new Promise<http2.IncomingHttpHeaders>((resolve) => stream.on('response', resolve));
     stream.end(framed);
@@ -97,7 +109,10 @@ test('grpc-js: a request over 4 MiB is RESOURCE_EXHAUSTED, and the connection st
 });
 
 /** One raw HTTP/2 request: the answer's :status and grpc-status (from headers or trailers). */
-async function raw(headers: http2.OutgoingHttpHeaders, body: Buffer): Promise<{ status: number; grpcStatus: string | undefined; message: string | undefined }> {
+async function raw(
+  headers: http2.OutgoingHttpHeaders,
+  body: Buffer,
+): Promise<{ status: number; grpcStatus: string | undefined; message: string | undefined }> {
   const session = http2.connect(`http://${sidecar.address}`);
   try {
     const stream = session.request({ ':method': 'POST', 'content-type': 'application/grpc', te: 'trailers', ...headers });
@@ -106,7 +121,15 @@ async function raw(headers: http2.OutgoingHttpHeaders, body: Buffer): Promise<{ 
     stream.resume();
     return await new Promise((resolve, reject) => {
       let answer: { status: number; grpcStatus: string | undefined; message: string | undefined };
-      stream.on('response', (h) => (answer = { status: Number(h[':status']), grpcStatus: h['grpc-status'] as string | undefined, message: h['grpc-message'] as string | undefined }));
+      stream.on(
+        'response',
+        (h) =>
+          (answer = {
+            status: Number(h[':status']),
+            grpcStatus: h['grpc-status'] as string | undefined,
+            message: h['grpc-message'] as string | undefined,
+          }),
+      );
       stream.on('trailers', (t) => Object.assign(answer, { grpcStatus: t['grpc-status'], message: t['grpc-message'] }));
       stream.on('close', () => resolve(answer));
       stream.on('error', reject);
@@ -132,7 +155,10 @@ test('hostile requests get a status, not a crash: not POST, not gRPC, not protob
 });
 
 /** Opens a SubscribeTopicEvents stream; resolves 'subscribed' at its initial response, else the error's code. */
-function subscribe(stub: RuntimeStub, topic: string): { call: grpc.ClientDuplexStream<object, any>; outcome: Promise<'subscribed' | number> } {
+function subscribe(
+  stub: RuntimeStub,
+  topic: string,
+): { call: grpc.ClientDuplexStream<object, any>; outcome: Promise<'subscribed' | number> } {
   const call = stub.SubscribeTopicEvents() as grpc.ClientDuplexStream<object, any>;
   const outcome = new Promise<'subscribed' | number>((resolve) => {
     call.on('data', (message) => message.initialResponse && resolve('subscribed'));

@@ -17,7 +17,10 @@ let client: RuntimeClient;
 
 before(async () => {
   redis = await startRedis();
-  publisher = await startSidecar({ listen: '127.0.0.1:0', config: { pub_subs: { pubsub: { type: 'redis', metadata: { redisHost: redis.host } } } } });
+  publisher = await startSidecar({
+    listen: '127.0.0.1:0',
+    config: { pub_subs: { pubsub: { type: 'redis', metadata: { redisHost: redis.host } } } },
+  });
   client = new RuntimeClient(publisher.address);
 });
 
@@ -33,7 +36,12 @@ interface Instance {
 }
 
 /** An app instance and its own sidecar, subscribed to `topic`. */
-async function instance(appId: string, topic: string, metadata: Record<string, string> = {}, subscriptionMetadata: Record<string, string> = {}): Promise<Instance> {
+async function instance(
+  appId: string,
+  topic: string,
+  metadata: Record<string, string> = {},
+  subscriptionMetadata: Record<string, string> = {},
+): Promise<Instance> {
   const app = await startApp({ subscriptions: [{ pubsubName: 'pubsub', topic, metadata: subscriptionMetadata }] });
   const sidecar = await startSidecar({
     listen: '127.0.0.1:0',
@@ -61,12 +69,14 @@ async function publishAll(topic: string, count: number): Promise<string[]> {
 
 /** What each instance got, once `total` deliveries came (or 10 s passed), and a moment more for strays. */
 async function received(instances: Instance[], total: number): Promise<string[][]> {
-  for (const until = Date.now() + 10_000; instances.reduce((n, i) => n + i.app.events.length, 0) < total && Date.now() < until; ) await sleep(20);
+  for (const until = Date.now() + 10_000; instances.reduce((n, i) => n + i.app.events.length, 0) < total && Date.now() < until;)
+    await sleep(20);
   await sleep(300);
   return instances.map((i) => i.app.events.map((e) => e.data.toString()).sort());
 }
 
-const groups = async (topic: string) => (await redis.cli('xinfo', 'groups', topic)).split('\n').filter((_, i, lines) => lines[i - 1] === 'name');
+const groups = async (topic: string) =>
+  (await redis.cli('xinfo', 'groups', topic)).split('\n').filter((_, i, lines) => lines[i - 1] === 'name');
 
 test('two apps each get every message: one consumer group per app id', async () => {
   const instances = [await instance('billing', 'orders'), await instance('shipping', 'orders')];
@@ -93,7 +103,10 @@ test('two instances of one app share its group: each message goes to one of them
 });
 
 test("the component's consumerID names the group over the app id; apps that share it share the messages", async () => {
-  const instances = [await instance('app-x', 'audit', { consumerID: 'auditors' }), await instance('app-y', 'audit', { consumerID: 'auditors' })];
+  const instances = [
+    await instance('app-x', 'audit', { consumerID: 'auditors' }),
+    await instance('app-y', 'audit', { consumerID: 'auditors' }),
+  ];
   try {
     const sent = await publishAll('audit', 10);
     const [x = [], y = []] = await received(instances, 10);

@@ -33,7 +33,8 @@ const appConfig = (appId: string, port: number, metadata?: Record<string, string
   app: { app_id: appId, grpc_callback_host: '127.0.0.1', grpc_callback_port: port },
 });
 const subscriptions = (topic: string) => [{ pubsubName: 'pubsub', topic }];
-const publish = (topic: string, data: string | Buffer, contentType = '') => client.publish('pubsub', topic, Buffer.from(data), { contentType });
+const publish = (topic: string, data: string | Buffer, contentType = '') =>
+  client.publish('pubsub', topic, Buffer.from(data), { contentType });
 
 before(async () => {
   redis = await startRedis();
@@ -65,11 +66,16 @@ const pending = async (topic: string, group: string) => Number((await redis.cli(
 
 /** Waits (a loaded machine is slow) until the group has nothing pending. */
 async function allAcknowledged(topic: string, group: string): Promise<void> {
-  for (let until = Date.now() + 5000; (await pending(topic, group)) > 0 && Date.now() < until; ) await sleep(50);
+  for (let until = Date.now() + 5000; (await pending(topic, group)) > 0 && Date.now() < until;) await sleep(50);
   assert.equal(await pending(topic, group), 0, `${topic}: every message acknowledged in group ${group}`);
 }
 
-async function withApp<T>(appId: string, topic: string, answer: (e: AppEvent, n: number) => Answer, run: (events: AppEvent[]) => Promise<T>): Promise<T> {
+async function withApp<T>(
+  appId: string,
+  topic: string,
+  answer: (e: AppEvent, n: number) => Answer,
+  run: (events: AppEvent[]) => Promise<T>,
+): Promise<T> {
   const app = await startApp({ subscriptions: subscriptions(topic), answer });
   const sidecar = await startSidecar({ listen: '127.0.0.1:0', config: appConfig(appId, app.port), warn: () => {} });
   try {
@@ -85,7 +91,10 @@ test('a message published before the app ever came is delivered when it comes, i
   await publish('early', '{"book":"book1","n":3}', 'application/json');
   const app = await startApp({ subscriptions: subscriptions('early') });
   // Layotto's redelivery defaults (60 s): delivery must not wait for a redelivery.
-  const sidecar = await startSidecar({ listen: '127.0.0.1:0', config: appConfig('shop', app.port, { processingTimeout: '60s', redeliverInterval: '15s' }) });
+  const sidecar = await startSidecar({
+    listen: '127.0.0.1:0',
+    config: appConfig('shop', app.port, { processingTimeout: '60s', redeliverInterval: '15s' }),
+  });
   try {
     await app.waitFor(2);
     const got = app.events.map((e) => [e.data.toString(), e.dataContentType, e.source, e.type, e.specVersion, e.topic, e.pubsubName]);
@@ -101,17 +110,22 @@ test('a message published before the app ever came is delivered when it comes, i
 });
 
 test('RETRY leaves the message pending and it is delivered again; DROP is acknowledged', async () => {
-  await withApp('retrier', 'retry', (e, n) => (n === 1 ? 'RETRY' : e.data.toString() === 'drop me' ? 'DROP' : 'SUCCESS'), async (events) => {
-    await publish('retry', 'again');
-    await publish('retry', 'drop me');
-    const until = Date.now() + 10_000;
-    while (events.filter((e) => e.data.toString() === 'again').length < 2 && Date.now() < until) await sleep(20);
-    const again = events.filter((e) => e.data.toString() === 'again');
-    assert.equal(again.length, 2, 'delivered once more after the RETRY');
-    assert.equal(again[0]?.id, again[1]?.id, 'the same event, the same id');
-    await allAcknowledged('retry', 'retrier');
-    assert.equal(events.filter((e) => e.data.toString() === 'drop me').length, 1, 'a dropped event is not delivered again');
-  });
+  await withApp(
+    'retrier',
+    'retry',
+    (e, n) => (n === 1 ? 'RETRY' : e.data.toString() === 'drop me' ? 'DROP' : 'SUCCESS'),
+    async (events) => {
+      await publish('retry', 'again');
+      await publish('retry', 'drop me');
+      const until = Date.now() + 10_000;
+      while (events.filter((e) => e.data.toString() === 'again').length < 2 && Date.now() < until) await sleep(20);
+      const again = events.filter((e) => e.data.toString() === 'again');
+      assert.equal(again.length, 2, 'delivered once more after the RETRY');
+      assert.equal(again[0]?.id, again[1]?.id, 'the same event, the same id');
+      await allAcknowledged('retry', 'retrier');
+      assert.equal(events.filter((e) => e.data.toString() === 'drop me').length, 1, 'a dropped event is not delivered again');
+    },
+  );
 });
 
 test('an app that is down when a message comes gets it once it is back', async () => {
@@ -196,34 +210,61 @@ test('a message XADDed as a Layotto sidecar writes it is delivered, data and con
     traceid: '',
     data: { book: 'book1', n: 3 },
   };
-  const binary = { ...envelope, id: randomUUID(), datacontenttype: 'application/octet-stream', data: undefined, data_base64: Buffer.from([0, 1, 254, 255]).toString('base64') };
+  const binary = {
+    ...envelope,
+    id: randomUUID(),
+    datacontenttype: 'application/octet-stream',
+    data: undefined,
+    data_base64: Buffer.from([0, 1, 254, 255]).toString('base64'),
+  };
   await redis.cli('xadd', 'layotto', '*', 'data', JSON.stringify(envelope));
   await redis.cli('xadd', 'layotto', '*', 'data', JSON.stringify(binary));
   await redis.cli('xadd', 'layotto', '*', 'data', 'not an envelope');
-  await withApp('reader', 'layotto', () => 'SUCCESS', async (events) => {
-    const until = Date.now() + 10_000;
-    while (events.length < 3 && Date.now() < until) await sleep(20);
-    assert.deepEqual(
-      events.map((e) => [e.id, e.dataContentType, [...e.data]]),
-      [
-        [id, 'application/json', [...Buffer.from('{"book":"book1","n":3}')]],
-        [binary.id, 'application/octet-stream', [0, 1, 254, 255]],
-        [events[2]?.id, 'application/octet-stream', [...Buffer.from('not an envelope')]],
-      ],
-    );
-  });
+  await withApp(
+    'reader',
+    'layotto',
+    () => 'SUCCESS',
+    async (events) => {
+      const until = Date.now() + 10_000;
+      while (events.length < 3 && Date.now() < until) await sleep(20);
+      assert.deepEqual(
+        events.map((e) => [e.id, e.dataContentType, [...e.data]]),
+        [
+          [id, 'application/json', [...Buffer.from('{"book":"book1","n":3}')]],
+          [binary.id, 'application/octet-stream', [0, 1, 254, 255]],
+          [events[2]?.id, 'application/octet-stream', [...Buffer.from('not an envelope')]],
+        ],
+      );
+    },
+  );
 });
 
-test('a message our sidecar publishes reads back from the stream in Layotto\'s format', async () => {
+test("a message our sidecar publishes reads back from the stream in Layotto's format", async () => {
   await publish('ours', 'plain text');
   await publish('ours', '{"a":[1,2]}', 'application/json');
   await publish('ours', Buffer.from([0, 255]), 'application/octet-stream');
   await client.publish('pubsub', 'ours', Buffer.from('{"id":"mine","data":"x"}'), { contentType: 'application/cloudevents+json' });
   const [text, json, binary, own] = await streamData('ours');
-  const common = { source: 'runtime', type: 'com.runtime.event.sent', specversion: '1.0', topic: 'ours', pubsubname: 'pubsub', traceid: '' };
+  const common = {
+    source: 'runtime',
+    type: 'com.runtime.event.sent',
+    specversion: '1.0',
+    topic: 'ours',
+    pubsubname: 'pubsub',
+    traceid: '',
+  };
   assert.match(String(text?.id), /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   assert.deepEqual(text, { ...common, id: text?.id, datacontenttype: 'text/plain', data: 'plain text' });
   assert.deepEqual(json, { ...common, id: json?.id, datacontenttype: 'application/json', data: { a: [1, 2] } });
   assert.deepEqual(binary, { ...common, id: binary?.id, datacontenttype: 'application/octet-stream', data_base64: 'AP8=' });
-  assert.deepEqual(own, { id: 'mine', data: 'x', source: 'Dapr', type: 'com.dapr.event.sent', specversion: '1.0', topic: 'ours', pubsubname: 'pubsub', traceid: '' });
+  assert.deepEqual(own, {
+    id: 'mine',
+    data: 'x',
+    source: 'Dapr',
+    type: 'com.dapr.event.sent',
+    specversion: '1.0',
+    topic: 'ours',
+    pubsubname: 'pubsub',
+    traceid: '',
+  });
 });

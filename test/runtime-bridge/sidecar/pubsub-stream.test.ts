@@ -50,12 +50,12 @@ for (const pubsub of ['in-memory', 'redis'] as const) {
     const [initial, first, again] = r?.response as Array<{ initial_response?: object; event_message?: Record<string, string> }>;
     assert.deepEqual(initial, { initial_response: {} });
     assert.equal(text(first?.event_message?.data), '{"order":1}');
-    assert.equal(first?.event_message?.data_content_type, 'application/json', 'the envelope\'s content type reaches the subscriber');
+    assert.equal(first?.event_message?.data_content_type, 'application/json', "the envelope's content type reaches the subscriber");
     assert.equal(first?.event_message?.source, 'runtime');
     assert.equal(again?.event_message?.id, first?.event_message?.id);
     if (pubsub === 'redis') {
       const pendingNow = async () => Number((await redis.cli('xpending', 'orders', 'py-app')).split('\n')[0]);
-      for (let until = Date.now() + 5000; (await pendingNow()) > 0 && Date.now() < until; ) await sleep(50);
+      for (let until = Date.now() + 5000; (await pendingNow()) > 0 && Date.now() < until;) await sleep(50);
       assert.equal(await pendingNow(), 0, 'the SUCCESS was acknowledged in the consumer group the stream named');
     }
   });
@@ -93,9 +93,12 @@ async function flood(client: RuntimeClient, pubsub: string, topic: string, count
   await Promise.all(Array.from({ length: 32 }, worker));
 }
 
-test('a subscriber that never reads keeps the sidecar\'s memory bounded while publishers flood it', async () => {
+test("a subscriber that never reads keeps the sidecar's memory bounded while publishers flood it", async () => {
   const config = join(dir, 'rss.json');
-  await writeFile(config, JSON.stringify({ hellos: { helloworld: { type: 'helloworld' } }, pub_subs: components(), app: { app_id: 'rss' } }));
+  await writeFile(
+    config,
+    JSON.stringify({ hellos: { helloworld: { type: 'helloworld' } }, pub_subs: components(), app: { app_id: 'rss' } }),
+  );
   const child = await startSidecarProcess(config);
   const client = new RuntimeClient(child.address, { deadlineMs: 30_000 });
   const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);

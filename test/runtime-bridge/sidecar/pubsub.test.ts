@@ -10,11 +10,15 @@ const wrap = (data: string, contentType: string, metadata: Record<string, string
 test('JSON data that does not parse is kept as a string; media type parameters do not matter', () => {
   assert.equal(wrap('{oops', 'application/json').data, '{oops');
   assert.deepEqual(wrap('[1]', 'application/json; charset=utf-8').data, [1]);
-  const event = unwrapEvent(wrapEvent({ pubsub: 'ps', topic: 't', data: Buffer.from('{oops'), contentType: 'application/json', metadata: {} }), 'ps', 't');
+  const event = unwrapEvent(
+    wrapEvent({ pubsub: 'ps', topic: 't', data: Buffer.from('{oops'), contentType: 'application/json', metadata: {} }),
+    'ps',
+    't',
+  );
   assert.equal(event?.data.toString(), '"{oops"', 'as Layotto re-marshals JSON data');
 });
 
-test('ttlInSeconds sets the envelope\'s expiration; an expired message is not delivered', () => {
+test("ttlInSeconds sets the envelope's expiration; an expired message is not delivered", () => {
   const envelope = wrap('x', '', { ttlInSeconds: '60' });
   assert.match(String(envelope.expiration), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
   assert.ok(Date.parse(String(envelope.expiration)) > Date.now() + 55_000);

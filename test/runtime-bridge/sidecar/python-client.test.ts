@@ -19,9 +19,11 @@ before(async () => {
   // The invoke target: answers with what it received, as a FaaS gateway's function would.
   app = createServer((req, res) => {
     const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c)).on('end', () => {
-      res.end(`${req.method} ${req.url} id=${req.headers.id} body=${Buffer.concat(chunks).toString()}`);
-    });
+    req
+      .on('data', (c: Buffer) => chunks.push(c))
+      .on('end', () => {
+        res.end(`${req.method} ${req.url} id=${req.headers.id} body=${Buffer.concat(chunks).toString()}`);
+      });
   });
   await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
   sidecar = await startSidecar({
@@ -57,7 +59,10 @@ test('GetNextId counts up per key; an unknown sequencer is INVALID_ARGUMENT', as
     { rpc: 'GetNextId', request: { store_name: 'sequencer_demo', key: 'users' } },
     { rpc: 'GetNextId', request: { store_name: 'nosuch', key: 'orders' } },
   ]);
-  assert.deepEqual(r.slice(0, 3).map((x) => x.response?.next_id), ['1', '2', '1']);
+  assert.deepEqual(
+    r.slice(0, 3).map((x) => x.response?.next_id),
+    ['1', '2', '1'],
+  );
   assert.equal(r[3]?.code, 'INVALID_ARGUMENT');
 });
 
@@ -77,15 +82,10 @@ test('locks: one owner at a time, unlock and keep-alive statuses, bad expiry', a
     lock('TryLock', 'bob', 0),
   ]);
   // proto3 JSON omits defaults: success=false and status=SUCCESS read as {}.
-  assert.deepEqual(r.slice(0, 7).map((x) => x.response), [
-    { success: true },
-    {},
-    { status: 'LOCK_BELONG_TO_OTHERS' },
-    {},
-    { status: 'LOCK_BELONG_TO_OTHERS' },
-    {},
-    { status: 'LOCK_UNEXIST' },
-  ]);
+  assert.deepEqual(
+    r.slice(0, 7).map((x) => x.response),
+    [{ success: true }, {}, { status: 'LOCK_BELONG_TO_OTHERS' }, {}, { status: 'LOCK_BELONG_TO_OTHERS' }, {}, { status: 'LOCK_UNEXIST' }],
+  );
   assert.equal(r[7]?.code, 'INVALID_ARGUMENT');
   assert.match(r[7]?.details ?? '', /expire must be a positive number of seconds/);
 });
@@ -94,16 +94,29 @@ test('configuration: save, get by key, delete', async () => {
   const r = await python([
     {
       rpc: 'SaveConfiguration',
-      request: { store_name: 'config_demo', app_id: 'app1', items: [{ key: 'color', content: 'blue', group: 'ui', tags: { env: 'test' } }, { key: 'size', content: 'L', group: 'ui' }] },
+      request: {
+        store_name: 'config_demo',
+        app_id: 'app1',
+        items: [
+          { key: 'color', content: 'blue', group: 'ui', tags: { env: 'test' } },
+          { key: 'size', content: 'L', group: 'ui' },
+        ],
+      },
     },
     { rpc: 'GetConfiguration', request: { store_name: 'config_demo', app_id: 'app1', group: 'ui', keys: ['color'] } },
     { rpc: 'DeleteConfiguration', request: { store_name: 'config_demo', app_id: 'app1', keys: ['color'] } },
     { rpc: 'GetConfiguration', request: { store_name: 'config_demo', app_id: 'app1' } },
     { rpc: 'GetConfiguration', request: { store_name: 'nosuch', app_id: 'app1' } },
   ]);
-  assert.deepEqual(r.map((x) => x.code), ['OK', 'OK', 'OK', 'OK', 'INVALID_ARGUMENT']);
+  assert.deepEqual(
+    r.map((x) => x.code),
+    ['OK', 'OK', 'OK', 'OK', 'INVALID_ARGUMENT'],
+  );
   assert.deepEqual(r[1]?.response.items, [{ key: 'color', content: 'blue', group: 'ui', tags: { env: 'test' } }]);
-  assert.deepEqual(r[3]?.response.items.map((i: { key: string }) => i.key), ['size']);
+  assert.deepEqual(
+    r[3]?.response.items.map((i: { key: string }) => i.key),
+    ['size'],
+  );
 });
 
 test('InvokeService forwards over HTTP with header id and the method as path; a dead endpoint is UNAVAILABLE', async () => {

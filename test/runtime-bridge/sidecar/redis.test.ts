@@ -62,13 +62,11 @@ after(async () => {
 });
 
 test('a component type wasmctl does not implement is skipped with a warning naming it', () => {
-  assert.deepEqual(warnings, [
-    'skipping configuration store "config_demo": type "etcd" is not supported (supported: in-memory)',
-  ]);
+  assert.deepEqual(warnings, ['skipping configuration store "config_demo": type "etcd" is not supported (supported: in-memory)']);
   assert.deepEqual(sidecar.components.describe().config_store, []);
 });
 
-test('a value set with `redis-cli set book1 100` reads back as 100, as in Layotto\'s demo', async () => {
+test("a value set with `redis-cli set book1 100` reads back as 100, as in Layotto's demo", async () => {
   await redis.cli('set', 'book1', '100');
   const found = await client.getState('state_demo', 'book1');
   assert.equal(found?.value.toString(), '100');
@@ -111,7 +109,14 @@ test('a transaction on redis writes all keys or, on an etag mismatch, none', asy
   assert.equal(await redis.cli('hget', 't1', 'data'), 'a');
   assert.equal(await redis.cli('hget', 't2', 'data'), 'b');
   const bulk = await client.getBulkState('state_demo', ['t1', 't2', 'none']);
-  assert.deepEqual(bulk.map((i) => [i.key, i.value?.toString() ?? null]), [['t1', 'a'], ['t2', 'b'], ['none', null]]);
+  assert.deepEqual(
+    bulk.map((i) => [i.key, i.value?.toString() ?? null]),
+    [
+      ['t1', 'a'],
+      ['t2', 'b'],
+      ['none', null],
+    ],
+  );
 });
 
 test('the redis sequencer counts with INCR, the redis lock is a key with a TTL', async () => {

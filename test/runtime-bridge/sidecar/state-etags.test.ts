@@ -75,7 +75,10 @@ for (const kind of ['in-memory', 'redis'] as const) {
       ['ABORTED', 'failed saving state in state store state_demo: possible etag mismatch. error from state store: failed to set key k1'],
       ['OK', undefined, undefined],
       ['OK', 'd', '4'],
-      ['INVALID_ARGUMENT', 'failed saving state in state store state_demo: invalid etag value: strconv.Atoi: parsing "abc": invalid syntax'],
+      [
+        'INVALID_ARGUMENT',
+        'failed saving state in state store state_demo: invalid etag value: strconv.Atoi: parsing "abc": invalid syntax',
+      ],
       ['OK', undefined, undefined],
       ['OK', 'new', '1'],
     ]);
@@ -127,14 +130,36 @@ for (const kind of ['in-memory', 'redis'] as const) {
       { rpc: 'DeleteBulkState', request: { store_name: store, states: [item('b1', '', '0'), item('b2', '', '3'), item('t1', '')] } },
       { rpc: 'GetBulkState', request: { store_name: store, keys: ['b1', 'b2', 't1'] } },
     ]);
-    assert.deepEqual(r.map((x) => x.code), ['OK', 'OK', 'OK', 'OK', 'ABORTED', 'INVALID_ARGUMENT', 'OK', 'OK', 'ABORTED', 'OK', 'OK']);
-    const items = (x: Result | undefined) => x?.response.items.map((i: { key: string; data?: string; etag?: string }) => [i.key, text(i.data), i.etag]);
-    assert.deepEqual(items(r[3]), [['b1', 'one', '1'], ['b2', 'two!', '2'], ['missing', '', undefined]]);
-    assert.equal(r[4]?.details, 'error while executing state transaction: possible etag mismatch. error from state store: failed to set key b2');
+    assert.deepEqual(
+      r.map((x) => x.code),
+      ['OK', 'OK', 'OK', 'OK', 'ABORTED', 'INVALID_ARGUMENT', 'OK', 'OK', 'ABORTED', 'OK', 'OK'],
+    );
+    const items = (x: Result | undefined) =>
+      x?.response.items.map((i: { key: string; data?: string; etag?: string }) => [i.key, text(i.data), i.etag]);
+    assert.deepEqual(items(r[3]), [
+      ['b1', 'one', '1'],
+      ['b2', 'two!', '2'],
+      ['missing', '', undefined],
+    ]);
+    assert.equal(
+      r[4]?.details,
+      'error while executing state transaction: possible etag mismatch. error from state store: failed to set key b2',
+    );
     assert.match(r[5]?.details ?? '', /^error while executing state transaction: invalid etag value/);
-    assert.deepEqual(items(r[7]), [['t1', 'T', '1'], ['b2', 'fresh', '3']], 'the failed transactions wrote nothing');
+    assert.deepEqual(
+      items(r[7]),
+      [
+        ['t1', 'T', '1'],
+        ['b2', 'fresh', '3'],
+      ],
+      'the failed transactions wrote nothing',
+    );
     assert.equal(r[8]?.details, 'possible etag mismatch. error from state store: failed to delete b2');
-    assert.deepEqual(items(r[10]), [['b1', '', undefined], ['b2', '', undefined], ['t1', '', undefined]]);
+    assert.deepEqual(items(r[10]), [
+      ['b1', '', undefined],
+      ['b2', '', undefined],
+      ['t1', '', undefined],
+    ]);
   });
 }
 

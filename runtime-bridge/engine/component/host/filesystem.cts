@@ -9,14 +9,48 @@ import { Preview1Failure, type FileStat, type Preview1Bridge, type RawDirEntry }
 
 /** Preview 1 errno → wasi:filesystem error-code (the inverse of the preview 1 adapter's table). */
 const ERROR_CODES: Record<number, string> = {
-  1: 'insufficient-memory', 2: 'access', 6: 'would-block', 7: 'already', 8: 'bad-descriptor', 10: 'busy',
-  16: 'deadlock', 19: 'quota', 20: 'exist', 22: 'file-too-large', 25: 'illegal-byte-sequence', 26: 'in-progress',
-  27: 'interrupted', 28: 'invalid', 29: 'io', 31: 'is-directory', 32: 'loop', 33: 'insufficient-memory',
-  34: 'too-many-links', 35: 'message-size', 37: 'name-too-long', 41: 'insufficient-memory', 43: 'no-device',
-  44: 'no-entry', 46: 'no-lock', 48: 'insufficient-memory', 51: 'insufficient-space', 52: 'unsupported',
-  54: 'not-directory', 55: 'not-empty', 56: 'not-recoverable', 58: 'unsupported', 59: 'no-tty', 60: 'no-such-device',
-  61: 'overflow', 63: 'not-permitted', 64: 'pipe', 69: 'read-only', 70: 'invalid-seek', 74: 'text-file-busy',
-  75: 'cross-device', 76: 'not-permitted',
+  1: 'insufficient-memory',
+  2: 'access',
+  6: 'would-block',
+  7: 'already',
+  8: 'bad-descriptor',
+  10: 'busy',
+  16: 'deadlock',
+  19: 'quota',
+  20: 'exist',
+  22: 'file-too-large',
+  25: 'illegal-byte-sequence',
+  26: 'in-progress',
+  27: 'interrupted',
+  28: 'invalid',
+  29: 'io',
+  31: 'is-directory',
+  32: 'loop',
+  33: 'insufficient-memory',
+  34: 'too-many-links',
+  35: 'message-size',
+  37: 'name-too-long',
+  41: 'insufficient-memory',
+  43: 'no-device',
+  44: 'no-entry',
+  46: 'no-lock',
+  48: 'insufficient-memory',
+  51: 'insufficient-space',
+  52: 'unsupported',
+  54: 'not-directory',
+  55: 'not-empty',
+  56: 'not-recoverable',
+  58: 'unsupported',
+  59: 'no-tty',
+  60: 'no-such-device',
+  61: 'overflow',
+  63: 'not-permitted',
+  64: 'pipe',
+  69: 'read-only',
+  70: 'invalid-seek',
+  74: 'text-file-busy',
+  75: 'cross-device',
+  76: 'not-permitted',
 };
 
 const codeOf = (errno: number): string => ERROR_CODES[errno] ?? 'io';
@@ -116,11 +150,13 @@ export function filesystem(p1: Preview1Bridge) {
 
     writeViaStream(offset: bigint): OutputStream {
       let at = offset;
-      return new OutputStream(writeAll((data) => {
-        const n = p1.write(this.fd, data, at);
-        at += BigInt(n);
-        return n;
-      }));
+      return new OutputStream(
+        writeAll((data) => {
+          const n = p1.write(this.fd, data, at);
+          at += BigInt(n);
+          return n;
+        }),
+      );
     }
 
     appendViaStream(): OutputStream {
@@ -199,7 +235,10 @@ export function filesystem(p1: Preview1Bridge) {
       let base = ALL_RIGHTS;
       if (!fdFlags.write) base &= ~HOST_WRITE;
       else if (!fdFlags.read) base &= ~Right.FD_READ;
-      const sync = (fdFlags.dataIntegritySync ? FdFlag.DSYNC : 0) | (fdFlags.requestedWriteSync ? FdFlag.RSYNC : 0) | (fdFlags.fileIntegritySync ? FdFlag.SYNC : 0);
+      const sync =
+        (fdFlags.dataIntegritySync ? FdFlag.DSYNC : 0) |
+        (fdFlags.requestedWriteSync ? FdFlag.RSYNC : 0) |
+        (fdFlags.fileIntegritySync ? FdFlag.SYNC : 0);
       const fd = fsCall(() => p1.open(this.fd, flags.symlinkFollow === true, path, oflags, base, ALL_RIGHTS, sync));
       return new Descriptor(fd, { ...fdFlags }, true);
     }
@@ -258,4 +297,3 @@ export function filesystem(p1: Preview1Bridge) {
     },
   };
 }
-

@@ -36,7 +36,9 @@ export function commandHost(options: HostOptions): CommandHost {
       ...clocksAndRandom(),
       ...filesystem(p1),
       ...sockets(),
-      ...(options.callHost ? { ...keyvalue(options.callHost, options.componentImports), ...config(options.callHost), ...messaging(options.callHost) } : {}),
+      ...(options.callHost
+        ? { ...keyvalue(options.callHost, options.componentImports), ...config(options.callHost), ...messaging(options.callHost) }
+        : {}),
       'wasi:io/error': { Error: IoError },
       'wasi:io/poll': { Pollable, poll },
       'wasi:io/streams': { InputStream, OutputStream },

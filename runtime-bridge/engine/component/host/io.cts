@@ -131,7 +131,8 @@ export class OutputStream {
   writeZeroes(len: bigint): void {
     // In pieces: the guest chooses len, and a host buffer of that size would pass --memory.
     const chunk = new Uint8Array(Math.min(Number(len), Number(WRITE_BUDGET)));
-    for (let left = len; left > 0n; left -= BigInt(chunk.length)) this.write(left >= BigInt(chunk.length) ? chunk : chunk.subarray(0, Number(left)));
+    for (let left = len; left > 0n; left -= BigInt(chunk.length))
+      this.write(left >= BigInt(chunk.length) ? chunk : chunk.subarray(0, Number(left)));
   }
 
   blockingWriteZeroesAndFlush(len: bigint): void {
@@ -152,7 +153,7 @@ export class OutputStream {
 /** A sink that writes all of `data` (a preview 1 write may be short). */
 export function writeAll(write: (data: Uint8Array) => number): WriteSink {
   return (data) => {
-    for (let done = 0; done < data.length; ) {
+    for (let done = 0; done < data.length;) {
       const n = write(data.subarray(done));
       if (n === 0) throw new Preview1Failure(Errno.IO);
       done += n;

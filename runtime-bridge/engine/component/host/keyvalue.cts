@@ -45,9 +45,11 @@ export function keyvalue(callHost: CallHost, imports: string[]) {
   }
 
   function increment(bucket: Bucket, key: string, delta: bigint): bigint {
-    if (delta < 1n || delta > MAX_DELTA) throw other(`increment: the Layotto sequencer counts up by 1 to ${MAX_DELTA} at a time, not ${delta}`);
+    if (delta < 1n || delta > MAX_DELTA)
+      throw other(`increment: the Layotto sequencer counts up by 1 to ${MAX_DELTA} at a time, not ${delta}`);
     let value = 0n;
-    for (let step = 0n; step < delta; step++) value = BigInt(new TextDecoder().decode(call('GetNextId', [bucket.store, key]) ?? new Uint8Array()));
+    for (let step = 0n; step < delta; step++)
+      value = BigInt(new TextDecoder().decode(call('GetNextId', [bucket.store, key]) ?? new Uint8Array()));
     return value;
   }
 

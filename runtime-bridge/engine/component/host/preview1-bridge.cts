@@ -179,7 +179,11 @@ export class Preview1Bridge {
   }
 
   /** fd_close, fd_sync, fd_datasync, fd_filestat_set_size, fd_advise: calls taking only numbers. */
-  simple(name: 'fd_close' | 'fd_sync' | 'fd_datasync' | 'fd_filestat_set_size' | 'fd_advise', fd: number, ...args: Array<number | bigint>): void {
+  simple(
+    name: 'fd_close' | 'fd_sync' | 'fd_datasync' | 'fd_filestat_set_size' | 'fd_advise',
+    fd: number,
+    ...args: Array<number | bigint>
+  ): void {
     this.call(name, fd, ...args);
   }
 

@@ -48,7 +48,12 @@ export class HttpComponentInstance {
     const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
     const worker = new Worker(workerBoot(workerFile(import.meta.url, './http-worker')), { eval: true });
     const server = options.hostCalls ? (await import('../../host-server.js')).serveHostCalls(options.hostCalls) : null;
-    const hostCalls = server && { sab: server.sab, port: server.workerPort, wakePort: server.workerWakePort, deadlineMs: server.deadlineMs };
+    const hostCalls = server && {
+      sab: server.sab,
+      port: server.workerPort,
+      wakePort: server.workerWakePort,
+      deadlineMs: server.deadlineMs,
+    };
     const start: HttpStart = { component, args: options.args, env: options.env, rootfs: options.rootfs, hostCalls };
     worker.postMessage(start, server ? [server.workerPort, server.workerWakePort] : []);
     // Starting counts against the timeout too: a component may loop in its own initialisation.
@@ -91,7 +96,10 @@ export class HttpComponentInstance {
       const timer =
         timeoutMs === undefined
           ? undefined
-          : setTimeout(() => fail(new WasmctlError('DeadlineExceeded', `${this.options.label} exceeded its timeout of ${timeoutMs} ms`)), timeoutMs);
+          : setTimeout(
+              () => fail(new WasmctlError('DeadlineExceeded', `${this.options.label} exceeded its timeout of ${timeoutMs} ms`)),
+              timeoutMs,
+            );
       const done = (): void => {
         clearTimeout(timer);
         this.busy = false;
