@@ -73,6 +73,15 @@ export function grpcCodeOf(err: unknown): number {
   return isWasmctlError(err) ? GRPC_CODES[err.kind] : GRPC_CODES.Internal;
 }
 
+const KINDS_BY_CODE = new Map<number, ErrorKind>([
+  ...Object.entries(GRPC_CODES).map(([kind, code]) => [code, kind as ErrorKind] as const),
+  // UNAUTHENTICATED has no kind of its own.
+  [16, 'PermissionDenied'],
+]);
+
+/** The kind a gRPC or ttrpc status code stands for, the other way round; unknown codes read as Internal. */
+export const kindOfGrpcCode = (code: number): ErrorKind => KINDS_BY_CODE.get(code) ?? 'Internal';
+
 const HTTP_STATUS: Partial<Record<ErrorKind, number>> = {
   InvalidArgument: 400,
   NotFound: 404,

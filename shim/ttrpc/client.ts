@@ -1,6 +1,6 @@
 /** A unary ttrpc client on a unix socket: odd stream ids, one pending promise per stream. */
 import net from 'node:net';
-import { WasmctlError } from '../../common/index.js';
+import { kindOfGrpcCode, WasmctlError } from '../../common/index.js';
 import { ttrpc } from '../gen/containerd.js';
 import { encodeFrame, FrameDecoder, MessageType } from './framing.js';
 import { decodeMessage, encodeMessage, type Decoded, type Encodable, type Methods, type ServiceDefinition } from './method.js';
@@ -66,7 +66,10 @@ export class TtrpcClient {
           const response = decodeMessage(ttrpc.Response, frame.data);
           if (response.status && response.status.code) {
             waiter.reject(
-              new WasmctlError('Unavailable', `ttrpc ${this.address}: ${response.status.message} (code ${response.status.code})`),
+              new WasmctlError(
+                kindOfGrpcCode(response.status.code),
+                `ttrpc ${this.address}: ${response.status.message} (code ${response.status.code})`,
+              ),
             );
           } else waiter.resolve(response.payload);
         },
