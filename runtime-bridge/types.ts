@@ -27,7 +27,9 @@ export interface RunStdio {
   stderr: number;
 }
 
-export type EngineName = 'wasmctl' | 'wasmer';
+/** The WASI engines a module can run on: ours (sandboxed, the default) and @wasmer/wasi. */
+export const ENGINE_NAMES = ['wasmctl', 'wasmer'] as const;
+export type EngineName = (typeof ENGINE_NAMES)[number];
 
 /** A host function's answer: a status the import returns to the module, and bytes. */
 export interface HostCallReply {

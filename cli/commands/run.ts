@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { WasmctlError, describeError } from '../../common/index.js';
 import type { RunOptions } from '../../api/index.js';
 import { parseDuration, parseMemory } from '../../api/units.js';
+import { ENGINE_NAMES } from '../../runtime-bridge/types.js';
 import { collect, parseDir, parseEnvEntry, parseVolume, readEnvFile } from '../parse.js';
 import { storeRoot } from '../store-root.js';
 import { layerProgress } from '../progress.js';
@@ -22,7 +23,7 @@ const runOptionsSchema = z.object({
   tty: z.boolean().default(false),
   rm: z.boolean().default(false),
   name: z.string().optional(),
-  engine: z.enum(['wasmctl', 'wasmer']).default('wasmctl'),
+  engine: z.enum(ENGINE_NAMES).default('wasmctl'),
   pull: z.enum(['missing', 'never', 'always']).default('missing'),
   platform: z.string().optional(),
   plainHttp: z.boolean().default(false),
@@ -109,7 +110,7 @@ export function register(program: Command): void {
     .option('-t, --tty', 'accepted for docker command lines: a terminal is passed through as it is')
     .option('--rm', 'accepted for docker command lines: no container is left behind to remove')
     .option('--name <name>', "a name for this run, shown in wasmctl's messages")
-    .addOption(new Option('--engine <name>', 'WASI engine').choices(['wasmctl', 'wasmer']).default('wasmctl'))
+    .addOption(new Option('--engine <name>', 'WASI engine').choices(ENGINE_NAMES).default('wasmctl'))
     .addOption(new Option('--pull <policy>', 'pull the image').choices(['missing', 'never', 'always']).default('missing'))
     .option('--platform <os/arch>', 'platform to pull (e.g. wasi/wasm)')
     .option('--plain-http', 'use plain HTTP for the registry (automatic for localhost)')

@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import { WasmctlError } from '../../common/index.js';
-import type { RunRequest } from '../types.js';
+import { ENGINE_NAMES, type RunRequest } from '../types.js';
 
 const MIN_MEMORY_CAP = 65536;
 const MIN_NOFILE = 3;
@@ -36,7 +36,7 @@ export function validateRequest(req: RunRequest): void {
   const { nofile } = req.limits;
   if (nofile !== undefined && !(Number.isInteger(nofile) && nofile >= MIN_NOFILE))
     throw invalid(`the descriptor limit (nofile) must be a whole number of at least ${MIN_NOFILE}, for stdio`);
-  if (req.engine !== 'wasmctl' && req.engine !== 'wasmer') throw invalid(`engine: unknown engine ${String(req.engine)}`);
+  if (!(ENGINE_NAMES as readonly string[]).includes(req.engine)) throw invalid(`engine: unknown engine ${String(req.engine)}`);
   if (req.hostCalls && typeof req.hostCalls.handle !== 'function') throw invalid('hostCalls.handle must be a function');
   if (req.hostCalls?.workerModule !== undefined && !req.hostCalls.workerModule.startsWith('/')) {
     throw invalid('hostCalls.workerModule must be an absolute path');

@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import { Errno, fail } from './errno.cjs';
 import { closeQuietly, reopenDir } from './host-fs.cjs';
+import type { RunStdio } from '../../types.js';
 import type { GuestMemory } from './memory.cjs';
 import type { GuestNamespace, Place } from './namespace.cjs';
 import { directoryRights, type RightsPair, STDIO_RIGHTS, Right, WRITE_RIGHTS } from './rights.cjs';
@@ -57,12 +58,6 @@ export interface DirEntry {
 
 export type FdEntry = StdioEntry | FileEntry | DirEntry;
 
-export interface StdioFds {
-  stdin: number | null;
-  stdout: number;
-  stderr: number;
-}
-
 export const DEFAULT_NOFILE = 1024;
 
 /** The handle a guest fd holds on the host, null for stdio and virtual folders. */
@@ -76,7 +71,7 @@ export class FdTable {
   private readonly entries = new Map<number, FdEntry>();
 
   constructor(
-    stdio: StdioFds,
+    stdio: RunStdio,
     ns: GuestNamespace,
     private readonly limit = DEFAULT_NOFILE,
   ) {

@@ -13,14 +13,9 @@
  * fails the walk instead of leading out.
  */
 import * as fs from 'node:fs';
+import type { Mount } from '../../types.js';
 import { codeOf, Errno, fail } from './errno.cjs';
 import { at, closeQuietly, lstatAt, openDirAt, openRootDir } from './host-fs.cjs';
-
-export interface MountSpec {
-  hostPath: string;
-  guestPath: string;
-  readOnly: boolean;
-}
 
 export interface MountPoint {
   /** Guest path components, [] for `/`. */
@@ -66,7 +61,7 @@ export class GuestNamespace {
   readonly mounts: MountPoint[];
   readonly root: MountPoint;
 
-  constructor(rootfs: string | null, mounts: MountSpec[]) {
+  constructor(rootfs: string | null, mounts: Mount[]) {
     const rootMount = mounts.find((m) => guestComponents(m.guestPath).length === 0);
     const opened: MountPoint[] = [];
     try {

@@ -6,9 +6,10 @@
  */
 import { Errno, errnoOf, fail } from './errno.cjs';
 import { fdCalls, ProcExit, Whence, type FsContext } from './fd-calls.cjs';
-import { DEFAULT_NOFILE, FdTable, writeFilestat, writeFilestatSnapshot0, type StdioFds } from './fd-table.cjs';
+import type { Mount, RunStdio } from '../../types.js';
+import { DEFAULT_NOFILE, FdTable, writeFilestat, writeFilestatSnapshot0 } from './fd-table.cjs';
 import { encodeUtf8, type GuestMemory } from './memory.cjs';
-import { GuestNamespace, type MountSpec } from './namespace.cjs';
+import { GuestNamespace } from './namespace.cjs';
 import { pathCalls } from './path-calls.cjs';
 import { clockNow, clockResolution, pollOneoff, PREVIEW1_SUBSCRIPTION, SNAPSHOT0_SUBSCRIPTION } from './poll.cjs';
 
@@ -20,8 +21,8 @@ export interface Preview1Options {
   args: string[];
   env: string[];
   rootfs: string | null;
-  mounts: MountSpec[];
-  stdio: StdioFds;
+  mounts: Mount[];
+  stdio: RunStdio;
   /** Most handles the module may hold at once (docker's `--ulimit nofile`). */
   nofile?: number | null;
   /** The instance's memory; available once the module is instantiated. */

@@ -2,19 +2,16 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { ErrorKind } from '../../../common/errors.js';
 import type { ComponentPayload } from '../component/payload.cjs';
-import type { MountSpec } from '../wasi/namespace.cjs';
-import type { StdioFds } from '../wasi/fd-table.cjs';
-
-export type WorkerEngine = 'wasmctl' | 'wasmer';
+import type { EngineName, Mount, RunStdio } from '../../types.js';
 
 /** What the module runs with; it comes with the compiled module in the StartMessage. */
 export interface WorkerConfig {
-  engine: WorkerEngine;
+  engine: EngineName;
   args: string[];
   env: string[];
   rootfs: string | null;
-  mounts: MountSpec[];
-  stdio: StdioFds;
+  mounts: Mount[];
+  stdio: RunStdio;
   /** Most descriptors the module may hold (null: the engine's default). */
   nofile: number | null;
   /** Export to call after `_initialize` when the module is a reactor. */
