@@ -21,7 +21,7 @@ module.exports = {
           // Inside one's own component anything goes.
           '^$1/',
           `^${COMPONENTS}/index\\.ts$`,
-          // The snapshot's run path (cli/run-path.ts, api/run.ts): the engine without runtime-bridge's
+          // The snapshot's run path (cli/snapshot-run.ts, api/run.ts): the engine without runtime-bridge's
           // index, which loads the sidecar's gRPC stack.
           '^runtime-bridge/engine/(run-module|inline-run|entry|hard-exit)\\.ts$',
           // CommonJS worker code cannot load an ESM index: the constants it shares are a .cts module.
@@ -31,7 +31,7 @@ module.exports = {
           // runtime-bridge's two parts that load grpc-js/protobufjs have their own surfaces, so that
           // what imports the engine does not load them: the sidecar and its client.
           '^runtime-bridge/(sidecar|client)/index\\.ts$',
-          // The snapshot's build path (cli/build-path.ts): build's own sub-index, evaluated.
+          // The snapshot's build path (cli/snapshot-build.ts): build's own sub-index, evaluated.
           '^image/build/index\\.ts$',
           // cli/commands/sidecar.ts: the default address, without loading grpc-js.
           '^runtime-bridge/sidecar/defaults\\.ts$',

@@ -1,7 +1,7 @@
 /**
  * `run`: an image, an archive or a bare .wasm module, with docker's rules for Entrypoint, Cmd and
  * Env. `wasmctl run` is this plus flag parsing. The CLI's startup snapshot evaluates this module
- * (through cli/run-path.ts), so it imports the engine's and the store's files themselves, not
+ * (through cli/snapshot-run.ts), so it imports the engine's and the store's files themselves, not
  * runtime-bridge's index, which loads node:worker_threads (see run-module.ts).
  */
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';

@@ -7,7 +7,7 @@
  * What a snapshot cannot hold decides the shape: only builtins can be required while it is built,
  * and no Worker, handle or stream may exist yet (node:worker_threads loaded during the build leaves
  * workers broken after deserialization). Everything a command imports with import() is therefore
- * evaluated only when that command runs, except `run`'s whole path (run-path.ts: the engine, which
+ * evaluated only when that command runs, except `run`'s whole path (snapshot-run.ts: the engine, which
  * loads node:worker_threads at first use, and the store's reading code), which is evaluated here.
  * The command tree is built here, once, too.
  */
@@ -15,9 +15,9 @@ import { startupSnapshot } from 'node:v8';
 import { z } from 'zod';
 import { runCommand } from './output.js';
 import { createProgram } from './program.js';
-import * as runPath from './run-path.js';
+import * as runPath from './snapshot-run.js';
 // build's path too: ~40 ms less CPU per build (its modules' evaluation), +0.3 MB of snapshot.
-import { warmBuildPath } from './build-path.js';
+import { warmBuildPath } from './snapshot-build.js';
 
 // zod compiles each schema's parser with new Function at its first parse: several ms that a
 // process parsing each schema once, as a command does, never wins back.

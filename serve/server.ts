@@ -14,7 +14,7 @@ import { loadFunction } from './loader.js';
 import type { Route } from './routes.js';
 import { FunctionRegistry, type FunctionInfo } from './registry.js';
 import { connectRuntime, type RuntimeChoice } from '../runtime-bridge/index.js';
-import { invokingLocally } from './runtime.js';
+import { invokingLocally } from './local-invoke.js';
 import { WasmctlError } from '../common/index.js';
 
 export interface ServeOptions extends RuntimeChoice {

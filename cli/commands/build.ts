@@ -36,7 +36,7 @@ function pairs(entries: string[], flag: string, fromEnv: boolean): Record<string
   return out;
 }
 
-/** The option parser's first run, for the startup snapshot to hold it compiled (build-path.ts). */
+/** The option parser's first run, for the startup snapshot to hold it compiled (snapshot-build.ts). */
 export const warmOptions = (): void =>
   void parseOptions(OptionsSchema, { tag: ['a:v1'], buildArg: ['A=1'], label: [], compress: 'gzip', format: 'oci', quiet: true });
 
@@ -90,7 +90,7 @@ export function register(program: Command): void {
       const output = options.output === undefined ? undefined : parseOutput(options.output);
       if (options.push && output) throw new WasmctlError('InvalidArgument', '--push pushes from the store: leave out --output');
       if (options.push && options.tag.length === 0) throw new WasmctlError('InvalidArgument', '--push needs a --tag naming where to push');
-      const { buildAndDeliver, openStore } = await import('../build-path.js');
+      const { buildAndDeliver, openStore } = await import('../snapshot-build.js');
       const store = openStore(storeRoot(command));
       const shown = { quiet: options.quiet ?? false, json: options.json ?? false };
       const push = options.push ? (await import('./push.js')).pushOptions({ ...shown, plainHttp: options.plainHttp ?? false }) : undefined;

@@ -48,8 +48,6 @@ function parseUlimits(specs: string[]): { nofile?: number } {
   return nofile === undefined ? {} : { nofile };
 }
 
-const SIGNALS_TO_FORWARD = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-
 /** The flags as the library's options: env files first, then each -e, the last of a name winning. */
 function libraryOptions(options: CliRunOptions, args: string[], root: string, inline: RunOptions['inline']): RunOptions {
   const env = [...options.envFile.flatMap(readEnvFile), ...options.env.flatMap((entry) => parseEnvEntry(entry, `-e ${entry}`) ?? [])];
@@ -128,7 +126,7 @@ export function register(program: Command): void {
     )
     .action(async (target: string, args: string[], rawOptions: unknown, command: Command) => {
       // The module's watchdog boots first: the option checks and the image lookup run meanwhile.
-      const { exitWhenEnded, parentTakesSignals, prestartRun, startRun } = await import('../run-path.js');
+      const { exitWhenEnded, parentTakesSignals, prestartRun, startRun, STOP_SIGNALS } = await import('../snapshot-run.js');
       prestartRun(process.argv);
       const options = parseOptions(runOptionsSchema, rawOptions);
       const named = (message: string) => (options.name === undefined ? message : `${options.name}: ${message}`);
@@ -143,9 +141,9 @@ export function register(program: Command): void {
         throw new WasmctlError(err.kind, named(describeError(err)), err.exitCode === undefined ? {} : { exitCode: err.exitCode });
       });
       const forward = (signal: NodeJS.Signals) => running.kill(signal);
-      for (const signal of SIGNALS_TO_FORWARD) process.on(signal, forward);
+      for (const signal of STOP_SIGNALS) process.on(signal, forward);
       const result = await running.done;
-      for (const signal of SIGNALS_TO_FORWARD) process.off(signal, forward);
+      for (const signal of STOP_SIGNALS) process.off(signal, forward);
       if (result.message !== undefined)
         process.stderr.write(`wasmctl: ${named(result.message)}
 `);

@@ -12,6 +12,7 @@ import type { Worker } from 'node:worker_threads';
 import { STOP_GRACE_MS } from './hard-exit.js';
 import { workerBoot, workerFile, workerThreads } from './worker-file.js';
 import { WATCH_BYTES, WatchOutcome, WatchSlot, type WatchArm } from './watchdog-layout.cjs';
+export { STOP_SIGNALS } from './watchdog-layout.cjs';
 import { describeFailure } from './worker/linking.cjs';
 import type { WorkerConfig, WorkerResult } from './worker/protocol.cjs';
 import { runWithOurWasi } from './worker/wasi-run.cjs';

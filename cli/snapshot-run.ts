@@ -7,6 +7,7 @@
  * run-module.ts).
  */
 import { prestartWatchdog } from '../runtime-bridge/engine/inline-run.js';
+export { STOP_SIGNALS } from '../runtime-bridge/engine/inline-run.js';
 export { exitWhenEnded } from '../runtime-bridge/engine/hard-exit.js';
 export { startRun } from '../api/run.js';
 
