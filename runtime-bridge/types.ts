@@ -2,7 +2,7 @@
  * The contract between whoever resolves a module (cli `run`, the shim, `serve`) and the engine.
  * The engine does not know where the image came from.
  */
-import type { ErrorKind } from '../common/index.js';
+import type { ErrorKind, ExitCode } from '../common/index.js';
 
 /** A host folder the module may see, and nothing else of the host. */
 export interface Mount {
@@ -84,8 +84,8 @@ export interface RunRequest {
 
 export type RunOutcome =
   | { kind: 'exited'; exitCode: number }
-  | { kind: 'trapped'; exitCode: 134; message: string }
-  | { kind: 'timeout'; exitCode: 124; message: string }
+  | { kind: 'trapped'; exitCode: typeof ExitCode.TRAP; message: string }
+  | { kind: 'timeout'; exitCode: typeof ExitCode.TIMEOUT; message: string }
   | { kind: 'killed'; exitCode: number; signal: NodeJS.Signals }
   | { kind: 'failed'; exitCode: number; message: string; errorKind?: ErrorKind };
 

@@ -6,7 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Worker } from 'node:worker_threads';
-import { WasmctlError } from '../../../../common/index.js';
+import { ExitCode, WasmctlError } from '../../../../common/index.js';
 import type { HostCalls } from '../../../types.js';
 import type { HostServer } from '../../host-server.js';
 import { workerBoot, workerFile } from '../../worker-file.js';
@@ -72,7 +72,7 @@ export class HttpComponentInstance {
       server?.stop();
       void worker.terminate();
       const message = first.type === 'failed' || first.type === 'trapped' ? first.message : 'it answered before a request';
-      throw new WasmctlError('FailedPrecondition', `${options.label}: ${message}`, { exitCode: 125 });
+      throw new WasmctlError('FailedPrecondition', `${options.label}: ${message}`, { exitCode: ExitCode.TOOL_FAILURE });
     }
     return new HttpComponentInstance(worker, options, server);
   }
