@@ -1,7 +1,8 @@
 /** Worker side of the host-call hand-off: `callHost` blocks until the main thread answers. */
 import type { ErrorKind } from '../../../common/errors.js';
 import type { MessagePort } from 'node:worker_threads';
-import { HEADER_BYTES, HostSlot, HostState, IN_PORT, SPIN_LOADS, type HostReply } from './host-layout.cjs';
+import { HEADER_BYTES, HostSlot, HostState, IN_PORT, SPIN_LOADS } from './host-layout.cjs';
+import type { HostCallReply } from '../../types.js';
 
 const encoder = new TextEncoder();
 
@@ -37,7 +38,7 @@ export interface HostChannelConfig {
   deadlineMs: number;
 }
 
-export type CallHost = (method: string, payload: Uint8Array) => HostReply;
+export type CallHost = (method: string, payload: Uint8Array) => HostCallReply;
 
 export function hostCaller({ sab, port, wakePort, deadlineMs }: HostChannelConfig): CallHost {
   // Taken here, not at load: the main thread runs this file's importers in the CLI's startup

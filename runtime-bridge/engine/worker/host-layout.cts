@@ -26,11 +26,6 @@ export const HOST_STATUS_FAILED = -1;
 /** Spins before falling back to a futex wait: a Map-answered call returns within a few µs. */
 export const SPIN_LOADS = 2000;
 
-export interface HostReply {
-  status: number;
-  data: Uint8Array;
-}
-
 export interface HostRequestMessage {
   method: string;
   payload: Uint8Array;

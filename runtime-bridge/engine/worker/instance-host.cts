@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import type { HeaderPairs, LocalResponse } from '../../abi/proxy-state.cjs';
 import { AbiStatus } from '../../abi/status.cjs';
-import type { HostReply } from './host-layout.cjs';
+import type { HostCallReply } from '../../types.js';
 import {
   encodeFrame,
   FrameReader,
@@ -24,7 +24,7 @@ export interface InstanceHostOptions {
   entry: string;
   config: InstanceConfig;
   /** Answers the instance's runtime host calls. */
-  handle(method: string, payload: Uint8Array): Promise<HostReply> | HostReply;
+  handle(method: string, payload: Uint8Array): Promise<HostCallReply> | HostCallReply;
   /** Per operation: the start, or a request with what it invokes. */
   timeoutMs: number;
   /** How the timeout is written in messages (`30s`). */

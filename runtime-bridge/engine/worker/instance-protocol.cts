@@ -8,6 +8,7 @@
  */
 import { deserialize, serialize } from 'node:v8';
 import type { HeaderPairs, LocalResponse } from '../../abi/proxy-state.cjs';
+import type { HostCallReply } from '../../types.js';
 
 /** What every instance of a serve process links against, besides its function. */
 export interface InstanceConfig {
@@ -33,7 +34,7 @@ export type ToInstance =
   | { type: 'start'; config: InstanceConfig; def: FunctionDef }
   | { type: 'request'; headers: HeaderPairs; body: Uint8Array }
   /** The answer to the instance's `call`. */
-  | { type: 'reply'; status: number; data: Uint8Array };
+  | ({ type: 'reply' } & HostCallReply);
 
 export type FromInstance =
   | { type: 'booted' }
