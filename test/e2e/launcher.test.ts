@@ -17,8 +17,9 @@ let work: string;
 /** The launcher of a copy of the package (bin + dist/bundle), traced: its node line tells which way it went. */
 async function run(pkg: string, bin = join(pkg, 'bin/wasmctl')) {
   const r = await execa('sh', ['-x', bin, '--root', join(work, 'store'), 'run', ARCHIVE], { reject: false });
-  // `run` keeps the shell as node's parent (it hands signals on): node is started, not exec'd.
-  const exec = r.stderr.split('\n').find((line) => /^\+ (?:exec|WASMCTL_GUARDIAN=1) node /.test(line)) ?? '';
+  // `run` keeps the shell as node's parent (it hands signals on): node is started, not exec'd, in
+  // the background, whose trace line can land in the middle of the parent's own (`+ wait+ …`).
+  const exec = r.stderr.split('\n').find((line) => /(?:^\+ exec|WASMCTL_GUARDIAN=1) node /.test(line)) ?? '';
   return { ...r, snapshot: exec.includes('--snapshot-blob') };
 }
 
