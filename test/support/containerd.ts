@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { execa, type ResultPromise } from 'execa';
 import type { Builder } from './buildah.js';
 import { REPO } from './repo.js';
+import { parentOf } from './proc.js';
 
 export const WASMCTL_RUNTIME = 'io.containerd.wasmctl.v1';
 
@@ -172,7 +173,6 @@ export async function shimServerPids(shimDir: string): Promise<number[]> {
     }
   };
   const isNode = (pid: number) => /(^|\/)node$/.test(read(`/proc/${pid}/cmdline`).split('\0')[0] ?? '');
-  const parentOf = (pid: number) => Number(read(`/proc/${pid}/stat`).split(') ')[1]?.split(' ')[1]);
   const nodes = stdout.split('\n').filter(Boolean).map(Number).filter(isNode);
   return nodes.filter((pid) => !nodes.includes(parentOf(pid)));
 }
