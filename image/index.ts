@@ -25,7 +25,10 @@ type ArchiveModule = typeof import('./archive/index.js');
 export const buildAndDeliver = async (...args: Parameters<BuildModule['buildAndDeliver']>) =>
   (await import('./build/index.js')).buildAndDeliver(...args);
 
-/** docker save: stored images into one archive, a file (written atomically) or a stream. */
+/**
+ * docker save: stored images, and what `oci:DIR` layouts name (an image index too, which the store
+ * cannot hold), into one archive, a file (written atomically) or a stream.
+ */
 export async function saveImages(
   store: ImageStore,
   references: string[],
@@ -33,9 +36,13 @@ export async function saveImages(
   dest: string | NodeJS.WritableStream,
 ): Promise<void> {
   const archive: ArchiveModule = await import('./archive/index.js');
-  const images = await archive.storedImages(store, references);
-  if (typeof dest === 'string') await archive.saveArchive(images, format, dest);
-  else await archive.writeArchive(images, format, dest as import('node:stream').Writable);
+  const entries: import('./archive/index.js').ArchiveEntry[] = [];
+  for (const reference of references) {
+    if (reference.startsWith('oci:')) entries.push(...(await archive.layoutEntries(reference.slice('oci:'.length), reference)));
+    else entries.push(...(await archive.storedImages(store, [reference])));
+  }
+  if (typeof dest === 'string') await archive.saveArchive(entries, format, dest);
+  else await archive.writeArchive(entries, format, dest as import('node:stream').Writable);
 }
 
 export type { PushEvent, PushOptions, Pushed } from './push/index.js';

@@ -86,9 +86,20 @@ export class ImageStore {
     this.cap = options.maxUnpackedBytes ?? (fromEnv ? CapSchema.parse(fromEnv) : DEFAULT_CAP);
   }
 
+  /**
+   * A registry reference (`docker://` optional), or an archive or layout by transport
+   * (`oci-archive:PATH`, `docker-archive:PATH`, `oci:DIR`: loaded, its first image), as podman
+   * pull takes them; the platform is picked from an image index the same way for all.
+   */
   async pull(reference: string, options: FetchOptions = {}): Promise<StoredImage> {
+    const transport = TRANSPORTS.find((t) => reference.startsWith(t));
+    if (transport) {
+      const [first] = await this.load({ path: reference.slice(transport.length) }, options);
+      return first as StoredImage;
+    }
     const { RegistrySource } = await import('./sources/registry.js');
-    const source = new RegistrySource(parseReference(reference), { ...this.select(options), plainHttp: options.plainHttp ?? false });
+    const ref = parseReference(reference.replace(/^docker:\/\//, ''));
+    const source = new RegistrySource(ref, { ...this.select(options), plainHttp: options.plainHttp ?? false });
     const [image] = await this.ingest(source, options.onProgress);
     return image as StoredImage;
   }
@@ -162,11 +173,7 @@ export class ImageStore {
    * (loaded, first image); or a registry reference (`docker://` optional), pulled when missing.
    */
   async resolve(target: string, options: ResolveOptions = { pull: 'missing' }): Promise<StoredImage> {
-    const transport = TRANSPORTS.find((t) => target.startsWith(t));
-    if (transport) {
-      const [first] = await this.load({ path: target.slice(transport.length) }, options);
-      return first as StoredImage;
-    }
+    if (TRANSPORTS.some((t) => target.startsWith(t))) return this.pull(target, options);
     const reference = target.replace(/^docker:\/\//, '');
     if (options.pull === 'always') return this.pull(reference, options);
     try {

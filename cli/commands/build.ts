@@ -61,10 +61,7 @@ export function register(program: Command): void {
     .option('-f, --file <path>', 'the Dockerfile (default: Dockerfile, else Containerfile, in the context)')
     .option('--build-arg <name=value>', 'set a build ARG (repeatable)', collect)
     .option('--label <key=value>', 'add a label to the image (repeatable)', collect)
-    .option(
-      '--platform <os/arch>',
-      'platform of the image (default wasi/wasm); a,b builds an image index (with --push or --output type=oci-layout)',
-    )
+    .option('--platform <os/arch>', 'platform of the image (default wasi/wasm); a,b builds an image index (with --push or --output)')
     .option('--timestamp <seconds>', 'created time and file mtimes (default $SOURCE_DATE_EPOCH, else 0)')
     .option('--compress <gzip|zstd>', 'layer compression', 'gzip')
     .option('--format <oci|wasm>', 'oci: tar layers; wasm: the Wasm OCI artifact (application/wasm layers)', 'oci')
@@ -82,6 +79,7 @@ export function register(program: Command): void {
         '  wasmctl build -t 127.0.0.1:5000/hello:v1 --push .\n' +
         '  wasmctl build --output type=oci,dest=hello-oci.tar .\n' +
         '  wasmctl build --platform wasi/wasm,wasip2/wasm -t 127.0.0.1:5000/hello:v1 --push .\n' +
+        '  wasmctl build --platform wasip1/wasm,wasip2/wasm -t hello:v1 --output type=oci,dest=hello-index.tar .\n' +
         '  wasmctl build --format wasm -t hello:v1 .\n\n' +
         'RUN is refused (a Wasm image has no shell); CMD and ENTRYPOINT take the exec form.',
     )

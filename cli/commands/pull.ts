@@ -14,8 +14,8 @@ const OptionsSchema = z.object({
 
 export function configure(command: Command): Command {
   return command
-    .description('Pull an image from an OCI registry into the store')
-    .argument('<reference>', 'image reference, e.g. 127.0.0.1:5000/hello:v1 or ghcr.io/org/fn:1.0')
+    .description('Pull an image from an OCI registry, or an archive or layout by transport, into the store')
+    .argument('<reference>', 'image reference, e.g. 127.0.0.1:5000/hello:v1; or oci-archive:PATH, docker-archive:PATH, oci:DIR')
     .option('--platform <os/arch>', 'platform to pick from a multi-platform image, e.g. wasi/wasm')
     .option('--plain-http', 'use HTTP instead of HTTPS (automatic for localhost, 127.0.0.1 and ::1)')
     .option('-q, --quiet', 'no progress display')
@@ -24,7 +24,8 @@ export function configure(command: Command): Command {
       'after',
       '\nExamples:\n' +
         '  wasmctl pull 127.0.0.1:5000/hello:v1\n' +
-        '  wasmctl pull --platform wasi/wasm ghcr.io/org/fn:1.0\n\n' +
+        '  wasmctl pull --platform wasi/wasm ghcr.io/org/fn:1.0\n' +
+        '  wasmctl pull --platform wasip2/wasm oci-archive:hello-index.tar\n\n' +
         'Credentials come from $DOCKER_CONFIG/config.json (or ~/.docker/config.json), credential helpers included.',
     )
     .action(async (reference: string, raw: unknown, cmd: Command) => {

@@ -13,12 +13,15 @@ export function register(program: Command): void {
   program
     .command('save')
     .description('Write stored images to a tar archive (docker save), for `docker load`, `skopeo copy docker-archive:` or `wasmctl load`')
-    .argument('<reference...>', 'stored references or digests')
+    .argument('<reference...>', 'stored references or digests; or oci:DIR, an OCI layout (an image index too)')
     .option('-o, --output <file>', 'write to this file (default: stdout, when it is not a terminal)')
     .option('--format <docker-archive|oci-archive>', 'archive format', 'docker-archive')
     .addHelpText(
       'after',
-      '\nExamples:\n' + '  wasmctl save -o hello.tar hello:v1 fn:v1\n' + '  wasmctl save --format oci-archive hello:v1 > hello-oci.tar',
+      '\nExamples:\n' +
+        '  wasmctl save -o hello.tar hello:v1 fn:v1\n' +
+        '  wasmctl save --format oci-archive hello:v1 > hello-oci.tar\n' +
+        "  wasmctl save -o hello-index.tar oci:hello-layout   # a multi-platform build's layout",
     )
     .action(async (references: string[], raw: unknown, command: Command) => {
       const options = parseOptions(OptionsSchema, raw);

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WasmctlError } from '../../common/index.js';
-import { copyLayout, layoutImage, saveArchive } from '../archive/index.js';
+import { copyLayout, layoutEntries, saveArchive } from '../archive/index.js';
 import type { PushOptions, Pushed } from '../push/index.js';
 import type { ImageStore } from '../store.js';
 import { type BuildOptions, buildImage } from './builder.js';
@@ -24,7 +24,7 @@ export interface Built {
  * A build into a temp layout, then into the store (as `load` of that layout: verified, locked,
  * atomic), or, with an output, to that archive or folder only, as buildx's `--output` does.
  * `--platform a,b` makes an image index, which the store (one image per name) cannot hold: as
- * buildx, it goes to a registry (`push`) or an OCI layout folder only.
+ * buildx, it goes to a registry (`push`), an OCI layout folder or an archive only.
  */
 export async function buildAndDeliver(
   store: ImageStore,
@@ -33,21 +33,17 @@ export async function buildAndDeliver(
   push?: PushOptions,
 ): Promise<Built> {
   const platforms = platformList(options.platform);
-  if (platforms.length > 1 && !push && output?.type !== 'oci-layout') {
-    throw new WasmctlError(
-      'InvalidArgument',
-      `a build for ${platforms.length} platforms is an image index, which ${output ? `--output type=${output.type}` : 'the store'} cannot hold`,
-      {
-        hint: 'add --push (with -t REGISTRY/NAME:TAG) or --output type=oci-layout,dest=DIR',
-      },
-    );
+  if (platforms.length > 1 && !push && !output) {
+    throw new WasmctlError('InvalidArgument', `a build for ${platforms.length} platforms is an image index, which the store cannot hold`, {
+      hint: 'add --push (with -t REGISTRY/NAME:TAG) or --output type=oci|docker|oci-layout,dest=PATH',
+    });
   }
   const dir = await mkdtemp(join(tmpdir(), 'wasmctl-build-'));
   try {
     const outDir = join(dir, 'layout');
     if (platforms.length > 1) {
       const built = await buildPlatforms({ ...options, store, outDir }, platforms);
-      if (output) await copyLayout(outDir, output.dest);
+      if (output) await deliverLayout(outDir, output);
       const pushed: Pushed[] = [];
       if (push) {
         const { pushLayout } = await import('../push/index.js');
@@ -64,14 +60,17 @@ export async function buildAndDeliver(
         for (const name of built.names) pushed.push(await pushImage(store, name, push));
         return { digest: built.manifestDigest, names: built.names, pushed };
       }
-    } else if (output.type === 'oci-layout') {
-      await copyLayout(outDir, output.dest);
     } else {
-      const image = layoutImage(outDir, built.names, built.manifestDigest, built.manifestBytes);
-      await saveArchive([image], output.type === 'docker' ? 'docker-archive' : 'oci-archive', output.dest);
+      await deliverLayout(outDir, output);
     }
     return { digest: built.manifestDigest, names: built.names };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** The build's layout as the folder or archive `--output` asks for. */
+async function deliverLayout(outDir: string, output: BuildOutput): Promise<void> {
+  if (output.type === 'oci-layout') return copyLayout(outDir, output.dest);
+  await saveArchive(await layoutEntries(outDir), output.type === 'docker' ? 'docker-archive' : 'oci-archive', output.dest);
 }
