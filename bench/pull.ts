@@ -1,7 +1,7 @@
 /**
  * Pull + unpack throughput of a ~50 MB FROM-scratch image from a loopback docker-registry, against
  * `skopeo copy docker://… oci:…` of the same image, alternating runs in one process so both see the
- * same machine. Run: `npm run build && node --import tsx bench/pull.ts [rounds]`.
+ * same machine, under the GC flag the CLI gives pull. Run: `npm run build && node --import tsx bench/pull.ts [rounds]`.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -13,6 +13,15 @@ import { startBuilder } from '../test/support/buildah.js';
 import { openStore } from '../image/index.js';
 import { startRegistry } from '../test/support/registry.js';
 import { median } from './alternating.js';
+
+// As bin/wasmctl runs pull (--single-threaded-gc): re-run this file under that flag when it was not given.
+if (!process.execArgv.includes('--single-threaded-gc')) {
+  const again = await execa(process.execPath, ['--single-threaded-gc', ...process.execArgv, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+    reject: false,
+  });
+  process.exit(again.exitCode ?? 1);
+}
 
 const rounds = Number(process.argv[2] ?? 5);
 const FILES = 5;
