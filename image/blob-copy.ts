@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { type WriteStream, createWriteStream } from 'node:fs';
-import { readFile, rm, stat } from 'node:fs/promises';
+import { type WriteStream, createWriteStream, readFileSync, statSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { z } from 'zod';
@@ -143,14 +143,18 @@ export function verifyBytes(bytes: Buffer, expected: Expected, what: string): Bu
 
 export const sha256Of = (bytes: Buffer): string => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 
-/** A small JSON document (manifest, config, index) from disk, refused when over the cap. */
+/**
+ * A small JSON document (manifest, config, index) from disk, refused when over the cap. Read
+ * synchronously: the async stat, open, read and close are five thread-pool round trips for a few
+ * hundred bytes.
+ */
 export async function readSmallFile(path: string, what: string): Promise<Buffer> {
-  const info = await stat(path).catch(() => undefined);
+  const info = statSync(path, { throwIfNoEntry: false });
   if (!info?.isFile()) throw new WasmctlError('NotFound', `${what} is missing`);
   if (info.size > MAX_MANIFEST_BYTES) {
     throw new WasmctlError('ResourceExhausted', `${what} is larger than ${MAX_MANIFEST_BYTES} bytes`);
   }
-  return readFile(path);
+  return readFileSync(path);
 }
 
 /** An image document (manifest, config, index, registry answer) that does not parse is DataLoss. */

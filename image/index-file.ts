@@ -1,4 +1,4 @@
-import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
@@ -32,7 +32,10 @@ export type IndexFile = z.infer<typeof IndexFileSchema>;
 
 const LOCK_WAIT_MS = 30_000;
 
-/** The reference index: read freely, changed only under an exclusive lock file, written by rename. */
+/**
+ * The reference index: read freely, changed only under an exclusive lock file, written by rename.
+ * Its file calls are synchronous: a few small files, each async call a thread-pool round trip.
+ */
 export class IndexFileStore {
   private readonly path: string;
   private readonly lockPath: string;
@@ -45,11 +48,14 @@ export class IndexFileStore {
   }
 
   async read(): Promise<IndexFile> {
-    const bytes = await readFile(this.path).catch((err: NodeJS.ErrnoException) => {
-      if (err.code === 'ENOENT') return undefined;
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(this.path);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, images: {} };
       throw err;
-    });
-    return bytes ? parseImageJson(bytes, IndexFileSchema, this.path) : { version: 1, images: {} };
+    }
+    return parseImageJson(bytes, IndexFileSchema, this.path);
   }
 
   /** Runs `change` with the index locked; what it returns is written back atomically. */
@@ -59,37 +65,48 @@ export class IndexFileStore {
       const index = await this.read();
       const result = await change(index);
       // In tmp/ with the other temp files, so a crash between write and rename is swept too.
-      await mkdir(this.tmp, { recursive: true });
+      mkdirSync(this.tmp, { recursive: true });
       const temp = tempPath(this.tmp, 'index', 'images.json');
-      await writeFile(temp, `${JSON.stringify(index, null, 2)}\n`);
-      await rename(temp, this.path);
+      writeFileSync(temp, `${JSON.stringify(index, null, 2)}\n`);
+      renameSync(temp, this.path);
       return result;
     } finally {
-      await rm(this.lockPath, { force: true });
+      rmSync(this.lockPath, { force: true });
     }
   }
 
   private async lock(): Promise<void> {
     const deadline = Date.now() + LOCK_WAIT_MS;
     // A fresh store has no folder yet to hold the lock.
-    await mkdir(dirname(this.lockPath), { recursive: true });
+    mkdirSync(dirname(this.lockPath), { recursive: true });
     for (;;) {
       try {
-        const handle = await open(this.lockPath, 'wx');
-        await handle.writeFile(String(process.pid));
-        await handle.close();
+        const fd = openSync(this.lockPath, 'wx');
+        try {
+          writeSync(fd, String(process.pid));
+        } finally {
+          closeSync(fd);
+        }
         return;
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       }
-      const holder = Number(await readFile(this.lockPath, 'utf8').catch(() => ''));
+      const holder = Number(readLock(this.lockPath));
       // A lock left by a process that died is taken over; an empty one may be mid-write.
-      if (holder > 0 && !processAlive(holder)) await rm(this.lockPath, { force: true });
+      if (holder > 0 && !processAlive(holder)) rmSync(this.lockPath, { force: true });
       else if (Date.now() > deadline) {
         throw new WasmctlError('Unavailable', `the image store is locked by process ${holder || 'unknown'}`, {
           hint: `remove ${this.lockPath} if no wasmctl is running`,
         });
       } else await sleep(20 + Math.random() * 30);
     }
+  }
+}
+
+function readLock(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
   }
 }

@@ -1,4 +1,4 @@
-import { lstat, readlink } from 'node:fs/promises';
+import { lstatSync, readlinkSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { WasmctlError } from '../common/index.js';
 
@@ -20,7 +20,8 @@ export function entryPath(name: string, what: string): string {
 /**
  * Resolves `rel` inside `root` as if root were `/` (chroot semantics, like filepath-securejoin):
  * symlinks met on the way are followed but never out of the root; `..` stops at the root.
- * The last component is followed only when `followLast` is set.
+ * The last component is followed only when `followLast` is set. Each component is one synchronous
+ * lstat: an async one per component is a thread-pool round trip for a call of microseconds.
  */
 export async function resolveInRoot(root: string, rel: string, followLast = false): Promise<string> {
   const pending = rel.split('/');
@@ -39,7 +40,7 @@ export async function resolveInRoot(root: string, rel: string, followLast = fals
       resolved.push(part);
       break;
     }
-    const stat = await lstat(candidate).catch(() => undefined);
+    const stat = lstatSync(candidate, { throwIfNoEntry: false });
     if (!stat?.isSymbolicLink()) {
       resolved.push(part);
       continue;
@@ -47,7 +48,7 @@ export async function resolveInRoot(root: string, rel: string, followLast = fals
     if (++hops > MAX_LINK_HOPS) {
       throw new WasmctlError('InvalidArgument', `too many levels of symbolic links in "${rel}"`);
     }
-    const target = await readlink(candidate);
+    const target = readlinkSync(candidate);
     if (target.startsWith('/')) resolved.length = 0;
     pending.unshift(...target.split('/'));
   }

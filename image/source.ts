@@ -18,6 +18,8 @@ export interface ImageSource {
   images(): Promise<SourceImage[]>;
   /** The raw bytes of a blob; the store verifies them against the descriptor. */
   openBlob(image: SourceImage, descriptor: Descriptor): Promise<Readable>;
+  /** The host file holding a blob, for sources on disk (archives, layouts): staging reads a small one at once. */
+  blobFile?(image: SourceImage, descriptor: Descriptor): Promise<string>;
 }
 
 export interface SelectOptions {

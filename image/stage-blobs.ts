@@ -1,7 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
-import { coalescing, copyVerified, teeToFile, verifying } from './blob-copy.js';
+import { Readable } from 'node:stream';
+import { coalescing, copyVerified, teeToFile, verifyBytes, verifying } from './blob-copy.js';
 import { type Stage, openBlobFile } from './compression.js';
 import { exists } from './exists.js';
 import type { ImageSource, SourceImage } from './source.js';
@@ -15,6 +15,13 @@ export function reporter(onProgress: OnProgress | undefined, d: Descriptor): Rep
   const id = d.digest.slice(7, 19);
   return (status, current) => onProgress?.({ id, status, current, total: d.size });
 }
+
+/**
+ * Blobs up to this size in a host file (an archive's, a layout's: a build's config and small
+ * layers) are read, verified and staged with synchronous calls: a stream's open, reads, writes and
+ * close are a dozen thread-pool round trips for a few KiB.
+ */
+const SMALL_BLOB = 1024 * 1024;
 
 /** Counts a download's bytes into 'Downloading' reports. */
 function downloading(report: Report): (n: number) => void {
@@ -41,10 +48,11 @@ export class StagedBlobs {
     this.dir = join(staging, 'blobs');
   }
 
+  /** Synchronous: a folder and a file of a few hundred bytes. */
   async writeManifest(): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
+    mkdirSync(this.dir, { recursive: true });
     const path = this.stagedPath(this.image.manifestDigest);
-    await writeFile(path, this.image.manifestBytes);
+    writeFileSync(path, this.image.manifestBytes);
     this.staged.set(this.image.manifestDigest, path);
   }
 
@@ -55,7 +63,9 @@ export class StagedBlobs {
     const staged = this.stagedPath(d.digest);
     if (this.staged.has(d.digest)) return staged;
     this.staged.set(d.digest, staged);
-    await copyVerified(await this.source.openBlob(this.image, d), staged, d, what, downloading(report));
+    if (!(await this.stageSmall(d, what, staged, report))) {
+      await copyVerified(await this.source.openBlob(this.image, d), staged, d, what, downloading(report));
+    }
     return staged;
   }
 
@@ -69,8 +79,25 @@ export class StagedBlobs {
     if (stored) return { input: openBlobFile(stored), stages: [] };
     const staged = this.stagedPath(d.digest);
     this.staged.set(d.digest, staged);
+    const small = await this.stageSmall(d, what, staged, report);
+    if (small) return { input: Readable.from([small], { objectMode: false }), stages: [] };
     const input = await this.source.openBlob(this.image, d);
     return { input, stages: [coalescing(), verifying(d, what, downloading(report)), teeToFile(staged)] };
+  }
+
+  /**
+   * A small blob of a source on disk, verified and staged whole; undefined (stream it) for anything
+   * else, a file whose size is not the descriptor's included, so that it fails as a stream would.
+   */
+  private async stageSmall(d: Descriptor, what: string, staged: string, report: Report): Promise<Buffer | undefined> {
+    if (d.size > SMALL_BLOB || !this.source.blobFile) return undefined;
+    const path = await this.source.blobFile(this.image, d);
+    const info = statSync(path, { throwIfNoEntry: false });
+    if (!info?.isFile() || info.size !== d.size) return undefined;
+    const bytes = verifyBytes(readFileSync(path), d, what);
+    writeFileSync(staged, bytes, { flag: 'wx' });
+    downloading(report)(bytes.length);
+    return bytes;
   }
 
   private async inStore(d: Descriptor, report: Report): Promise<string | undefined> {

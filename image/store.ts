@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, mkdirSync } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -279,8 +279,8 @@ export class ImageStore {
 
   /** Moves staged blobs and files into the store and names them, all under the index lock. */
   private async commit(staged: StagedImage[]): Promise<StoredImage[]> {
-    await mkdir(join(this.root, 'blobs', 'sha256'), { recursive: true });
-    await mkdir(join(this.root, 'rootfs'), { recursive: true });
+    mkdirSync(join(this.root, 'blobs', 'sha256'), { recursive: true });
+    mkdirSync(join(this.root, 'rootfs'), { recursive: true });
     return this.index.update(async (index) => {
       const replaced: ImageRecord[] = [];
       const stored: StoredImage[] = [];

@@ -1,4 +1,5 @@
-import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdirSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
@@ -27,10 +28,10 @@ export const processAlive = (pid: number): boolean => {
   }
 };
 
-/** A fresh temp folder of this process: `<tmp>/<kind>-<pid>-XXXXXX`. */
+/** A fresh temp folder of this process: `<tmp>/<kind>-<pid>-XXXXXX` (made synchronously: two calls of microseconds). */
 export async function makeTempDir(tmp: string, kind: string): Promise<string> {
-  await mkdir(tmp, { recursive: true });
-  return mkdtemp(join(tmp, `${kind}-${process.pid}-`));
+  mkdirSync(tmp, { recursive: true });
+  return mkdtempSync(join(tmp, `${kind}-${process.pid}-`));
 }
 
 /** The path of a temp file or folder of this process (not created). */
@@ -43,11 +44,16 @@ const ownerOf = (name: string): number | undefined => {
 
 /** Removes the entries of `tmp` left by processes that are gone; never throws (cleaning is best effort). */
 export async function sweepStale(tmp: string, now = Date.now()): Promise<void> {
-  const names = await readdir(tmp).catch(() => [] as string[]);
+  let names: string[] = [];
+  try {
+    names = readdirSync(tmp);
+  } catch {
+    // No tmp/ yet: nothing to sweep.
+  }
   await Promise.all(
     names.map(async (name) => {
       const path = join(tmp, name);
-      const info = await stat(path).catch(() => undefined);
+      const info = statSync(path, { throwIfNoEntry: false });
       if (!info) return;
       const owner = ownerOf(name);
       const age = now - info.mtimeMs;

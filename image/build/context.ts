@@ -1,4 +1,4 @@
-import { lstat, readdir, readFile, readlink } from 'node:fs/promises';
+import { lstatSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import * as dockerignore from '@balena/dockerignore';
 import { WasmctlError } from '../../common/index.js';
@@ -10,6 +10,7 @@ const byName = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 :
 /**
  * A host folder as a COPY source: the build context (minus what .dockerignore excludes) or a base
  * image's unpacked files. Symlinks are resolved inside the folder (resolveInRoot), never outside.
+ * Its metadata calls are synchronous: each async one is a thread-pool round trip, several per file.
  */
 export class HostFs implements SourceFs {
   private constructor(
@@ -21,9 +22,9 @@ export class HostFs implements SourceFs {
 
   /** The build context: `.dockerignore` at its root, docker's syntax (moby's pattern matcher). */
   static async context(root: string): Promise<HostFs> {
-    const info = await lstat(root).catch(() => undefined);
+    const info = lstatSync(root, { throwIfNoEntry: false });
     if (!info?.isDirectory()) throw new WasmctlError('NotFound', `build context ${root} is not a folder`);
-    const text = await readFile(join(root, '.dockerignore'), 'utf8').catch(() => '');
+    const text = readOptional(join(root, '.dockerignore'));
     const patterns = text
       .split(/\r?\n/)
       .map((l) => l.trim())
@@ -64,12 +65,12 @@ export class HostFs implements SourceFs {
     const out: Array<[string, FileNode]> = [];
     const visit = async (dirRel: string, prefix: string) => {
       const real = await resolveInRoot(this.root, dirRel, true);
-      for (const name of (await readdir(real)).sort()) {
+      for (const name of readdirSync(real).sort()) {
         const childRel = dirRel ? `${dirRel}/${name}` : name;
         const rel2 = prefix ? `${prefix}/${name}` : name;
         const node = this.ignored(childRel) ? undefined : await this.nodeOf(join(real, name), true);
         if (node) out.push([rel2, node]);
-        const ignoredDir = !node && this.exceptions && (await lstat(join(real, name))).isDirectory();
+        const ignoredDir = !node && this.exceptions && lstatSync(join(real, name)).isDirectory();
         if (node?.type === 'dir' || ignoredDir) await visit(childRel, rel2);
       }
     };
@@ -78,16 +79,24 @@ export class HostFs implements SourceFs {
   }
 
   private async nodeOf(path: string, keepLinks: boolean): Promise<FileNode | undefined> {
-    const info = await lstat(path).catch(() => undefined);
+    const info = lstatSync(path, { throwIfNoEntry: false });
     if (!info) return undefined;
     const base = { mode: info.mode & 0o7777, uid: 0, gid: 0 };
     if (info.isSymbolicLink() && keepLinks) {
-      return { ...base, type: 'symlink', size: 0, linkname: await readlink(path) };
+      return { ...base, type: 'symlink', size: 0, linkname: readlinkSync(path) };
     }
     if (info.isDirectory()) return { ...base, type: 'dir', size: 0 };
     if (info.isFile()) return { ...base, type: 'file', size: info.size, content: { path } };
     // Devices, sockets and FIFOs have no place in an image built from a context.
     return undefined;
+  }
+}
+
+function readOptional(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
   }
 }
 

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WasmctlError } from '../../common/index.js';
@@ -38,7 +38,7 @@ export async function buildAndDeliver(
       hint: 'add --push (with -t REGISTRY/NAME:TAG) or --output type=oci|docker|oci-layout,dest=PATH',
     });
   }
-  const dir = await mkdtemp(join(tmpdir(), 'wasmctl-build-'));
+  const dir = mkdtempSync(join(tmpdir(), 'wasmctl-build-'));
   try {
     const outDir = join(dir, 'layout');
     if (platforms.length > 1) {
@@ -65,7 +65,8 @@ export async function buildAndDeliver(
     }
     return { digest: built.manifestDigest, names: built.names };
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    // A handful of files (the layout's blobs), removed without a thread-pool round trip each.
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

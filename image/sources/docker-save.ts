@@ -69,10 +69,14 @@ class LegacySave implements ImageSource {
     return images;
   }
 
-  async openBlob(_image: SourceImage, descriptor: Descriptor) {
+  async openBlob(image: SourceImage, descriptor: Descriptor) {
+    return createReadStream(await this.blobFile(image, descriptor));
+  }
+
+  async blobFile(_image: SourceImage, descriptor: Descriptor): Promise<string> {
     const path = this.paths.get(descriptor.digest);
     if (!path) throw new WasmctlError('Internal', `${this.what} has no blob ${descriptor.digest}`);
-    return createReadStream(path);
+    return path;
   }
 
   private async member(name: string, kind: string): Promise<string> {

@@ -84,6 +84,10 @@ export class LayoutSource implements ImageSource {
     return createReadStream(await this.blobPath(descriptor.digest));
   }
 
+  blobFile(_image: SourceImage, descriptor: Descriptor): Promise<string> {
+    return this.blobPath(descriptor.digest);
+  }
+
   private blobPath(digest: string): Promise<string> {
     return resolveInRoot(this.dir, `blobs/${digest.replace(':', '/')}`, true);
   }
