@@ -40,7 +40,15 @@ export interface HostChannelConfig {
 
 export type CallHost = (method: string, payload: Uint8Array) => HostCallReply;
 
-export function hostCaller({ sab, port, wakePort, deadlineMs }: HostChannelConfig): CallHost {
+/**
+ * Where a module's host calls go: over the channel to the main thread (a module on a Worker), or
+ * straight to the host's own handler (a module on the thread that answers, inline-run.ts).
+ */
+export type HostRoute = HostChannelConfig | { answer: CallHost };
+
+export function hostCaller(route: HostRoute): CallHost {
+  if ('answer' in route) return route.answer;
+  const { sab, port, wakePort, deadlineMs } = route;
   // Taken here, not at load: the main thread runs this file's importers in the CLI's startup
   // snapshot (inline-run.ts), which node:worker_threads must not be loaded into.
   const { receiveMessageOnPort } = require('node:worker_threads') as typeof import('node:worker_threads');
