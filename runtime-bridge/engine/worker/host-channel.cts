@@ -55,6 +55,10 @@ export function hostCaller(route: HostRoute): CallHost {
   const ctl = new Int32Array(sab, 0, HEADER_BYTES / 4);
   const data = new Uint8Array(sab, HEADER_BYTES);
   let broken: string | null = null;
+  // Spinning pays only while replies come within it (an in-memory answer); after one that did not
+  // (a sidecar's, over the network) the next call waits at once, leaving the CPU to the answer,
+  // and the one after probes again.
+  let spin = SPIN_LOADS;
 
   return (method, payload) => {
     if (broken) throw new HostCallError(broken);
@@ -71,7 +75,9 @@ export function hostCaller(route: HostRoute): CallHost {
     Atomics.store(ctl, HostSlot.STATE, HostState.REQUEST);
     // Paired with the server clearing SERVER_AWAKE then re-reading STATE: one of us sees the other.
     if (Atomics.load(ctl, HostSlot.SERVER_AWAKE) === 0) wakePort.postMessage(0);
-    for (let i = 0; i < SPIN_LOADS && Atomics.load(ctl, HostSlot.STATE) === HostState.REQUEST; i++);
+    let i = 0;
+    while (i < spin && Atomics.load(ctl, HostSlot.STATE) === HostState.REQUEST) i++;
+    spin = i < spin || spin === 0 ? SPIN_LOADS : 0;
     // A wake-up is only a hint: the notify that follows the previous call's reply can arrive
     // while this call waits, so the state is checked again after every one.
     const deadline = performance.now() + deadlineMs;
