@@ -3,6 +3,7 @@
  * The engine does not know where the image came from.
  */
 import type { ErrorKind, ExitCode } from '../common/index.js';
+import type { HostImportFactory } from './engine/worker/host-imports.cjs';
 
 /** A host folder the module may see, and nothing else of the host. */
 export interface Mount {
@@ -50,6 +51,19 @@ export interface HostCalls {
   workerModule?: string;
   /** How long one call may wait for `handle`; past it the module is stopped (default 30 s). */
   deadlineMs?: number;
+  /**
+   * For a module on the calling thread (RunRequest.inline): resolves to a handler that answers
+   * each of `imports` at once, without I/O (the embedded in-memory components), or to null when
+   * one of them needs I/O, and the module then runs on a Worker, its calls answered by `handle`.
+   */
+  answerNow?(imports: string[]): Promise<InlineHostCalls | null>;
+}
+
+/** How the host answers a module on its own thread. */
+export interface InlineHostCalls {
+  answer(method: string, payload: Uint8Array): HostCallReply;
+  /** `workerModule`'s implementations, already loaded here (a path cannot be required from the CLI's startup snapshot). */
+  hostImports: Record<string, HostImportFactory>;
 }
 
 export interface RunRequest {
@@ -74,7 +88,7 @@ export interface RunRequest {
    * run (`wasmctl run`'s): runModule returns once the module has ended, and a signal (SIGINT,
    * SIGTERM, SIGHUP) or the timeout ends the whole process with 128 + n or 124, writing
    * `stopLine(message)` to stderr for the timeout. Components, `engine: 'wasmer'` and modules
-   * that import host functions run on a Worker as without it. `parentTakesSignals`: the parent
+   * whose host functions `hostCalls.answerNow` cannot answer at once run on a Worker as without it. `parentTakesSignals`: the parent
    * process stops this one on a signal (bin/wasmctl does), so only a timeout needs watching.
    */
   inline?: { stopLine(message: string): string; parentTakesSignals?: boolean };

@@ -5,7 +5,7 @@
  */
 import { HostCallError } from '../engine/worker/host-channel.cjs';
 import type { HostImportContext, HostImportFactory } from '../engine/worker/host-imports.cjs';
-import { encodeParts } from './payload.cjs';
+import { encodeGuestParts } from './payload.cjs';
 import { AbiStatus } from './status.cjs';
 
 interface AbiFunction {
@@ -35,16 +35,9 @@ function marshal(fn: AbiFunction): HostImportFactory {
   return (ctx: HostImportContext) =>
     (...args: number[]): number => {
       try {
-        const parts: Array<Uint8Array | string> = [];
-        for (let i = 0; i < fn.strings; i++)
-          parts.push(
-            ctx
-              .memory()
-              .bytes(args[2 * i] ?? 0, args[2 * i + 1] ?? 0)
-              .slice(),
-          );
-        for (let i = 0; i < fn.ints; i++) parts.push(String((args[2 * fn.strings + i] ?? 0) | 0));
-        const reply = ctx.callHost(fn.method, encodeParts(parts));
+        const ints: string[] = [];
+        for (let i = 0; i < fn.ints; i++) ints.push(String((args[2 * fn.strings + i] ?? 0) | 0));
+        const reply = ctx.callHost(fn.method, encodeGuestParts(ctx.memoryBytes(), args, fn.strings, ints));
         if (reply.status === AbiStatus.Ok && fn.returns) {
           const at = 2 * fn.strings + fn.ints;
           const ptr = reply.data.length > 0 ? ctx.allocate(reply.data) : 0;

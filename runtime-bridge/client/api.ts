@@ -72,6 +72,16 @@ export interface ConfigurationScope {
   label?: string;
 }
 
+/**
+ * A value at once when the answer needs no I/O (the embedded in-memory components), so that a
+ * module on the same thread gets it without waiting; else a promise of it.
+ */
+export type Maybe<T> = T | Promise<T>;
+
+/** `f` applied to the value now, or once it resolves: a Maybe stays synchronous when it can. */
+export const mapMaybe = <T, U>(value: Maybe<T>, f: (value: T) => Maybe<U>): Maybe<U> =>
+  value instanceof Promise ? value.then(f) : f(value);
+
 export interface RuntimeApi {
   sayHello(service: string, name: string): Promise<string>;
   /** null when the key is absent. */
@@ -91,3 +101,9 @@ export interface RuntimeApi {
   saveConfiguration(store: string, appId: string, items: ConfigurationItem[]): Promise<void>;
   deleteConfiguration(store: string, scope: ConfigurationScope, keys: string[]): Promise<void>;
 }
+
+type HostMethod = 'getState' | 'saveState' | 'deleteState' | 'nextId' | 'tryLock' | 'unlock' | 'getConfiguration' | 'invoke' | 'publish';
+type AtOnce<F> = F extends (...args: infer A) => Promise<infer R> ? (...args: A) => Maybe<R> : never;
+
+/** What Layotto's host functions call: RuntimeApi's methods, each answered with a value when it needs no I/O. */
+export type HostApi = { [K in HostMethod]: AtOnce<RuntimeApi[K]> };

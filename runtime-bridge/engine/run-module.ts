@@ -13,13 +13,15 @@
 import { constants } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { ExitCode, describeError, signalExit, exitCodeOf, isWasmctlError } from '../../common/index.js';
-import type { RunOutcome, RunRequest, RunningModule } from '../types.js';
+import type { InlineHostCalls, RunOutcome, RunRequest, RunningModule } from '../types.js';
 import { isComponent, prepareComponent } from './component/index.js';
 import { compileModule, compileModuleSync, loadModuleBytes, resolveEntry } from './entry.js';
 import type { HostServer } from './host-server.js';
 import { dropWatchdog, runInline } from './inline-run.js';
 import { validateRequest } from './request.js';
 import { workerBoot, workerFile, workerThreads } from './worker-file.js';
+import type { HostRoute } from './worker/host-channel.cjs';
+import type { HostImportFactory } from './worker/host-imports.cjs';
 import type { StartMessage, WorkerConfig, WorkerResult } from './worker/protocol.cjs';
 
 let boot: string | undefined;
@@ -28,6 +30,13 @@ function startWorker(): Worker {
   boot ??= workerBoot(workerFile(import.meta.url, './worker/main'));
   return new (workerThreads().Worker)(boot, { eval: true });
 }
+
+const channelOf = (server: HostServer): HostRoute => ({
+  sab: server.sab,
+  port: server.workerPort,
+  wakePort: server.workerWakePort,
+  deadlineMs: server.deadlineMs,
+});
 
 async function startHostServer(req: RunRequest): Promise<HostServer | null> {
   if (!req.hostCalls) return null;
@@ -114,9 +123,25 @@ const ranHere = (outcome: RunOutcome): RunningModule => ({
   kill: () => undefined,
 });
 
+/** The host functions the module imports, of those the request provides. */
+const usedHostImports = (module: WebAssembly.Module, req: RunRequest): string[] => {
+  const provided = new Set(req.hostCalls?.imports);
+  return WebAssembly.Module.imports(module)
+    .filter((i) => i.module === 'env' && provided.has(i.name))
+    .map((i) => i.name);
+};
+
+/** A run that starts once `started` settles (the host's connection open): its outcome, its thread. */
+const runAfter = (started: Promise<RunningModule>): RunningModule => ({
+  done: started.then((r) => r.done),
+  ended: started.then((r) => r.ended),
+  kill: (signal) => void started.then((r) => r.kill(signal)),
+});
+
 /**
- * `req.inline`: the module on this thread when it is a core module on our engine that calls no
- * host function; else the bytes read, for runOnWorker.
+ * `req.inline`: the module on this thread when it is a core module on our engine whose host
+ * functions, if any, the host answers at once (`hostCalls.answerNow`); else the bytes read, for
+ * runOnWorker, or a run that decides once the host has said.
  */
 function runHere(req: RunRequest, inline: NonNullable<RunRequest['inline']>): RunningModule | Uint8Array {
   const shownAs = req.argv[0] as string;
@@ -124,19 +149,37 @@ function runHere(req: RunRequest, inline: NonNullable<RunRequest['inline']>): Ru
     const bytes = readEntry(req);
     if (req.engine !== 'wasmctl' || isComponent(bytes)) return bytes;
     const module = compileModuleSync(bytes, shownAs);
-    const hostImports = new Set(req.hostCalls?.imports);
-    if (WebAssembly.Module.imports(module).some((i) => i.module === 'env' && hostImports.has(i.name))) return bytes;
     const timeoutMs = req.limits.timeoutMs ?? null;
     const stop = {
       timeoutMs,
       parentTakesSignals: inline.parentTakesSignals ?? false,
       timeoutLine: timeoutMs === null ? '' : inline.stopLine(timeoutMessage(timeoutMs)),
     };
-    const result = runInline(module, workerConfig(req, null), stop);
-    return result ? ranHere(outcomeOf(result)) : bytes;
+    const here = (host: InlineHostCalls | null): RunningModule | Uint8Array => {
+      const result = runInline(module, workerConfig(req, host && { answer: host.answer }, host?.hostImports), stop);
+      return result ? ranHere(outcomeOf(result)) : bytes;
+    };
+    const imports = usedHostImports(module, req);
+    if (imports.length === 0) return here(null);
+    const answerNow = req.hostCalls?.answerNow;
+    if (!answerNow) return bytes;
+    return runAfter(
+      answerNow(imports).then(
+        (host) => {
+          const ran = host ? here(host) : bytes;
+          return ran instanceof Uint8Array ? onWorkerAfterAll(req, ran) : ran;
+        },
+        (err: unknown) => ranHere(failedOutcome(err)),
+      ),
+    );
   } catch (err) {
     return ranHere(failedOutcome(err));
   }
+}
+
+function onWorkerAfterAll(req: RunRequest, bytes: Uint8Array): RunningModule {
+  dropWatchdog();
+  return runOnWorker(req, bytes);
 }
 
 /**
@@ -147,9 +190,7 @@ export function runModule(req: RunRequest): RunningModule {
   validateRequest(req);
   if (!req.inline) return runOnWorker(req, null);
   const here = runHere(req, req.inline);
-  if (!(here instanceof Uint8Array)) return here;
-  dropWatchdog();
-  return runOnWorker(req, here);
+  return here instanceof Uint8Array ? onWorkerAfterAll(req, here) : here;
 }
 
 function runOnWorker(req: RunRequest, bytes: Uint8Array | null): RunningModule {
@@ -191,7 +232,7 @@ function runOnWorker(req: RunRequest, bytes: Uint8Array | null): RunningModule {
     }
     hostServer = server;
     worker.postMessage(
-      { config: workerConfig(req, server), module, component } satisfies StartMessage,
+      { config: workerConfig(req, server && channelOf(server)), module, component } satisfies StartMessage,
       server ? [server.workerPort, server.workerWakePort] : [],
     );
   };
@@ -216,7 +257,7 @@ function runOnWorker(req: RunRequest, bytes: Uint8Array | null): RunningModule {
   };
 }
 
-function workerConfig(req: RunRequest, hostServer: HostServer | null): WorkerConfig {
+function workerConfig(req: RunRequest, route: HostRoute | null, hostImports?: Record<string, HostImportFactory>): WorkerConfig {
   return {
     engine: req.engine,
     args: req.argv,
@@ -227,14 +268,12 @@ function workerConfig(req: RunRequest, hostServer: HostServer | null): WorkerCon
     nofile: req.limits.nofile ?? null,
     invoke: req.invoke ?? null,
     hostCalls:
-      req.hostCalls && hostServer
+      req.hostCalls && route
         ? {
-            sab: hostServer.sab,
-            port: hostServer.workerPort,
-            wakePort: hostServer.workerWakePort,
+            ...route,
             imports: req.hostCalls.imports,
             workerModule: req.hostCalls.workerModule ?? null,
-            deadlineMs: hostServer.deadlineMs,
+            ...(hostImports ? { hostImports } : {}),
           }
         : null,
   };

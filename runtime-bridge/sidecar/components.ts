@@ -9,6 +9,8 @@ import type {
   ConfigurationScope,
   InvokeOptions,
   InvokeResult,
+  HostApi,
+  Maybe,
   PublishOptions,
   RuntimeApi,
   StateOperation,
@@ -110,6 +112,17 @@ function required(field: string, value: string): void {
   if (!value) throw new WasmctlError('InvalidArgument', `${field} is required`);
 }
 
+/** The host functions' methods that an in-memory component answers at once, and the kind it is of. */
+const IMMEDIATE_METHODS: Record<string, 'state' | 'sequencer' | 'lock' | 'config_store'> = {
+  GetState: 'state',
+  SaveState: 'state',
+  DeleteState: 'state',
+  GetNextId: 'sequencer',
+  TryLock: 'lock',
+  Unlock: 'lock',
+  GetConfiguration: 'config_store',
+};
+
 export interface ComponentOptions {
   invokeEndpoint?: string;
   /** The app's id: the default consumer group of its subscriptions. */
@@ -151,8 +164,20 @@ export class Components implements RuntimeApi {
     };
   }
 
+  /**
+   * True when every component that `method` (a Runtime method's name) can reach answers without
+   * I/O: its answer is then a value, not a promise, and a module can get it on this thread.
+   */
+  answersAtOnce(method: string): boolean {
+    const kind = IMMEDIATE_METHODS[method];
+    if (!kind) return false;
+    const components = { state: this.state, sequencer: this.sequencers, lock: this.locks, config_store: this.configStores }[kind];
+    return [...components.values()].every((component) => component.immediate === true);
+  }
+
   private pick<T>(kind: Kind, components: Map<string, T>, name: string): T {
-    required(`${NOUNS[kind]} name`, name);
+    // The field's name is built only for the error: this runs on every host call.
+    if (!name) required(`${NOUNS[kind]} name`, name);
     const found = components.get(name);
     if (found) return found;
     const known = [...components.keys()];
@@ -168,10 +193,35 @@ export class Components implements RuntimeApi {
     return hello.sayHello(name);
   }
 
+  /**
+   * What the host functions call: each method answers with a value, not a promise, when its
+   * component needs no I/O (answersAtOnce); RuntimeApi's methods below are these, as promises.
+   */
+  readonly atOnce: HostApi = {
+    getState: (store, key) => {
+      const component = this.pick('state', this.state, store);
+      required('key', key);
+      return component.get(key);
+    },
+    saveState: (store, key, value, options = {}) =>
+      this.write(store, [{ ...options, op: 'upsert', key, value }], `failed saving state in state store ${store}: `),
+    deleteState: (store, key, options = {}) =>
+      this.write(store, [{ ...options, op: 'delete', key }], `failed deleting state with key ${key}: `),
+    nextId: (store, key) => {
+      const component = this.pick('sequencer', this.sequencers, store);
+      required('key', key);
+      return component.next(key);
+    },
+    tryLock: (store, resourceId, owner, expireSeconds) =>
+      this.lockFor(store, resourceId, owner, expireSeconds).tryLock(resourceId, owner, expireSeconds),
+    unlock: (store, resourceId, owner) => this.lockFor(store, resourceId, owner).unlock(resourceId, owner),
+    getConfiguration: (store, scope, keys) => this.pick('config_store', this.configStores, store).get(scope, keys),
+    invoke: (...args) => this.invoke(...args),
+    publish: (...args) => this.publish(...args),
+  };
+
   async getState(store: string, key: string): Promise<StateValue | null> {
-    const component = this.pick('state', this.state, store);
-    required('key', key);
-    return component.get(key);
+    return this.atOnce.getState(store, key);
   }
 
   async getBulkState(store: string, keys: string[]): Promise<BulkStateItem[]> {
@@ -188,38 +238,42 @@ export class Components implements RuntimeApi {
     );
   }
 
-  saveState(store: string, key: string, value: Uint8Array, options: WriteOptions = {}): Promise<void> {
-    return this.saveStates(store, [{ ...options, op: 'upsert', key, value }]);
+  async saveState(store: string, key: string, value: Uint8Array, options: WriteOptions = {}): Promise<void> {
+    return this.atOnce.saveState(store, key, value, options);
   }
 
-  deleteState(store: string, key: string, options: WriteOptions = {}): Promise<void> {
-    return this.write(store, [{ ...options, op: 'delete', key }], `failed deleting state with key ${key}: `);
+  async deleteState(store: string, key: string, options: WriteOptions = {}): Promise<void> {
+    return this.atOnce.deleteState(store, key, options);
   }
 
   /** SaveState's items, all or none. */
-  saveStates(store: string, operations: StateOperation[]): Promise<void> {
+  async saveStates(store: string, operations: StateOperation[]): Promise<void> {
     return this.write(store, operations, `failed saving state in state store ${store}: `);
   }
 
   /** DeleteBulkState's items, all or none; Layotto reports the store's cause as it is. */
-  deleteStates(store: string, operations: StateOperation[]): Promise<void> {
+  async deleteStates(store: string, operations: StateOperation[]): Promise<void> {
     return this.write(store, operations, '');
   }
 
-  transact(store: string, operations: StateOperation[]): Promise<void> {
+  async transact(store: string, operations: StateOperation[]): Promise<void> {
     return this.write(store, operations, 'error while executing state transaction: ');
   }
 
   /** The store's error under Layotto's words for the call; its kind (ABORTED, INVALID_ARGUMENT) kept. */
-  private async write(store: string, operations: StateOperation[], context: string): Promise<void> {
+  private write(store: string, operations: StateOperation[], context: string): Maybe<void> {
     const component = this.pick('state', this.state, store);
     for (const operation of operations) required('key', operation.key);
     if (!operations.length) return;
-    try {
-      await component.apply(operations);
-    } catch (err) {
+    const reword = (err: unknown): never => {
       if (!(err instanceof WasmctlError) || !context) throw err;
       throw new WasmctlError(err.kind, `${context}${err.message}`, { cause: err, ...(err.hint ? { hint: err.hint } : {}) });
+    };
+    try {
+      const applied = component.apply(operations);
+      return applied instanceof Promise ? applied.catch(reword) : applied;
+    } catch (err) {
+      return reword(err);
     }
   }
 
@@ -255,17 +309,15 @@ export class Components implements RuntimeApi {
   }
 
   async nextId(store: string, key: string): Promise<bigint> {
-    const component = this.pick('sequencer', this.sequencers, store);
-    required('key', key);
-    return component.next(key);
+    return this.atOnce.nextId(store, key);
   }
 
   async tryLock(store: string, resourceId: string, owner: string, expireSeconds: number): Promise<boolean> {
-    return this.lockFor(store, resourceId, owner, expireSeconds).tryLock(resourceId, owner, expireSeconds);
+    return this.atOnce.tryLock(store, resourceId, owner, expireSeconds);
   }
 
   async unlock(store: string, resourceId: string, owner: string): Promise<UnlockStatus> {
-    return this.lockFor(store, resourceId, owner).unlock(resourceId, owner);
+    return this.atOnce.unlock(store, resourceId, owner);
   }
 
   async lockKeepAlive(store: string, resourceId: string, owner: string, expireSeconds: number): Promise<UnlockStatus> {
@@ -287,8 +339,8 @@ export class Components implements RuntimeApi {
     return this.invoker.invoke(id, method, data, options);
   }
 
-  getConfiguration(store: string, scope: ConfigurationScope, keys: string[]): Promise<ConfigurationItem[]> {
-    return this.pick('config_store', this.configStores, store).get(scope, keys);
+  async getConfiguration(store: string, scope: ConfigurationScope, keys: string[]): Promise<ConfigurationItem[]> {
+    return this.atOnce.getConfiguration(store, scope, keys);
   }
 
   async saveConfiguration(store: string, appId: string, items: ConfigurationItem[]): Promise<void> {

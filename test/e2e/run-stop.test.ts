@@ -1,7 +1,7 @@
 /**
  * `wasmctl run` stops whatever the module does: a memory.grow loop (V8 holds back a Worker's
  * termination while it grows), a read of a stdin that never ends (no termination interrupts
- * read(2)) and a plain busy loop, each by --timeout (124) and by SIGTERM (143) / SIGINT (130),
+ * read(2)), a plain busy loop and a loop of host calls, each by --timeout (124) and by SIGTERM (143) / SIGINT (130),
  * within a second of when it should. Tables count against --memory.
  */
 import assert from 'node:assert/strict';
@@ -50,12 +50,14 @@ const HOSTILE = [
   { name: 'a memory.grow loop', module: 'grow-loop', first: 'growing\n' },
   { name: 'a blocked stdin read', module: 'stdin-block', first: 'reading\n', args: ['-i'] },
   { name: 'an infinite loop', module: 'loop', first: 'looping\n' },
+  // Answered by the embedded in-memory store on node's main thread, where the module runs too.
+  { name: 'a loop of host calls', module: 'state-ops', first: 'looping\n', moduleArgs: ['loop:state_demo:k'] },
 ];
 
-for (const { name, module, first, args = [] } of HOSTILE) {
+for (const { name, module, first, args = [], moduleArgs = [] } of HOSTILE) {
   describe(name, () => {
     test('--timeout 1s exits 124 within a second of the timeout', async () => {
-      const r = await run([...args, '--timeout', '1s', modulePath(module)]);
+      const r = await run([...args, '--timeout', '1s', modulePath(module), ...moduleArgs]);
       assert.equal(r.code, 124, r.stderr);
       assert.equal(r.stdout, first);
       assert.equal(r.stderr, 'wasmctl: module exceeded --timeout 1s\n');
@@ -68,7 +70,7 @@ for (const { name, module, first, args = [] } of HOSTILE) {
     ] as const) {
       test(`${signal} exits ${code} within a second`, async () => {
         let sentAt = 0;
-        const r = await run([...args, modulePath(module)], (pid) => {
+        const r = await run([...args, modulePath(module), ...moduleArgs], (pid) => {
           sentAt = Date.now();
           process.kill(pid, signal);
         });

@@ -73,7 +73,8 @@ export function request(over: Partial<RunRequest> & Pick<RunRequest, 'argv'>): R
  */
 export async function capture(
   req: RunRequest,
-  options: { stdin?: string; during?: (running: RunningModule) => void } = {},
+  /** `run`: another build's runModule (a benchmark's, from dist/). */
+  options: { stdin?: string; during?: (running: RunningModule) => void; run?: typeof runModule } = {},
 ): Promise<Captured> {
   const io = await sandbox();
   const file = (name: string, flags: string): number => fs.openSync(path.join(io.dir, name), flags);
@@ -84,7 +85,7 @@ export async function capture(
     stderr: file('stderr', 'w'),
   };
   try {
-    const running = runModule({ ...req, stdio: fds });
+    const running = (options.run ?? runModule)({ ...req, stdio: fds });
     options.during?.(running);
     const outcome = await running.done;
     const read = (name: string): string => fs.readFileSync(path.join(io.dir, name), 'utf8');

@@ -40,13 +40,25 @@ export interface HostChannelConfig {
 
 export type CallHost = (method: string, payload: Uint8Array) => HostCallReply;
 
-export function hostCaller({ sab, port, wakePort, deadlineMs }: HostChannelConfig): CallHost {
+/**
+ * Where a module's host calls go: over the channel to the main thread (a module on a Worker), or
+ * straight to the host's own handler (a module on the thread that answers, inline-run.ts).
+ */
+export type HostRoute = HostChannelConfig | { answer: CallHost };
+
+export function hostCaller(route: HostRoute): CallHost {
+  if ('answer' in route) return route.answer;
+  const { sab, port, wakePort, deadlineMs } = route;
   // Taken here, not at load: the main thread runs this file's importers in the CLI's startup
   // snapshot (inline-run.ts), which node:worker_threads must not be loaded into.
   const { receiveMessageOnPort } = require('node:worker_threads') as typeof import('node:worker_threads');
   const ctl = new Int32Array(sab, 0, HEADER_BYTES / 4);
   const data = new Uint8Array(sab, HEADER_BYTES);
   let broken: string | null = null;
+  // Spinning pays only while replies come within it (an in-memory answer); after one that did not
+  // (a sidecar's, over the network) the next call waits at once, leaving the CPU to the answer,
+  // and the one after probes again.
+  let spin = SPIN_LOADS;
 
   return (method, payload) => {
     if (broken) throw new HostCallError(broken);
@@ -63,7 +75,9 @@ export function hostCaller({ sab, port, wakePort, deadlineMs }: HostChannelConfi
     Atomics.store(ctl, HostSlot.STATE, HostState.REQUEST);
     // Paired with the server clearing SERVER_AWAKE then re-reading STATE: one of us sees the other.
     if (Atomics.load(ctl, HostSlot.SERVER_AWAKE) === 0) wakePort.postMessage(0);
-    for (let i = 0; i < SPIN_LOADS && Atomics.load(ctl, HostSlot.STATE) === HostState.REQUEST; i++);
+    let i = 0;
+    while (i < spin && Atomics.load(ctl, HostSlot.STATE) === HostState.REQUEST) i++;
+    spin = i < spin || spin === 0 ? SPIN_LOADS : 0;
     // A wake-up is only a hint: the notify that follows the previous call's reply can arrive
     // while this call waits, so the state is checked again after every one.
     const deadline = performance.now() + deadlineMs;

@@ -10,6 +10,8 @@ import type { CallHost } from './host-channel.cjs';
 
 export interface HostImportContext {
   memory(): GuestMemory;
+  /** The whole linear memory as bytes, valid until it grows: one view per buffer, not one per access. */
+  memoryBytes(): Uint8Array;
   /** The instance's exports; only once instantiated, i.e. inside a call. */
   exports(): WebAssembly.Exports;
   callHost: CallHost;
@@ -42,16 +44,34 @@ export const bytesImport =
   };
 
 export function createHostContext(ref: InstanceRef, callHost: CallHost): HostImportContext {
+  // Looked up once: a module making many host calls pays for these getters on every one otherwise.
+  let memory: WebAssembly.Memory | undefined;
+  let bytes = new Uint8Array(0);
+  const allocators = new Map<string, (size: number) => unknown>();
+  const memoryBytes = (): Uint8Array => {
+    if (!memory) {
+      ref.memory();
+      memory = ref.exports().memory as WebAssembly.Memory;
+    }
+    const { buffer } = memory;
+    if (bytes.buffer !== buffer) bytes = new Uint8Array(buffer);
+    return bytes;
+  };
   return {
     memory: () => ref.memory(),
+    memoryBytes,
     exports: () => ref.exports(),
     callHost,
     allocate(data, allocator = 'malloc') {
-      const alloc = ref.exports()[allocator];
-      if (typeof alloc !== 'function') throw new Error(`the module exports no ${allocator} for host replies`);
+      let alloc = allocators.get(allocator);
+      if (!alloc) {
+        const found = ref.exports()[allocator];
+        if (typeof found !== 'function') throw new Error(`the module exports no ${allocator} for host replies`);
+        allocators.set(allocator, (alloc = found as (size: number) => unknown));
+      }
       const ptr = Number(alloc(data.length));
       if (ptr === 0) throw new RangeError(`${allocator}(${data.length}) returned NULL`);
-      ref.memory().write(ptr, data);
+      memoryBytes().set(data, ptr);
       return ptr;
     },
   };

@@ -32,7 +32,7 @@ export function hostImports(config: WorkerConfig, ref: InstanceRef): Record<stri
   const hc = config.hostCalls;
   if (!hc) return {};
   const callHost = hostCaller(hc);
-  const factories = hc.workerModule ? (require(hc.workerModule) as HostImportModule).hostImports : {};
+  const factories = hc.hostImports ?? (hc.workerModule ? (require(hc.workerModule) as HostImportModule).hostImports : {});
   return buildHostImports(hc.imports, factories, createHostContext(ref, callHost));
 }
 

@@ -1,6 +1,7 @@
 /** What the main thread and a module's worker tell each other. */
-import type { MessagePort } from 'node:worker_threads';
 import type { ErrorKind } from '../../../common/errors.js';
+import type { HostRoute } from './host-channel.cjs';
+import type { HostImportFactory } from './host-imports.cjs';
 import type { ComponentPayload } from '../component/payload.cjs';
 import type { EngineName, Mount, RunStdio } from '../../types.js';
 
@@ -16,14 +17,14 @@ export interface WorkerConfig {
   nofile: number | null;
   /** Export to call after `_initialize` when the module is a reactor. */
   invoke: string | null;
-  hostCalls: {
-    sab: SharedArrayBuffer;
-    port: MessagePort;
-    wakePort: MessagePort;
-    imports: string[];
-    workerModule: string | null;
-    deadlineMs: number;
-  } | null;
+  hostCalls:
+    | (HostRoute & {
+        imports: string[];
+        workerModule: string | null;
+        /** workerModule's implementations when this thread has them already (inline-run.ts). */
+        hostImports?: Record<string, HostImportFactory>;
+      })
+    | null;
 }
 
 /**

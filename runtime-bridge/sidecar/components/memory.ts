@@ -4,14 +4,15 @@ import { etagMismatch, mayApply, requestedVersion } from './etag.js';
 import type { ConfigStore, Hello, LockStore, Sequencer, StateStore } from './types.js';
 
 export class MemoryStateStore implements StateStore {
+  readonly immediate = true;
   private readonly items = new Map<string, { value: Buffer; version: number; firstWrite: boolean }>();
 
-  async get(key: string): Promise<StateValue | null> {
+  get(key: string): StateValue | null {
     const item = this.items.get(key);
     return item ? { value: item.value, etag: String(item.version) } : null;
   }
 
-  async apply(operations: StateOperation[]): Promise<void> {
+  apply(operations: StateOperation[]): void {
     // Every check before any write, as the redis store's script does: all or nothing.
     const requested = operations.map((operation) => requestedVersion(operation));
     operations.forEach((operation, i) => {
@@ -36,9 +37,10 @@ export class MemoryStateStore implements StateStore {
 }
 
 export class MemorySequencer implements Sequencer {
+  readonly immediate = true;
   private readonly counters = new Map<string, bigint>();
 
-  async next(key: string): Promise<bigint> {
+  next(key: string): bigint {
     const value = (this.counters.get(key) ?? 0n) + 1n;
     this.counters.set(key, value);
     return value;
@@ -48,6 +50,7 @@ export class MemorySequencer implements Sequencer {
 }
 
 export class MemoryLockStore implements LockStore {
+  readonly immediate = true;
   private readonly locks = new Map<string, { owner: string; expiresAt: number }>();
 
   private holder(resourceId: string): string | null {
@@ -58,13 +61,13 @@ export class MemoryLockStore implements LockStore {
     return null;
   }
 
-  async tryLock(resourceId: string, owner: string, expireSeconds: number): Promise<boolean> {
+  tryLock(resourceId: string, owner: string, expireSeconds: number): boolean {
     if (this.holder(resourceId) !== null) return false;
     this.locks.set(resourceId, { owner, expiresAt: Date.now() + expireSeconds * 1000 });
     return true;
   }
 
-  async unlock(resourceId: string, owner: string): Promise<UnlockStatus> {
+  unlock(resourceId: string, owner: string): UnlockStatus {
     const status = this.ownership(resourceId, owner);
     if (status === 'success') this.locks.delete(resourceId);
     return status;
@@ -86,6 +89,7 @@ export class MemoryLockStore implements LockStore {
 }
 
 export class MemoryConfigStore implements ConfigStore {
+  readonly immediate = true;
   private readonly items = new Map<string, ConfigurationItem & { appId: string }>();
 
   private static id(appId: string, group: string, label: string, key: string): string {
@@ -93,7 +97,7 @@ export class MemoryConfigStore implements ConfigStore {
   }
 
   /** No keys: every item of the app (and of the group and label, when given). */
-  async get(scope: ConfigurationScope, keys: string[]): Promise<ConfigurationItem[]> {
+  get(scope: ConfigurationScope, keys: string[]): ConfigurationItem[] {
     const wanted = keys.length ? new Set(keys) : null;
     const found: ConfigurationItem[] = [];
     for (const { appId, ...item } of this.items.values()) {
@@ -111,7 +115,7 @@ export class MemoryConfigStore implements ConfigStore {
   }
 
   async delete(scope: ConfigurationScope, keys: string[]): Promise<void> {
-    for (const item of await this.get(scope, keys)) {
+    for (const item of this.get(scope, keys)) {
       this.items.delete(MemoryConfigStore.id(scope.appId, item.group, item.label, item.key));
     }
   }

@@ -1,10 +1,18 @@
 /** What one component of each kind must do; `in-memory` and `redis` implement these. */
-import type { ConfigurationItem, ConfigurationScope, StateOperation, StateValue, UnlockStatus } from '../../client/api.js';
+import type { Maybe, ConfigurationItem, ConfigurationScope, StateOperation, StateValue, UnlockStatus } from '../../client/api.js';
 
-export interface StateStore {
-  get(key: string): Promise<StateValue | null>;
+/**
+ * `immediate`: the component answers without I/O, its Maybe methods returning values, not promises
+ * (the in-memory ones), so the embedded host functions can answer a module on their own thread.
+ */
+interface Immediate {
+  readonly immediate?: boolean;
+}
+
+export interface StateStore extends Immediate {
+  get(key: string): Maybe<StateValue | null>;
   /** Applies every operation or none, by etag.ts's rules: Aborted on a mismatch, InvalidArgument on a bad etag. */
-  apply(operations: StateOperation[]): Promise<void>;
+  apply(operations: StateOperation[]): Maybe<void>;
   close(): Promise<void>;
 }
 
@@ -27,20 +35,20 @@ export interface PubSub {
   close(): Promise<void>;
 }
 
-export interface Sequencer {
-  next(key: string): Promise<bigint>;
+export interface Sequencer extends Immediate {
+  next(key: string): Maybe<bigint>;
   close(): Promise<void>;
 }
 
-export interface LockStore {
-  tryLock(resourceId: string, owner: string, expireSeconds: number): Promise<boolean>;
-  unlock(resourceId: string, owner: string): Promise<UnlockStatus>;
+export interface LockStore extends Immediate {
+  tryLock(resourceId: string, owner: string, expireSeconds: number): Maybe<boolean>;
+  unlock(resourceId: string, owner: string): Maybe<UnlockStatus>;
   keepAlive(resourceId: string, owner: string, expireSeconds: number): Promise<UnlockStatus>;
   close(): Promise<void>;
 }
 
-export interface ConfigStore {
-  get(scope: ConfigurationScope, keys: string[]): Promise<ConfigurationItem[]>;
+export interface ConfigStore extends Immediate {
+  get(scope: ConfigurationScope, keys: string[]): Maybe<ConfigurationItem[]>;
   save(appId: string, items: ConfigurationItem[]): Promise<void>;
   delete(scope: ConfigurationScope, keys: string[]): Promise<void>;
   close(): Promise<void>;
