@@ -18,12 +18,15 @@ import { createProgram } from './program.js';
 import * as runPath from './snapshot-run.js';
 // build's path too: ~40 ms less CPU per build (its modules' evaluation), +0.3 MB of snapshot.
 import { warmBuildPath } from './snapshot-build.js';
+// run's first-use code, run once here so that the snapshot holds it compiled.
+import { warmRunPath } from './snapshot-warm.js';
 
 // zod compiles each schema's parser with new Function at its first parse: several ms that a
 // process parsing each schema once, as a command does, never wins back.
 z.config({ jitless: true });
 const program = createProgram();
 void warmBuildPath();
+void warmRunPath(createProgram());
 
 startupSnapshot.setDeserializeMainFunction(() => {
   // `wasmctl run …`: the watchdog of the module boots while commander parses (run's action asks

@@ -33,6 +33,9 @@ const runOptionsSchema = z.object({
 });
 type CliRunOptions = z.infer<typeof runOptionsSchema>;
 
+/** The option parser's first run, for the startup snapshot to hold it compiled (snapshot-warm.ts). */
+export const warmOptions = (): void => void parseOptions(runOptionsSchema, { env: ['A=1'], volume: ['/a:/b'], timeout: '1s', quiet: true });
+
 /** docker's `--ulimit nofile=N` (or `N:N`, soft:hard; one limit here, so the soft one counts). */
 function parseUlimits(specs: string[]): { nofile?: number } {
   let nofile: number | undefined;
