@@ -9,6 +9,8 @@
 //                             build; bin/wasmctl starts from it when that node is the one on PATH,
 //                             else runs wasmctl.js. Building it runs on `npm ci` (prepare), so each
 //                             machine gets a snapshot for its own node binary.
+//   wasmctl-run.cjs/.blob     the same for `run` alone (cli/snapshot-for-run.ts), which bin/wasmctl
+//                             starts `run` from: a smaller snapshot deserializes faster.
 //
 // Worker entry convention: every file that is `require`d inside a Worker is listed in
 // WORKER_ENTRIES, and the code that starts it names it with
@@ -16,7 +18,7 @@
 // (runtime-bridge/engine/worker-file.ts), which finds `workers/<basename>.cjs` in the bundle.
 // Basenames must therefore be unique.
 import { build } from 'esbuild';
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 
@@ -95,7 +97,7 @@ await Promise.all([
   }),
   build({
     ...common,
-    entryPoints: { wasmctl: 'cli/snapshot.ts' },
+    entryPoints: { wasmctl: 'cli/snapshot.ts', 'wasmctl-run': 'cli/snapshot-for-run.ts' },
     outdir: OUT,
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
@@ -109,16 +111,21 @@ await Promise.all([
 ]);
 
 // A snapshot that cannot be built only costs start-up time (bin/wasmctl falls back): warn, go on.
-const BLOB = `${OUT}/wasmctl.blob`;
-const snapshot = spawnSync(process.execPath, ['--snapshot-blob', BLOB, '--build-snapshot', `${OUT}/wasmctl.cjs`], {
-  encoding: 'utf8',
-});
-// Commander requires node:child_process at load; node warns that it is unverified in snapshots.
-// Spawning after deserialization (execa's credential helpers) works: spawn and spawnSync were
-// checked from a snapshot on Node 20.20. Any other warning means state we have not checked: no blob.
-const stderr = snapshot.stderr.replace(/^.*"node:child_process" works in user snapshot[^]*?--trace-warnings[^\n]*\n/m, '');
-if (snapshot.status === 0 && stderr.trim() === '') writeFileSync(`${BLOB}.version`, `${process.execPath}\n`);
-else {
-  rmSync(BLOB, { force: true });
-  process.stderr.write(`build: no startup snapshot (wasmctl starts without one): ${stderr || `exit ${snapshot.status}`}\n`);
+async function buildSnapshot(name) {
+  const blob = `${OUT}/${name}.blob`;
+  const snapshot = await new Promise((resolve) =>
+    execFile(process.execPath, ['--snapshot-blob', blob, '--build-snapshot', `${OUT}/${name}.cjs`], (err, _stdout, stderr) =>
+      resolve({ status: err ? (err.code ?? 1) : 0, stderr }),
+    ),
+  );
+  // Commander requires node:child_process at load; node warns that it is unverified in snapshots.
+  // Spawning after deserialization (execa's credential helpers) works: spawn and spawnSync were
+  // checked from a snapshot on Node 20.20. Any other warning means state we have not checked: no blob.
+  const stderr = snapshot.stderr.replace(/^.*"node:child_process" works in user snapshot[^]*?--trace-warnings[^\n]*\n/m, '');
+  if (snapshot.status === 0 && stderr.trim() === '') writeFileSync(`${blob}.version`, `${process.execPath}\n`);
+  else {
+    rmSync(blob, { force: true });
+    process.stderr.write(`build: no startup snapshot ${name}.blob (wasmctl starts without one): ${stderr || `exit ${snapshot.status}`}\n`);
+  }
 }
+await Promise.all([buildSnapshot('wasmctl'), buildSnapshot('wasmctl-run')]);

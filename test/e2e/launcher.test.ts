@@ -29,7 +29,7 @@ before(async () => {
     await cp(join(REPO, 'bin'), join(work, name, 'bin'), { recursive: true });
     await cp(join(REPO, 'dist/bundle'), join(work, name, 'dist/bundle'), { recursive: true });
   }
-  await writeFile(join(work, 'stale/dist/bundle/wasmctl.blob.version'), 'v0.0.1\n');
+  for (const name of ['wasmctl', 'wasmctl-run']) await writeFile(join(work, `stale/dist/bundle/${name}.blob.version`), 'v0.0.1\n');
 });
 
 after(() => rm(work, { recursive: true, force: true }));
@@ -57,7 +57,7 @@ test('falls back to the plain bundle when the snapshot is from another node', as
 });
 
 test('falls back to the plain bundle when there is no snapshot', async () => {
-  await rm(join(work, 'stale/dist/bundle/wasmctl.blob'));
+  for (const name of ['wasmctl', 'wasmctl-run']) await rm(join(work, `stale/dist/bundle/${name}.blob`));
   const r = await run(join(work, 'stale'));
   assert.equal(r.exitCode, 0, r.stderr);
   assert.equal(r.stdout, 'Hello from WebAssembly!');
