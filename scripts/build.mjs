@@ -20,7 +20,7 @@
 import { build } from 'esbuild';
 import { execFile } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 
 const OUT = 'dist/bundle';
 const WORKER_ENTRIES = [
@@ -41,6 +41,25 @@ const names = WORKER_ENTRIES.map((file) => basename(file, extname(file)));
 const duplicate = names.find((name, i) => names.indexOf(name) !== i);
 if (duplicate) throw new Error(`two worker entries are named ${duplicate}: workers/${duplicate}.cjs must be unique`);
 
+// zod's namespaces (z.locales, z.core.locales) import its ~40 locales: 265 KB of the bundle, each
+// evaluated at every start (and held by the snapshots). wasmctl's messages are English: in the
+// bundles those namespaces hold `en` alone, the one locale zod itself configures.
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](?:core|classic)[\\/]/.test(args.importer)
+        ? { path: join(dirname(args.importer), '../locales/index.js'), namespace: 'zod-english-only' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, (args) => ({
+      contents: "export { default as en } from './en.js';",
+      resolveDir: dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -49,6 +68,7 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   define: { WASMCTL_BUNDLED: 'true' },
+  plugins: [zodEnglishOnly],
 };
 
 // The engine takes node:worker_threads at first use through createRequire (runtime-bridge/engine/
@@ -105,7 +125,7 @@ await Promise.all([
     // engine, the client) is after deserialization: argv[1], the bundle bin/wasmctl names, and
     // not the folder the snapshot happened to be built in.
     define: { ...common.define, 'import.meta': '__wasmctl_import_meta' },
-    plugins: [lazyNodeModule],
+    plugins: [...common.plugins, lazyNodeModule],
     banner: { js: 'var __wasmctl_import_meta={get url(){return require("node:url").pathToFileURL(process.argv[1]).href}};' },
   }),
 ]);
