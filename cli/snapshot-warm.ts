@@ -5,13 +5,14 @@
  * entry's lookup again (a first run in a process costs ~10 ms more than the next ones). The
  * engine's Wasm side cannot be warmed: a snapshot is built without WebAssembly.
  * Nothing here may leave state behind: the command tree is a throwaway one, the store and the
- * entry are in a temp folder.
+ * image are in a temp folder. A store whose files this no longer matches fails the snapshot's build
+ * (bin/wasmctl then starts without it; the launcher's tests see that).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { openStore } from '../image/index.js';
+import { commandOf, openStore } from '../image/index.js';
 import { loadModuleBytes, resolveEntry } from '../runtime-bridge/engine/entry.js';
 import { warmOptions } from './commands/run.js';
 
@@ -30,10 +31,18 @@ export async function warmRunPath(program: Command): Promise<void> {
   warmOptions();
   const dir = mkdtempSync(join(tmpdir(), 'wasmctl-warm-'));
   try {
-    await openStore(join(dir, 'store')).resolve('warm:v1', { pull: 'never' }).catch(ignore);
-    writeFileSync(join(dir, 'warm.wasm'), WARM_MODULE);
+    // A store holding one image, as the store writes it (image/store.ts, index-file.ts).
+    const digest = `sha256:${'0'.repeat(64)}`;
+    const rootfs = join(dir, 'rootfs', '0'.repeat(64));
+    mkdirSync(rootfs, { recursive: true });
+    writeFileSync(join(rootfs, 'warm.wasm'), WARM_MODULE);
+    const config = { entrypoint: ['/warm.wasm'], cmd: [], env: ['A=1'], workingDir: '/' };
+    const record = { digest, configDigest: digest, platform: { os: 'wasip1', architecture: 'wasm' }, config, layers: [], size: 1 };
+    writeFileSync(join(dir, 'images.json'), JSON.stringify({ version: 1, images: { 'docker.io/library/warm:v1': record } }));
+    const image = await openStore(dir).resolve('warm:v1', { pull: 'never' });
+    const { argv, cwd } = commandOf(image, { args: ['arg'], env: ['B=2'] });
     // With a cap, as --memory gives one: the cap rewrites the module's memory section.
-    loadModuleBytes(resolveEntry(dir, 'warm.wasm', '/'), 'warm.wasm', 65536);
+    loadModuleBytes(resolveEntry(image.rootfs, argv[0] as string, cwd), 'warm.wasm', 65536);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
