@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -45,10 +46,15 @@ export class IndexFileStore {
   }
 
   async read(): Promise<IndexFile> {
-    const bytes = await readFile(this.path).catch((err: NodeJS.ErrnoException) => {
-      if (err.code === 'ENOENT') return undefined;
-      throw err;
-    });
+    // Read synchronously: `wasmctl run` does no other file I/O through libuv's thread pool before its
+    // module starts, so reading this small file that way would start the pool's threads and cost a
+    // round trip through them for each of open, stat, read and close.
+    let bytes: Buffer | undefined;
+    try {
+      bytes = readFileSync(this.path);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
     return bytes ? parseImageJson(bytes, IndexFileSchema, this.path) : { version: 1, images: {} };
   }
 
