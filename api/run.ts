@@ -11,7 +11,7 @@ import { type OnProgress, type PullPolicy, type StoredImage, commandOf, componen
 import { layottoHostCalls } from '../runtime-bridge/abi/host-calls.js';
 import { connectRuntime } from '../runtime-bridge/connect.js';
 import { resolveEntry } from '../runtime-bridge/engine/entry.js';
-import { prestartWatchdog } from '../runtime-bridge/engine/inline-run.js';
+import { needsWatchdog, prestartWatchdog } from '../runtime-bridge/engine/inline-run.js';
 import { prestartWorker, runModule } from '../runtime-bridge/engine/run-module.js';
 import type { EngineName, Mount, RunOutcome, RunRequest, RunningModule } from '../runtime-bridge/types.js';
 import { defaultStoreRoot } from './store-root.js';
@@ -194,8 +194,8 @@ const resultOf = (outcome: RunOutcome, captured: { stdout?: Buffer; stderr?: Buf
 /** Starts the module and returns at once; `done` resolves when it has ended, whichever way. */
 export async function startRun(target: string, options: RunOptions = {}): Promise<RunHandle> {
   // The module's worker (or an inline run's watchdog) boots while the image is looked up.
-  if (options.inline) prestartWatchdog();
-  else prestartWorker();
+  if (!options.inline) prestartWorker();
+  else if (needsWatchdog(options.timeout !== undefined, options.inline.parentTakesSignals ?? false)) prestartWatchdog();
   const capture: Capture = openStdio(options);
   const runtime = layottoHostCalls(
     () => connectRuntime({ sidecar: options.sidecar, sidecarConfig: options.sidecarConfig }),

@@ -3,7 +3,8 @@
  * bin/wasmctl launcher, from the startup snapshot when the build made one) from a
  * store prepared once by `wasmctl load -i samples/hello/hello-oci.tar`, against a bare node:wasi
  * runner of the same module (`node bare-wasi.mjs samples/hello/hello.wasm`), alternating, fresh
- * process each, median of N. Prints both medians, the ratio and each side's peak RSS.
+ * process each, median of N. Prints both medians, the ratio, each side's peak RSS and the ratio of
+ * their mean CPU times.
  * Run: `npm run build && node --import tsx bench/cli-cold-start.ts [rounds]`.
  */
 import { spawnSync } from 'node:child_process';
@@ -34,16 +35,21 @@ process.exitCode = wasi.start(new WebAssembly.Instance(module, wasi.getImportObj
 `,
 );
 
-/** One fresh process; peak RSS from GNU time when present, else unknown (NaN). */
+/** One fresh process; peak RSS and CPU time (user + sys, 10 ms ticks) from GNU time when present, else unknown (NaN). */
 const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
-function once(command: string[]): Sample {
-  const [cmd, argv] = TIME ? [TIME, ['-f', 'rss %M', ...command]] : [command[0] as string, command.slice(1)];
+function once(command: string[]): Sample & { cpuMs: number } {
+  const [cmd, argv] = TIME ? [TIME, ['-f', 'cpu %U %S rss %M', ...command]] : [command[0] as string, command.slice(1)];
   const started = process.hrtime.bigint();
   const r = spawnSync(cmd, argv, { encoding: 'utf8', env });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (r.status !== 0 || !r.stdout.includes(GREETING)) throw new Error(`${command.join(' ')} failed (${r.status}): ${r.stderr}`);
-  return { ms, rssKiB: Number(/rss (\d+)\s*$/.exec(r.stderr)?.[1]) };
+  const time = /cpu ([\d.]+) ([\d.]+) rss (\d+)\s*$/.exec(r.stderr);
+  return { ms, rssKiB: Number(time?.[3]), cpuMs: (Number(time?.[1]) + Number(time?.[2])) * 1000 };
 }
+
+// CPU time is what a loaded machine disturbs least (wall time there is mostly waiting for a core);
+// a mean, because each figure is a multiple of the kernel's 10 ms tick.
+const meanCpu = (xs: Array<{ cpuMs: number }>): number => xs.reduce((sum, x) => sum + x.cpuMs, 0) / xs.length;
 
 try {
   const loaded = spawnSync(BIN, ['load', '-i', ARCHIVE], { encoding: 'utf8', env });
@@ -61,6 +67,8 @@ try {
   console.log(`  wasmctl run hello:v1:         ${oursMs.toFixed(1)} ms   peak RSS ${peakMiB(a)}`);
   console.log(`  node bare-wasi.mjs hello.wasm: ${bareMs.toFixed(1)} ms   peak RSS ${peakMiB(b)}`);
   console.log(`  ratio: ${(oursMs / bareMs).toFixed(2)}x (target <= 1.2x)`);
+  const [oursCpu, bareCpu] = [meanCpu(a), meanCpu(b)];
+  console.log(`  CPU (user+sys, mean): ${oursCpu.toFixed(0)} ms vs ${bareCpu.toFixed(0)} ms, ratio ${(oursCpu / bareCpu).toFixed(2)}x`);
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
 }

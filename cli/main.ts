@@ -1,4 +1,5 @@
+import { registerCommands } from './commands/index.js';
 import { createProgram } from './program.js';
 import { runCommand } from './output.js';
 
-await runCommand(() => createProgram().parseAsync(process.argv));
+await runCommand(() => createProgram(registerCommands).parseAsync(process.argv));

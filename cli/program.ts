@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { registerCommands } from './commands/index.js';
 import { UsageError } from './output.js';
 import { wasmctlVersion } from './version-info.js';
 
@@ -12,8 +11,11 @@ function reportUsageErrors(command: Command): void {
   for (const sub of command.commands) reportUsageErrors(sub);
 }
 
-/** The `wasmctl` command tree, for both entries: main.ts (ES modules) and snapshot.ts. */
-export function createProgram(): Command {
+/**
+ * The `wasmctl` command tree with the commands `register` adds (commands/index.ts: all of them), for
+ * the entries: main.ts (ES modules), snapshot.ts and, with `run` alone, snapshot-for-run.ts.
+ */
+export function createProgram(register: (program: Command) => void): Command {
   const program = new Command('wasmctl')
     .description(
       'Run WebAssembly images the way containers are run.\n\n' +
@@ -33,7 +35,7 @@ export function createProgram(): Command {
         '  buildah push hello docker-archive:/dev/stdout | wasmctl load\n' +
         '  wasmctl images --json',
     );
-  registerCommands(program);
+  register(program);
   reportUsageErrors(program);
   return program;
 }

@@ -6,7 +6,7 @@
  * node:worker_threads or compute a file path from import.meta.url while it is evaluated (see
  * run-module.ts).
  */
-import { prestartWatchdog } from '../runtime-bridge/engine/inline-run.js';
+import { needsWatchdog, prestartWatchdog } from '../runtime-bridge/engine/inline-run.js';
 export { STOP_SIGNALS } from '../runtime-bridge/engine/inline-run.js';
 export { exitWhenEnded } from '../runtime-bridge/engine/hard-exit.js';
 export { startRun } from '../api/run.js';
@@ -28,5 +28,6 @@ export function parentTakesSignals(): boolean {
 
 /** Boots the watchdog of `run ARGS` when it will be needed: no guardian, or a --timeout. */
 export function prestartRun(args: string[]): void {
-  if (!parentTakesSignals() || args.some((a) => a === '--timeout' || a.startsWith('--timeout='))) prestartWatchdog();
+  const timeout = args.some((a) => a === '--timeout' || a.startsWith('--timeout='));
+  if (needsWatchdog(timeout, parentTakesSignals())) prestartWatchdog();
 }

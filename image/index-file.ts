@@ -48,6 +48,9 @@ export class IndexFileStore {
   }
 
   async read(): Promise<IndexFile> {
+    // Read synchronously: `wasmctl run` does no other file I/O through libuv's thread pool before its
+    // module starts, so reading this small file that way would start the pool's threads and cost a
+    // round trip through them for each of open, stat, read and close.
     let bytes: Buffer;
     try {
       bytes = readFileSync(this.path);

@@ -9,6 +9,8 @@
 //                             build; bin/wasmctl starts from it when that node is the one on PATH,
 //                             else runs wasmctl.js. Building it runs on `npm ci` (prepare), so each
 //                             machine gets a snapshot for its own node binary.
+//   wasmctl-run.cjs/.blob     the same for `run` alone (cli/snapshot-for-run.ts), which bin/wasmctl
+//                             starts `run` from: a smaller snapshot deserializes faster.
 //
 // Worker entry convention: every file that is `require`d inside a Worker is listed in
 // WORKER_ENTRIES, and the code that starts it names it with
@@ -16,9 +18,9 @@
 // (runtime-bridge/engine/worker-file.ts), which finds `workers/<basename>.cjs` in the bundle.
 // Basenames must therefore be unique.
 import { build } from 'esbuild';
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 
 const OUT = 'dist/bundle';
 const WORKER_ENTRIES = [
@@ -39,6 +41,25 @@ const names = WORKER_ENTRIES.map((file) => basename(file, extname(file)));
 const duplicate = names.find((name, i) => names.indexOf(name) !== i);
 if (duplicate) throw new Error(`two worker entries are named ${duplicate}: workers/${duplicate}.cjs must be unique`);
 
+// zod's namespaces (z.locales, z.core.locales) import its ~40 locales: 265 KB of the bundle, each
+// evaluated at every start (and held by the snapshots). wasmctl's messages are English: in the
+// bundles those namespaces hold `en` alone, the one locale zod itself configures.
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](?:core|classic)[\\/]/.test(args.importer)
+        ? { path: join(dirname(args.importer), '../locales/index.js'), namespace: 'zod-english-only' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, (args) => ({
+      contents: "export { default as en } from './en.js';",
+      resolveDir: dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -47,6 +68,7 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   define: { WASMCTL_BUNDLED: 'true' },
+  plugins: [zodEnglishOnly],
 };
 
 // The engine takes node:worker_threads at first use through createRequire (runtime-bridge/engine/
@@ -95,7 +117,7 @@ await Promise.all([
   }),
   build({
     ...common,
-    entryPoints: { wasmctl: 'cli/snapshot.ts' },
+    entryPoints: { wasmctl: 'cli/snapshot.ts', 'wasmctl-run': 'cli/snapshot-for-run.ts' },
     outdir: OUT,
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
@@ -103,22 +125,27 @@ await Promise.all([
     // engine, the client) is after deserialization: argv[1], the bundle bin/wasmctl names, and
     // not the folder the snapshot happened to be built in.
     define: { ...common.define, 'import.meta': '__wasmctl_import_meta' },
-    plugins: [lazyNodeModule],
+    plugins: [...common.plugins, lazyNodeModule],
     banner: { js: 'var __wasmctl_import_meta={get url(){return require("node:url").pathToFileURL(process.argv[1]).href}};' },
   }),
 ]);
 
 // A snapshot that cannot be built only costs start-up time (bin/wasmctl falls back): warn, go on.
-const BLOB = `${OUT}/wasmctl.blob`;
-const snapshot = spawnSync(process.execPath, ['--snapshot-blob', BLOB, '--build-snapshot', `${OUT}/wasmctl.cjs`], {
-  encoding: 'utf8',
-});
-// Commander requires node:child_process at load; node warns that it is unverified in snapshots.
-// Spawning after deserialization (execa's credential helpers) works: spawn and spawnSync were
-// checked from a snapshot on Node 20.20. Any other warning means state we have not checked: no blob.
-const stderr = snapshot.stderr.replace(/^.*"node:child_process" works in user snapshot[^]*?--trace-warnings[^\n]*\n/m, '');
-if (snapshot.status === 0 && stderr.trim() === '') writeFileSync(`${BLOB}.version`, `${process.execPath}\n`);
-else {
-  rmSync(BLOB, { force: true });
-  process.stderr.write(`build: no startup snapshot (wasmctl starts without one): ${stderr || `exit ${snapshot.status}`}\n`);
+async function buildSnapshot(name) {
+  const blob = `${OUT}/${name}.blob`;
+  const snapshot = await new Promise((resolve) =>
+    execFile(process.execPath, ['--snapshot-blob', blob, '--build-snapshot', `${OUT}/${name}.cjs`], (err, _stdout, stderr) =>
+      resolve({ status: err ? (err.code ?? 1) : 0, stderr }),
+    ),
+  );
+  // Commander requires node:child_process at load; node warns that it is unverified in snapshots.
+  // Spawning after deserialization (execa's credential helpers) works: spawn and spawnSync were
+  // checked from a snapshot on Node 20.20. Any other warning means state we have not checked: no blob.
+  const stderr = snapshot.stderr.replace(/^.*"node:child_process" works in user snapshot[^]*?--trace-warnings[^\n]*\n/m, '');
+  if (snapshot.status === 0 && stderr.trim() === '') writeFileSync(`${blob}.version`, `${process.execPath}\n`);
+  else {
+    rmSync(blob, { force: true });
+    process.stderr.write(`build: no startup snapshot ${name}.blob (wasmctl starts without one): ${stderr || `exit ${snapshot.status}`}\n`);
+  }
 }
+await Promise.all([buildSnapshot('wasmctl'), buildSnapshot('wasmctl-run')]);

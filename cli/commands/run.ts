@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { Command, Option } from 'commander';
 import { z } from 'zod';
 import { WasmctlError, describeError } from '../../common/index.js';
@@ -33,6 +34,9 @@ const runOptionsSchema = z.object({
 });
 type CliRunOptions = z.infer<typeof runOptionsSchema>;
 
+/** The option parser's first run, for the startup snapshot to hold it compiled (snapshot-warm.ts). */
+export const warmOptions = (): void => void parseOptions(runOptionsSchema, { env: ['A=1'], volume: ['/a:/b'], timeout: '1s', quiet: true });
+
 /** docker's `--ulimit nofile=N` (or `N:N`, soft:hard; one limit here, so the soft one counts). */
 function parseUlimits(specs: string[]): { nofile?: number } {
   let nofile: number | undefined;
@@ -48,8 +52,21 @@ function parseUlimits(specs: string[]): { nofile?: number } {
   return nofile === undefined ? {} : { nofile };
 }
 
+/**
+ * isatty(2), not process.stderr.isTTY: a run that writes nothing of its own to stderr then never
+ * creates node's stderr stream (a socket or tty object: several ms at start). node:tty is taken at
+ * first use because a startup snapshot cannot be built with it.
+ */
+const stderrIsTTY = (): boolean => (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(2);
+
 /** The flags as the library's options: env files first, then each -e, the last of a name winning. */
-function libraryOptions(options: CliRunOptions, args: string[], root: string, inline: RunOptions['inline']): RunOptions {
+function libraryOptions(
+  options: CliRunOptions,
+  args: string[],
+  root: string,
+  inline: RunOptions['inline'],
+  stderrIsTTY: boolean,
+): RunOptions {
   const env = [...options.envFile.flatMap(readEnvFile), ...options.env.flatMap((entry) => parseEnvEntry(entry, `-e ${entry}`) ?? [])];
   return {
     args,
@@ -69,7 +86,7 @@ function libraryOptions(options: CliRunOptions, args: string[], root: string, in
     pull: options.pull,
     ...(options.platform === undefined ? {} : { platform: options.platform }),
     plainHttp: options.plainHttp,
-    ...(!options.quiet && process.stderr.isTTY ? { onProgress: layerProgress(process.stderr) } : {}),
+    ...(!options.quiet && stderrIsTTY ? { onProgress: layerProgress(process.stderr) } : {}),
     ...(options.sidecar === undefined ? {} : { sidecar: options.sidecar }),
     ...(options.sidecarConfig === undefined ? {} : { sidecarConfig: options.sidecarConfig }),
     onWarning: (line) => process.stderr.write(`wasmctl: ${line}\n`),
@@ -132,10 +149,13 @@ export function register(program: Command): void {
       const named = (message: string) => (options.name === undefined ? message : `${options.name}: ${message}`);
       const running = await startRun(
         target,
-        libraryOptions(options, args, storeRoot(command), {
-          stopLine: (message) => `wasmctl: ${named(message)}\n`,
-          parentTakesSignals: parentTakesSignals(),
-        }),
+        libraryOptions(
+          options,
+          args,
+          storeRoot(command),
+          { stopLine: (message) => `wasmctl: ${named(message)}\n`, parentTakesSignals: parentTakesSignals() },
+          stderrIsTTY(),
+        ),
       ).catch((err: unknown) => {
         if (options.name === undefined || !(err instanceof WasmctlError)) throw err;
         throw new WasmctlError(err.kind, named(describeError(err)), err.exitCode === undefined ? {} : { exitCode: err.exitCode });

@@ -36,6 +36,9 @@ export function prestartWatchdog(): void {
   watchdog = { worker, state };
 }
 
+/** A run whose parent stops it on a signal needs a watchdog only for its timeout. */
+export const needsWatchdog = (hasTimeout: boolean, parentTakesSignals: boolean): boolean => hasTimeout || !parentTakesSignals;
+
 /** Lets go of a prestarted watchdog: the run goes to a Worker, whose stops the main thread handles. */
 export function dropWatchdog(): void {
   void watchdog?.worker.terminate();
@@ -55,7 +58,7 @@ export interface InlineStop {
  * runs it on a Worker). A stop ends the process from the watchdog: this then never returns.
  */
 export function runInline(module: WebAssembly.Module, config: WorkerConfig, stop: InlineStop): WorkerResult | null {
-  if (stop.timeoutMs === null && stop.parentTakesSignals) {
+  if (!needsWatchdog(stop.timeoutMs !== null, stop.parentTakesSignals)) {
     dropWatchdog();
     return run(module, config);
   }

@@ -20,25 +20,33 @@ async function run(pkg: string, bin = join(pkg, 'bin/wasmctl')) {
   // `run` keeps the shell as node's parent (it hands signals on): node is started, not exec'd, in
   // the background, whose trace line can land in the middle of the parent's own (`+ wait+ …`).
   const exec = r.stderr.split('\n').find((line) => /(?:^\+ exec|WASMCTL_GUARDIAN=1) node /.test(line)) ?? '';
-  return { ...r, snapshot: exec.includes('--snapshot-blob') };
+  return { ...r, snapshot: /--snapshot-blob \S*\/(wasmctl(?:-run)?)\.blob /.exec(exec)?.[1] ?? null };
 }
 
 before(async () => {
   work = await mkdtemp(join(tmpdir(), 'wasmctl-launcher-'));
-  for (const name of ['pkg', 'stale']) {
+  for (const name of ['pkg', 'stale', 'no-run-snapshot']) {
     await cp(join(REPO, 'bin'), join(work, name, 'bin'), { recursive: true });
     await cp(join(REPO, 'dist/bundle'), join(work, name, 'dist/bundle'), { recursive: true });
   }
-  await writeFile(join(work, 'stale/dist/bundle/wasmctl.blob.version'), 'v0.0.1\n');
+  for (const name of ['wasmctl', 'wasmctl-run']) await writeFile(join(work, `stale/dist/bundle/${name}.blob.version`), 'v0.0.1\n');
+  await rm(join(work, 'no-run-snapshot/dist/bundle/wasmctl-run.blob'));
 });
 
 after(() => rm(work, { recursive: true, force: true }));
 
-test('starts from the snapshot built by this node, in a package moved after its build', async () => {
+test("starts run from run's snapshot built by this node, in a package moved after its build", async () => {
   const r = await run(join(work, 'pkg'));
   assert.equal(r.exitCode, 0, r.stderr);
   assert.equal(r.stdout, 'Hello from WebAssembly!');
-  assert.ok(r.snapshot, r.stderr);
+  assert.equal(r.snapshot, 'wasmctl-run', r.stderr);
+});
+
+test("starts run from the whole CLI's snapshot when run's own is missing", async () => {
+  const r = await run(join(work, 'no-run-snapshot'));
+  assert.equal(r.exitCode, 0, r.stderr);
+  assert.equal(r.stdout, 'Hello from WebAssembly!');
+  assert.equal(r.snapshot, 'wasmctl', r.stderr);
 });
 
 test('follows the symlink npm puts in node_modules/.bin', async () => {
@@ -46,22 +54,22 @@ test('follows the symlink npm puts in node_modules/.bin', async () => {
   const r = await run(join(work, 'pkg'), join(work, 'wasmctl'));
   assert.equal(r.exitCode, 0, r.stderr);
   assert.equal(r.stdout, 'Hello from WebAssembly!');
-  assert.ok(r.snapshot, r.stderr);
+  assert.equal(r.snapshot, 'wasmctl-run', r.stderr);
 });
 
 test('falls back to the plain bundle when the snapshot is from another node', async () => {
   const r = await run(join(work, 'stale'));
   assert.equal(r.exitCode, 0, r.stderr);
   assert.equal(r.stdout, 'Hello from WebAssembly!');
-  assert.ok(!r.snapshot, r.stderr);
+  assert.equal(r.snapshot, null, r.stderr);
 });
 
 test('falls back to the plain bundle when there is no snapshot', async () => {
-  await rm(join(work, 'stale/dist/bundle/wasmctl.blob'));
+  for (const name of ['wasmctl', 'wasmctl-run']) await rm(join(work, `stale/dist/bundle/${name}.blob`));
   const r = await run(join(work, 'stale'));
   assert.equal(r.exitCode, 0, r.stderr);
   assert.equal(r.stdout, 'Hello from WebAssembly!');
-  assert.ok(!r.snapshot, r.stderr);
+  assert.equal(r.snapshot, null, r.stderr);
 });
 
 test('run with stdin closed: the module starts as with any stdin (the shell stays as its parent)', async () => {
