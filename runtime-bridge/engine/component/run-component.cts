@@ -40,7 +40,7 @@ export async function runComponent(component: ComponentPayload, config: WorkerCo
     if (missing.length > 0) {
       return { type: 'failed', exitCode: HOST_FAILURE, message: `component imports ${missing.join(', ')}, which wasmctl does not provide` };
     }
-    const run = exportOf<RunExport>(await linkComponent(component, host.imports), 'wasi:cli/run');
+    const run = exportOf<RunExport>(linkComponent(component, host.imports), 'wasi:cli/run');
     if (!run) return { type: 'failed', exitCode: NOT_RUNNABLE, message: 'the component exports no wasi:cli/run: it is not a command' };
     try {
       run.run();
