@@ -9,7 +9,15 @@ export type * from './types.js';
 export { prestartWorker, runModule } from './engine/run-module.js';
 export { exitWhenEnded, hardExit, STOP_GRACE_MS } from './engine/hard-exit.js';
 export { resolveEntry } from './engine/entry.js';
-export { isComponent, prepareComponent, toolchainTag, type ComponentDef, type ComponentPayload } from './engine/component/index.js';
+export {
+  isComponent,
+  parseAllowedHost,
+  prepareComponent,
+  toolchainTag,
+  withOutgoingHttp,
+  type ComponentDef,
+  type ComponentPayload,
+} from './engine/component/index.js';
 export type { HostImportContext, HostImportFactory, HostImportModule } from './engine/worker/host-imports.cjs';
 export type { CallHost } from './engine/worker/host-channel.cjs';
 export { layottoHostCalls, AbiStatus, type LayottoHostCalls, type RuntimeConnection } from './abi/index.js';

@@ -5,17 +5,17 @@
  * function keeps answering, and that serve killed outright takes along; /proc shows it gone.
  */
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, test } from 'node:test';
-import { execa, type ResultPromise } from 'execa';
+import type { ResultPromise } from 'execa';
 import { componentizeJs } from '../support/component.js';
 import { childrenOf, cpuSeconds, running } from '../support/proc.js';
 import { REPO } from '../support/repo.js';
 import { timedUntil } from '../support/until.js';
+import { serveIn } from '../support/wasmctl.js';
 
 let work: string;
 let guest: string;
@@ -33,14 +33,9 @@ after(async () => {
 
 /** `stuck` and `healthy`: the same component under two ids, one warm instance (process) each. */
 async function serveBoth(timeout: string): Promise<{ serve: ResultPromise; gateway: string; admin: string }> {
-  const flags = ['--json', '--listen', '127.0.0.1:0', '--admin', '127.0.0.1:0', '--timeout', timeout];
-  const serve = execa(join(REPO, 'bin/wasmctl'), ['--root', join(work, 'store'), 'serve', ...flags, `stuck=${guest}`, `healthy=${guest}`], {
-    reject: false,
-  });
-  started.push(serve);
-  const [line] = (await once(serve.stdout!, 'data')) as [Buffer];
-  const { gateway, admin } = JSON.parse(line.toString()) as { gateway: string; admin: string };
-  return { serve, gateway, admin };
+  const served = await serveIn(join(work, 'store'), ['--timeout', timeout, `stuck=${guest}`, `healthy=${guest}`]);
+  started.push(served.serve);
+  return served;
 }
 
 async function call(gateway: string, id: string, path: string): Promise<[number, string]> {

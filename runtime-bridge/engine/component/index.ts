@@ -4,3 +4,4 @@ export type { ComponentPayload, ComponentSource } from './payload.cjs';
 export { toolchainTag } from './toolchain.js';
 export type { ComponentDef } from './http/component-process.cjs';
 export type { HttpRequest, HttpResponse } from './http/types.cjs';
+export { parseAllowedHost, withOutgoingHttp, type AllowedHost } from './http/outgoing-host.js';

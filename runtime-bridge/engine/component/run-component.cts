@@ -47,7 +47,8 @@ export async function runComponent(component: ComponentPayload, config: WorkerCo
       return { type: 'exited', exitCode: 0 };
     } catch (err) {
       if (err instanceof ProcExit) return { type: 'exited', exitCode: err.code & 0xff };
-      if (err instanceof Error && err.name === 'ComponentError') return { type: 'exited', exitCode: RUN_FAILED };
+      // run's error case: jco's glue throws its payload, which `result` has none of (older glue threw a ComponentError).
+      if (err === undefined || (err instanceof Error && err.name === 'ComponentError')) return { type: 'exited', exitCode: RUN_FAILED };
       throw asV8Trap(err);
     }
   } finally {

@@ -13,7 +13,7 @@ import { describeFailure } from '../../worker/linking.cjs';
 import { commandHost, missingInterfaces, type CommandHost } from '../host/index.cjs';
 import { asV8Trap, exportOf, linkComponent } from '../link.cjs';
 import type { ComponentPayload, ComponentSource } from '../payload.cjs';
-import { httpTypes, IncomingRequest, ResponseOutparam, type HttpRequest } from './types.cjs';
+import { IncomingRequest, ResponseOutparam, type HttpRequest } from './types.cjs';
 
 /** A wasi:http/proxy component as an instance is made from. */
 export interface ComponentDef {
@@ -62,11 +62,10 @@ class Linked {
     const stdio = { stdin: null, stdout: 2, stderr: 2 };
     const { args, env, rootfs } = def;
     const host = commandHost({ args, env, rootfs, mounts: [], stdio, nofile: null, callHost, componentImports: component.imports });
-    const imports = { ...host.imports, 'wasi:http/types': httpTypes };
     try {
-      const missing = missingInterfaces(component.imports, { imports, close: host.close });
+      const missing = missingInterfaces(component.imports, host);
       if (missing.length > 0) throw new Error(`component imports ${missing.join(', ')}, which wasmctl serve does not provide`);
-      const handler = exportOf<Handler>(linkComponent(component, imports), 'wasi:http/incoming-handler');
+      const handler = exportOf<Handler>(linkComponent(component, host.imports), 'wasi:http/incoming-handler');
       if (!handler) throw new Error('the component exports no wasi:http/incoming-handler: it is not a wasi:http/proxy component');
       return new Linked(handler, host);
     } catch (err) {
