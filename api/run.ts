@@ -13,6 +13,7 @@ import { connectRuntime } from '../runtime-bridge/connect.js';
 import { resolveEntry } from '../runtime-bridge/engine/entry.js';
 import { needsWatchdog, prestartWatchdog } from '../runtime-bridge/engine/inline-run.js';
 import { prestartWorker, runModule } from '../runtime-bridge/engine/run-module.js';
+import { parseAllowedHost, withOutgoingHttp } from '../runtime-bridge/engine/component/http/outgoing-host.js';
 import type { EngineName, Mount, RunOutcome, RunRequest, RunningModule } from '../runtime-bridge/types.js';
 import { defaultStoreRoot } from './store-root.js';
 import { type Capture, type StdioOption, openStdio } from './stdio.js';
@@ -50,6 +51,8 @@ export interface RunOptions {
   sidecar?: string;
   /** Layotto's config.json for the embedded sidecar. */
   sidecarConfig?: string;
+  /** `HOST[:PORT]`s a component's wasi:http/outgoing-handler may reach (`--allow-http`); none else. */
+  allowHttp?: string[];
   /** Lines about the host calls (an unreachable sidecar, say); default: dropped. */
   onWarning?: (line: string) => void;
   /**
@@ -204,7 +207,8 @@ export async function startRun(target: string, options: RunOptions = {}): Promis
   let running: RunningModule;
   try {
     const request = await buildRequest(target, options, capture.fds);
-    running = runModule({ ...request, hostCalls: runtime.hostCalls, ...(options.inline ? { inline: options.inline } : {}) });
+    const hostCalls = withOutgoingHttp(runtime.hostCalls, (options.allowHttp ?? []).map(parseAllowedHost));
+    running = runModule({ ...request, hostCalls, ...(options.inline ? { inline: options.inline } : {}) });
   } catch (err) {
     capture.close();
     throw err;

@@ -1,4 +1,4 @@
-import { isComponent, prepareComponent, type ComponentPayload } from './engine/component/index.js';
+import { compileComponent, componentSource, isComponent, type ComponentDef, type ComponentSource } from './engine/component/index.js';
 import { compileModule, loadModuleBytes } from './engine/entry.js';
 import { formatDuration } from './engine/run-module.js';
 import { workerFile } from './engine/worker-file.js';
@@ -9,7 +9,15 @@ export type * from './types.js';
 export { prestartWorker, runModule } from './engine/run-module.js';
 export { exitWhenEnded, hardExit, STOP_GRACE_MS } from './engine/hard-exit.js';
 export { resolveEntry } from './engine/entry.js';
-export { HttpComponentInstance, isComponent, prepareComponent, toolchainTag, type ComponentPayload } from './engine/component/index.js';
+export {
+  isComponent,
+  parseAllowedHost,
+  prepareComponent,
+  toolchainTag,
+  withOutgoingHttp,
+  type ComponentDef,
+  type ComponentPayload,
+} from './engine/component/index.js';
 export type { HostImportContext, HostImportFactory, HostImportModule } from './engine/worker/host-imports.cjs';
 export type { CallHost } from './engine/worker/host-channel.cjs';
 export { layottoHostCalls, AbiStatus, type LayottoHostCalls, type RuntimeConnection } from './abi/index.js';
@@ -18,7 +26,7 @@ export type { FunctionDef } from './engine/worker/instance-protocol.cjs';
 export type { InstanceProcess } from './engine/worker/instance-host.cjs';
 
 /** What a function's file holds, once loaded: a core module's bytes, or a component made runnable. */
-export type LoadedCode = { kind: 'module'; bytes: Uint8Array } | { kind: 'component'; component: ComponentPayload };
+export type LoadedCode = { kind: 'module'; bytes: Uint8Array } | { kind: 'component'; component: ComponentSource };
 
 /**
  * Reads a module, caps its memory (--memory) and compiles it once, so that a bad one fails here, in
@@ -31,13 +39,23 @@ export async function loadModule(
   componentCache: string,
 ): Promise<LoadedCode> {
   const bytes = loadModuleBytes(hostPath, shownAs, memoryBytes);
-  if (isComponent(bytes)) return { kind: 'component', component: await prepareComponent(bytes, shownAs, memoryBytes, componentCache) };
+  if (isComponent(bytes)) {
+    const component = await componentSource(bytes, shownAs, memoryBytes, componentCache);
+    await compileComponent(component, shownAs);
+    return { kind: 'component', component };
+  }
   await compileModule(bytes, shownAs);
   return { kind: 'module', bytes };
 }
 
-/** One warm instance of a proxy-wasm function, in a process of its own that `kill` always stops. */
-export const spawnInstance = (def: FunctionDef, options: Omit<InstanceHostOptions, 'entry' | 'timeoutText'>): InstanceProcess =>
+/**
+ * One warm instance of a proxy-wasm function, or of a wasi:http/proxy component (a ComponentDef;
+ * then `handleHttp` serves its requests), in a process of its own that `kill` always stops.
+ */
+export const spawnInstance = (
+  def: FunctionDef | ComponentDef,
+  options: Omit<InstanceHostOptions, 'entry' | 'timeoutText'>,
+): InstanceProcess =>
   new InstanceProcess(def, {
     ...options,
     entry: workerFile(import.meta.url, './engine/worker/instance-process'),

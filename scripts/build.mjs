@@ -27,14 +27,12 @@ const WORKER_ENTRIES = [
   'runtime-bridge/engine/worker/main.cts',
   // The watchdog of a module on the main thread (`wasmctl run`): signals and --timeout.
   'runtime-bridge/engine/watchdog.cts',
-  // The long-lived proxy-wasm function instance of `wasmctl serve` (a child process's main).
+  // The long-lived function instance of `wasmctl serve` (a child process's main): proxy-wasm or wasi:http.
   'runtime-bridge/engine/worker/instance-process.cts',
   // Host-import modules (`hostCalls.workerModule`), required by the worker above.
   'runtime-bridge/abi/layotto-imports.cts',
   // jco's transpiler, run at a WASI 0.2 component's first run.
   'runtime-bridge/engine/component/transpile-worker.cts',
-  // A warm wasi:http/proxy component instance of `wasmctl serve`.
-  'runtime-bridge/engine/component/http/http-worker.cts',
 ];
 
 const names = WORKER_ENTRIES.map((file) => basename(file, extname(file)));

@@ -1,45 +1,33 @@
 /**
- * A wasi:http/proxy component's instance as serve's pools see it: runtime-bridge's
- * HttpComponentInstance (the exported incoming-handler called per request, in a Worker of its own).
+ * A wasi:http/proxy component's instance as serve's pools see it: the engine's instance process
+ * started with a ComponentDef (the exported incoming-handler called per request), which a
+ * timeout, an uninstall or a stop SIGKILLs whatever the component does, as a proxy-wasm one.
  */
-import { HttpComponentInstance, type ComponentPayload } from '../runtime-bridge/index.js';
+import { WasmctlError } from '../common/index.js';
+import { spawnInstance, type ComponentDef } from '../runtime-bridge/index.js';
 import type { FunctionInstance, InstanceHost } from './types.js';
 
-export interface ComponentDef {
-  component: ComponentPayload;
-  label: string;
-  rootfs: string | null;
-  args: string[];
-  env: string[];
-}
-
 export function httpComponentInstance(def: ComponentDef, host: InstanceHost): FunctionInstance {
-  const { component, ...options } = def;
-  let instance: HttpComponentInstance | undefined;
-  let killedFor: Error | undefined;
-  let endWith: (why: string) => void = () => undefined;
-  const ended = new Promise<string>((resolve) => (endWith = resolve));
+  const { hostCalls, jsonLogs, timeoutMs } = host;
+  const instance = spawnInstance(def, {
+    // Layotto's env.* host functions are a proxy-wasm module's; a component reaches the runtime API through WASI interfaces.
+    config: { jsonLogs, imports: [], workerModule: null },
+    handle: (method, payload) => hostCalls.handle(method, payload),
+    timeoutMs,
+    // An HTTP-native function that does not answer in time is a gateway timeout.
+    timeoutError: (message) => new WasmctlError('DeadlineExceeded', message),
+  });
   return {
-    async start() {
-      instance = await HttpComponentInstance.start(component, { ...options, timeoutMs: host.timeoutMs, hostCalls: host.hostCalls });
-      void instance.ended.then(endWith);
-      if (killedFor) instance.kill(killedFor.message);
-      // A component names no id of its own: serve routes to it by the id it was installed under.
-      return null;
-    },
+    // A component names no id of its own: serve routes to it by the id it was installed under.
+    start: () => instance.start(),
     async request({ method, path, headers, body }) {
-      if (!instance) throw new Error(`${def.label}: the instance has not started`);
-      const response = await instance.handle({ method, path, headers, body });
-      return { ...response, body: Buffer.from(response.body) };
+      const response = await instance.handleHttp({ method, path, headers, body });
+      return { ...response, body: Buffer.from(response.body.buffer, response.body.byteOffset, response.body.byteLength) };
     },
-    kill(reason) {
-      killedFor = reason;
-      if (instance) instance.kill(reason.message);
-      else endWith(reason.message);
-    },
+    kill: (reason) => instance.kill(reason),
     get alive() {
-      return instance !== undefined && instance.alive && killedFor === undefined;
+      return instance.alive;
     },
-    ended,
+    ended: instance.ended,
   };
 }

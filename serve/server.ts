@@ -3,7 +3,7 @@
  * (34998), the registry of warm instance pools, and the runtime API behind the host calls.
  */
 import { availableParallelism } from 'node:os';
-import { layottoHostCalls, type RuntimeConnection } from '../runtime-bridge/index.js';
+import { layottoHostCalls, parseAllowedHost, withOutgoingHttp, type RuntimeConnection } from '../runtime-bridge/index.js';
 import { accessLogger, eventLogger } from './access-log.js';
 import { createAdmin } from './admin.js';
 import { type ConnectionLimits, DEFAULT_CONNECTION_LIMITS } from './connection-limits.js';
@@ -41,6 +41,8 @@ export interface ServeOptions extends RuntimeChoice {
   connections?: ConnectionLimits;
   /** Path prefixes routed to an id when a request has no `id` header (`--route /api=id_1`). */
   routes?: Route[];
+  /** `HOST[:PORT]`s a component's wasi:http/outgoing-handler may reach (`--allow-http`); none else. */
+  allowHttp?: string[];
 }
 
 export interface Serving {
@@ -63,6 +65,7 @@ const DRAIN_GRACE_MS = 300;
 export async function startServe(options: ServeOptions): Promise<Serving> {
   const format = options.json ? 'json' : 'text';
   const event = eventLogger(format);
+  const allowedHttp = (options.allowHttp ?? []).map(parseAllowedHost);
   // Opened once the gateway listens (the embedded sidecar's invoke endpoint) and before any
   // function starts, so a bad --sidecar-config fails the start, not the first request.
   let connection: Promise<RuntimeConnection> | undefined;
@@ -78,7 +81,11 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
         ...(options.plainHttp === undefined ? {} : { plainHttp: options.plainHttp }),
       }),
     {
-      host: { hostCalls: metrics.counting(runtime.hostCalls), timeoutMs: options.timeoutMs, jsonLogs: options.json },
+      host: {
+        hostCalls: metrics.counting(withOutgoingHttp(runtime.hostCalls, allowedHttp)),
+        timeoutMs: options.timeoutMs,
+        jsonLogs: options.json,
+      },
       queueTimeoutMs: options.queueTimeoutMs ?? DEFAULT_QUEUE_TIMEOUT_MS,
       maxInstances: options.maxInstances ?? DEFAULT_MAX_INSTANCES,
       observer: { started: (id) => metrics.instanceStarted(id), lost: (id) => metrics.instanceLost(id) },

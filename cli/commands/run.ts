@@ -31,6 +31,7 @@ const runOptionsSchema = z.object({
   quiet: z.boolean().default(false),
   sidecar: z.string().optional(),
   sidecarConfig: z.string().optional(),
+  allowHttp: z.array(z.string()).default([]),
 });
 type CliRunOptions = z.infer<typeof runOptionsSchema>;
 
@@ -89,6 +90,7 @@ function libraryOptions(
     ...(!options.quiet && stderrIsTTY ? { onProgress: layerProgress(process.stderr) } : {}),
     ...(options.sidecar === undefined ? {} : { sidecar: options.sidecar }),
     ...(options.sidecarConfig === undefined ? {} : { sidecarConfig: options.sidecarConfig }),
+    allowHttp: options.allowHttp,
     onWarning: (line) => process.stderr.write(`wasmctl: ${line}\n`),
     // This process exists for the run: the module runs on its main thread.
     inline,
@@ -132,6 +134,11 @@ export function register(program: Command): void {
     .option('-q, --quiet', 'no pull progress')
     .option('--sidecar <host:port>', 'serve runtime host calls (state, invoke, publish…) from this Layotto-compatible sidecar')
     .option('--sidecar-config <file>', "config of the embedded sidecar (Layotto's config.json shape)")
+    .option(
+      '--allow-http <host[:port]>',
+      "a host a component's wasi:http/outgoing-handler may reach (repeatable; any port when none is given)",
+      collect,
+    )
     .addHelpText(
       'after',
       '\nExamples:\n' +

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { WasmctlError } from '../../common/index.js';
 import { parseDuration, parseMemory } from '../../api/units.js';
 import { storeRoot } from '../store-root.js';
+import { collect } from '../parse.js';
 import { untilSignal } from '../signals.js';
 import { parseOptions } from '../options.js';
 
@@ -25,6 +26,7 @@ const optionsSchema = z.object({
   maxConnections: z.coerce.number().int().min(1),
   maxConnectionsPerClient: z.coerce.number().int().min(1),
   route: z.array(z.string()).default([]),
+  allowHttp: z.array(z.string()).default([]),
 });
 
 /** `ID=FUNCTION` routes by ID; a bare FUNCTION is routed by the id the module gives itself. */
@@ -79,6 +81,11 @@ export function register(program: Command): void {
       'route requests without an id header by path prefix (repeatable; e.g. /api=id_1)',
       (v: string, all: string[] = []) => [...all, v],
     )
+    .option(
+      '--allow-http <host[:port]>',
+      "a host a component's wasi:http/outgoing-handler may reach (repeatable; any port when none is given); no other",
+      collect,
+    )
     .option('--max-connections-per-client <n>', 'open connections per port from one client address (raise it behind a proxy)', '256')
     .addHelpText(
       'after',
@@ -127,6 +134,7 @@ export function register(program: Command): void {
         json: options.json,
         connections,
         routes: options.route.map(parseRoute),
+        allowHttp: options.allowHttp,
       });
       // One line, so that a script reading stdout knows where the document ends.
       if (options.json)

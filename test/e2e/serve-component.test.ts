@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { type ResultPromise, execa } from 'execa';
+import { sample } from '../serve/metrics-sample.js';
 import { componentizeJs } from '../support/component.js';
 import { type RedisServer, startRedis } from '../support/redis.js';
 import { REPO } from '../support/repo.js';
@@ -109,7 +110,7 @@ test('a trap answers 500 and a request past --timeout 504; the next requests are
   assert.match(trapped.text, /wasm trap: unreachable in wasi:http\/incoming-handler@0\.2\.12#handle/);
   const spun = await call('/spin', { id: 'id_1' });
   assert.equal(spun.status, 504);
-  assert.match(spun.text, /exceeded its timeout of 3000 ms/);
+  assert.match(spun.text, /request exceeded --timeout 3s/);
   const answers = await Promise.all([1, 2, 3, 4].map((n) => call(`/?name=n${n}`, { id: 'id_1' })));
   assert.deepEqual(
     answers.map((a) => a.status),
@@ -127,6 +128,18 @@ test('the admin API installs a component like a module', async () => {
   assert.equal(installed.status, 200, await installed.text());
   const r = await call('/?name=admin', { id: 'id_2' });
   assert.match(r.text, /^hello admin /);
+});
+
+test("its metrics are the proxy-wasm functions': requests by status, instances lost and started, its host calls", async () => {
+  const text = await (await fetch(`http://${admin}/metrics`)).text();
+  const promtool = await execa('promtool', ['check', 'metrics'], { input: text, reject: false });
+  assert.equal(promtool.exitCode, 0, `promtool: ${promtool.stdout}${promtool.stderr}`);
+  assert.ok(sample(text, 'wasmctl_serve_requests_total', { function: 'id_1', status: '200' }) >= 7, text);
+  assert.equal(sample(text, 'wasmctl_serve_requests_total', { function: 'id_1', status: '500' }), 1, 'the trap');
+  assert.equal(sample(text, 'wasmctl_serve_requests_total', { function: 'id_1', status: '504' }), 1, 'the timeout');
+  assert.ok(sample(text, 'wasmctl_serve_instance_losses_total', { function: 'id_1' }) >= 1, 'the instance the timeout killed');
+  assert.ok(sample(text, 'wasmctl_serve_instance_starts_total', { function: 'id_1' }) >= 3, 'two at start and a replacement');
+  assert.equal(sample(text, 'wasmctl_serve_host_calls_total', { name: 'GetState', status: '0' }), 1, "the stock query's wasi:keyvalue get");
 });
 
 test('a --route that is not PREFIX=ID is refused at start in one line', async () => {

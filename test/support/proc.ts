@@ -1,5 +1,5 @@
 /** What /proc says about a process the tests started (Linux only). */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** False once the process is gone or a zombie. */
 export function running(pid: number): boolean {
@@ -32,4 +32,12 @@ export function parentOf(pid: number): number {
   } catch {
     return NaN;
   }
+}
+
+/** The processes whose parent is `pid`. */
+export function childrenOf(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number)
+    .filter((child) => parentOf(child) === pid);
 }

@@ -8,3 +8,15 @@ export async function until<T>(what: string, probe: () => Promise<T | undefined>
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** Runs `call` back to back until `stop` settles; resolves with each call's duration in ms. */
+export async function timedUntil(stop: Promise<unknown>, call: () => Promise<void>): Promise<number[]> {
+  let done = false;
+  void stop.finally(() => (done = true));
+  const ms: number[] = [];
+  for (let at = performance.now(); !done; at = performance.now()) {
+    await call();
+    ms.push(performance.now() - at);
+  }
+  return ms;
+}

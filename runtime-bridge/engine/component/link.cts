@@ -2,15 +2,21 @@
  * Links a transpiled component's glue against a host (an object of interfaces, keyed as jco asks
  * for them) and hands back its exports: shared by the command runner and the HTTP instance.
  */
-import { pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
 import type { ComponentPayload } from './payload.cjs';
 
 interface Glue {
   instantiate(getCoreModule: (name: string) => WebAssembly.Module, imports: Record<string, unknown>): Record<string, unknown>;
 }
 
-export async function linkComponent(component: ComponentPayload, imports: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const glue = (await import(pathToFileURL(component.glue).href)) as Glue;
+/**
+ * Synchronous, so that an instance process (serve's, a blocking read loop with no event loop to
+ * await in) links as a worker does: the glue is an ES module without imports or top-level await,
+ * which require() loads (node >= 20.19).
+ */
+export function linkComponent(component: ComponentPayload, imports: Record<string, unknown>): Record<string, unknown> {
+  // A require of our own: tsx's hook (the tests, from source) breaks the global one's ES loading.
+  const glue = createRequire(__filename)(component.glue) as Glue;
   return glue.instantiate((name) => {
     const module = component.modules[name];
     if (!module) throw new Error(`the transpiled component has no core module ${name}`);

@@ -40,14 +40,15 @@ export async function runComponent(component: ComponentPayload, config: WorkerCo
     if (missing.length > 0) {
       return { type: 'failed', exitCode: HOST_FAILURE, message: `component imports ${missing.join(', ')}, which wasmctl does not provide` };
     }
-    const run = exportOf<RunExport>(await linkComponent(component, host.imports), 'wasi:cli/run');
+    const run = exportOf<RunExport>(linkComponent(component, host.imports), 'wasi:cli/run');
     if (!run) return { type: 'failed', exitCode: NOT_RUNNABLE, message: 'the component exports no wasi:cli/run: it is not a command' };
     try {
       run.run();
       return { type: 'exited', exitCode: 0 };
     } catch (err) {
       if (err instanceof ProcExit) return { type: 'exited', exitCode: err.code & 0xff };
-      if (err instanceof Error && err.name === 'ComponentError') return { type: 'exited', exitCode: RUN_FAILED };
+      // run's error case: jco's glue throws its payload, which `result` has none of (older glue threw a ComponentError).
+      if (err === undefined || (err instanceof Error && err.name === 'ComponentError')) return { type: 'exited', exitCode: RUN_FAILED };
       throw asV8Trap(err);
     }
   } finally {

@@ -10,6 +10,8 @@ import type { Socket } from 'node:net';
 import type { HeaderPairs, LocalResponse } from '../../abi/proxy-state.cjs';
 import { AbiStatus } from '../../abi/status.cjs';
 import type { HostCallReply } from '../../types.js';
+import type { ComponentDef } from '../component/http/component-process.cjs';
+import type { HttpRequest } from '../component/http/types.cjs';
 import {
   encodeFrame,
   FrameReader,
@@ -29,6 +31,8 @@ export interface InstanceHostOptions {
   timeoutMs: number;
   /** How the timeout is written in messages (`30s`). */
   timeoutText: string;
+  /** What an operation past the timeout fails with, when not the function's failure (500). */
+  timeoutError?: (message: string) => Error;
 }
 
 /**
@@ -62,7 +66,7 @@ export class InstanceProcess {
   private gone: Error | null = null;
 
   constructor(
-    private readonly def: FunctionDef,
+    private readonly def: FunctionDef | ComponentDef,
     private readonly options: InstanceHostOptions,
   ) {
     // From source (the tests), the .cts runs through tsx's require hook (found as workerBoot finds it).
@@ -104,6 +108,13 @@ export class InstanceProcess {
     return answer;
   }
 
+  /** A wasi:http/proxy component's request (the process was started with a ComponentDef). */
+  async handleHttp(request: HttpRequest): Promise<LocalResponse> {
+    const answer = await this.exchange({ type: 'http', request }, 'request');
+    if (answer.type !== 'response') throw this.unexpected(answer, 'request');
+    return answer;
+  }
+
   /** Stops it now; the operation in flight fails with `reason`. */
   kill(reason: Error): void {
     this.gone ??= reason;
@@ -119,10 +130,10 @@ export class InstanceProcess {
       this.op = op;
       const send = () => {
         // Stuck in Wasm (or waiting on a host call): only the process's end stops it.
-        op.timer = setTimeout(
-          () => this.kill(this.failure(`${what} exceeded --timeout ${this.options.timeoutText}`)),
-          this.options.timeoutMs,
-        );
+        op.timer = setTimeout(() => {
+          const failure = this.failure(`${what} exceeded --timeout ${this.options.timeoutText}`);
+          this.kill(this.options.timeoutError?.(failure.message) ?? failure);
+        }, this.options.timeoutMs);
         this.socket.write(encodeFrame(message));
       };
       if (this.booting) this.booting.then = send;

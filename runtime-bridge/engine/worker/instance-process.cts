@@ -20,6 +20,7 @@ import {
 } from '../../abi/proxy-lifecycle.cjs';
 import { encodeFrame, FrameReader, type FromInstance, type ToInstance } from './instance-protocol.cjs';
 import { describeFailure } from './linking.cjs';
+import type * as ComponentKind from '../component/http/component-process.cjs';
 
 const CHANNEL = 3;
 const reader = new FrameReader();
@@ -48,6 +49,10 @@ const callHost: CallHost = (method, payload) => {
   return { status: reply.status, data: reply.data };
 };
 
+/** The wasi:http/proxy kind of instance, loaded only by the processes that run one. */
+const serveComponent: typeof ComponentKind.serveComponent = (def, channel) =>
+  (require('../component/http/component-process.cjs') as typeof ComponentKind).serveComponent(def, channel);
+
 function describe(err: unknown): string {
   if (err instanceof BrokenInstance) return err.message;
   const failure = describeFailure(err);
@@ -59,6 +64,7 @@ process.on('SIGINT', () => undefined);
 write({ type: 'booted' });
 const first = read();
 if (first.type !== 'start') throw new Error(`an instance process must be started first, not sent ${first.type}`);
+if ('component' in first.def) serveComponent(first.def, { read, write, callHost });
 const { bytes, ...rest } = first.def;
 const ctx: LinkContext = {
   config: first.config,

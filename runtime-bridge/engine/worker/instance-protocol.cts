@@ -9,6 +9,8 @@
 import { deserialize, serialize } from 'node:v8';
 import type { HeaderPairs, LocalResponse } from '../../abi/proxy-state.cjs';
 import type { HostCallReply } from '../../types.js';
+import type { ComponentDef } from '../component/http/component-process.cjs';
+import type { HttpRequest } from '../component/http/types.cjs';
 
 /** What every instance of a serve process links against, besides its function. */
 export interface InstanceConfig {
@@ -31,8 +33,10 @@ export interface FunctionDef {
 }
 
 export type ToInstance =
-  | { type: 'start'; config: InstanceConfig; def: FunctionDef }
+  | { type: 'start'; config: InstanceConfig; def: FunctionDef | ComponentDef }
   | { type: 'request'; headers: HeaderPairs; body: Uint8Array }
+  /** A wasi:http/proxy component's request (`def` was a ComponentDef). */
+  | { type: 'http'; request: HttpRequest }
   /** The answer to the instance's `call`. */
   | ({ type: 'reply' } & HostCallReply);
 

@@ -1,6 +1,6 @@
 // Answers `hello <name>` from the query, echoes the method, a header and the body it was sent;
-// /stock answers the seed's book stock from the `state_demo` bucket; /trap traps, /spin never
-// answers (the gateway's timeout), /teapot sets its own status.
+// /stock answers the seed's book stock from the `state_demo` bucket; /trap traps, /spin and /grow
+// (its memory, for ever) never answer (the gateway's timeout), /teapot sets its own status.
 import { Fields, OutgoingBody, OutgoingResponse, ResponseOutparam } from 'wasi:http/types@0.2.12';
 import { open } from 'wasi:keyvalue/store@0.2.0-draft';
 
@@ -26,6 +26,7 @@ export const incomingHandler = {
     const url = new URL(request.pathWithQuery(), 'http://guest');
     if (url.pathname.endsWith('/trap')) throw new Error('asked to trap');
     if (url.pathname.endsWith('/spin')) for (;;);
+    if (url.pathname.endsWith('/grow')) for (const held = []; ;) held.push(new Uint8Array(1 << 20).fill(1));
     const name = url.searchParams.get('name') ?? 'nobody';
     if (url.pathname.endsWith('/stock')) {
       const stock = open('state_demo').get(name);

@@ -1,6 +1,6 @@
 /**
- * The host of the wasi:cli/command world, and wasi:keyvalue, wasi:config and wasi:messaging over
- * the runtime API: every interface
+ * The host of the wasi:cli/command world, and wasi:keyvalue, wasi:config, wasi:messaging and
+ * wasi:http over the runtime API: every interface
  * a component may import, keyed as jco's instantiation glue asks for them (`wasi:io/streams`,
  * versions stripped).
  */
@@ -8,6 +8,7 @@ import { cli } from './cli.cjs';
 import { clocksAndRandom } from './clocks-random.cjs';
 import { config } from './config.cjs';
 import { filesystem } from './filesystem.cjs';
+import { httpInterfaces } from '../http/interfaces.cjs';
 import { InputStream, IoError, OutputStream, Pollable, poll } from './io.cjs';
 import { keyvalue } from './keyvalue.cjs';
 import { messaging } from './messaging.cjs';
@@ -37,7 +38,12 @@ export function commandHost(options: HostOptions): CommandHost {
       ...filesystem(p1),
       ...sockets(),
       ...(options.callHost
-        ? { ...keyvalue(options.callHost, options.componentImports), ...config(options.callHost), ...messaging(options.callHost) }
+        ? {
+            ...keyvalue(options.callHost, options.componentImports),
+            ...config(options.callHost),
+            ...messaging(options.callHost),
+            ...httpInterfaces(options.callHost),
+          }
         : {}),
       'wasi:io/error': { Error: IoError },
       'wasi:io/poll': { Pollable, poll },

@@ -2,8 +2,7 @@
  * wasi:http/types for the incoming side of a wasi:http/proxy component: the request the gateway
  * received (method, path with query, headers, body as an input stream) and the response the
  * component sets on its response-outparam (status, headers, body from an output stream). The
- * body crosses to the gateway whole once the component returns; outgoing requests are not
- * provided (a component importing wasi:http/outgoing-handler is refused at start).
+ * body crosses to the gateway whole once the component returns. The client side is outgoing.cts.
  */
 import { InputStream, OutputStream, Pollable } from '../host/io.cjs';
 
@@ -40,11 +39,16 @@ export class Fields {
     return fields;
   }
 
+  /** Headers the component may read only (a response it received). */
+  static readOnly(entries: Array<[string, Uint8Array]>): Fields {
+    const fields = new Fields(true);
+    fields.list = entries.map(([n, v]) => [n.toLowerCase(), v]);
+    return fields;
+  }
+
   /** A request's headers, which the component may read only. */
   static received(pairs: Array<[string, string]>): Fields {
-    const fields = new Fields(true);
-    fields.list = pairs.map(([n, v]) => [n.toLowerCase(), encoder.encode(v)]);
-    return fields;
+    return Fields.readOnly(pairs.map(([n, v]) => [n, encoder.encode(v)]));
   }
 
   get(name: string): Uint8Array[] {
@@ -177,21 +181,12 @@ export class OutgoingBody {
   }
 }
 
-export class OutgoingResponse {
-  private status = 200;
+/** What an outgoing request and an outgoing response share: their headers, and a body taken once. */
+export class OutgoingMessage {
   readonly outgoing = new OutgoingBody();
-  private bodyTaken = false;
+  bodyTaken = false;
 
-  constructor(private readonly fields: Fields) {}
-
-  statusCode(): number {
-    return this.status;
-  }
-
-  setStatusCode(code: number): void {
-    if (code < 100 || code > 999) throw undefined;
-    this.status = code;
-  }
+  constructor(protected readonly fields: Fields) {}
 
   headers(): Fields {
     return this.fields;
@@ -201,6 +196,19 @@ export class OutgoingResponse {
     if (this.bodyTaken) throw undefined;
     this.bodyTaken = true;
     return this.outgoing;
+  }
+}
+
+export class OutgoingResponse extends OutgoingMessage {
+  private status = 200;
+
+  statusCode(): number {
+    return this.status;
+  }
+
+  setStatusCode(code: number): void {
+    if (code < 100 || code > 999) throw undefined;
+    this.status = code;
   }
 
   /** What the gateway sends: the body as written so far (a component that never finished it ends here). */
@@ -218,25 +226,3 @@ export class ResponseOutparam {
     param.result = result;
   }
 }
-
-/** The resources of the outgoing (client) side, which this host does not serve: present so the glue links. */
-class Unprovided {
-  constructor() {
-    throw new Error('wasi:http outgoing requests are not provided by wasmctl serve');
-  }
-}
-
-export const httpTypes = {
-  Fields,
-  FutureTrailers,
-  IncomingBody,
-  IncomingRequest,
-  OutgoingBody,
-  OutgoingResponse,
-  ResponseOutparam,
-  OutgoingRequest: Unprovided,
-  RequestOptions: Unprovided,
-  IncomingResponse: Unprovided,
-  FutureIncomingResponse: Unprovided,
-  httpErrorCode: (): undefined => undefined,
-};
