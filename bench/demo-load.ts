@@ -121,7 +121,8 @@ try {
       }
     }
   }
-  const mid = (figures: Figures[], key: keyof Figures) => median(figures.map((f) => f[key]));
+  // A round whose wrk output lacked a figure (NaN) is left out of that figure's median.
+  const mid = (figures: Figures[], key: keyof Figures) => median(figures.map((f) => f[key]).filter(Number.isFinite));
   console.log(`demo request (id_1 → id_2 → redis), ${INSTANCES.join(' ')}, wrk -t2, ${SECONDS}s, median of ${ROUNDS} alternated rounds:`);
   for (const connections of CONNECTIONS) {
     const of = (server: Server) => results.get(`${connections}|${server.name}`) as Figures[];
