@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { execa } from 'execa';
 import { componentizeJs } from '../test/support/component.js';
+import { serveArgs } from './serve-builds.js';
 import { REPO } from '../test/support/repo.js';
 
 const [INSTANCES, SECONDS, CONNECTIONS] = [2, 5, 8].map((fallback, i) => Number(process.argv[2 + i] ?? fallback)) as [
@@ -26,20 +27,12 @@ const handler =
   process.argv[5] ?? (await componentizeJs(join(REPO, 'test/modules/http-guest'), 'app', join(work, 'handler.component.wasm')));
 const serve = execa(
   join(REPO, 'bin/wasmctl'),
-  [
-    '--root',
-    join(work, 'store'),
-    'serve',
-    '--json',
-    '--listen',
-    '127.0.0.1:0',
-    '--admin',
-    '127.0.0.1:0',
+  serveArgs(join(work, 'store'), [
     '--instances',
     String(INSTANCES),
     `component=${handler}`,
     `module=${join(REPO, 'test/modules/build/serve-no-wasi.wasm')}`,
-  ],
+  ]),
   { stderr: 'ignore', reject: false },
 );
 try {

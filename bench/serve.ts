@@ -10,14 +10,15 @@
  * Run: npm run build && node --import tsx bench/serve.ts [seconds=10] [extra=8] [baseline-commit]
  */
 import { once } from 'node:events';
-import { existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { execa } from 'execa';
 import { startRedis } from '../test/support/redis.js';
 import { REPO } from '../test/support/repo.js';
+import { buildOf, cpuMs, family, pss, serveArgs, sumOver } from './serve-builds.js';
 
 const SECONDS = Number(process.argv[2] ?? 10);
 const EXTRA = Number(process.argv[3] ?? 8);
@@ -25,49 +26,7 @@ const BASELINE = process.argv[4] ?? '6398080';
 const SAMPLES = join(REPO, 'samples/faas');
 const CONNECTIONS = 32;
 const MIB = 1024 * 1024;
-const TICK_MS = 10;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A build of BASELINE beside this one: git archive into a temp folder, this checkout's node_modules. */
-async function baselineBuild(): Promise<string> {
-  const dir = join(tmpdir(), `wasmctl-bench-serve-${BASELINE}`);
-  if (existsSync(join(dir, 'dist/bundle/wasmctl.js'))) return dir;
-  await mkdir(dir, { recursive: true });
-  await execa('sh', ['-c', `git -C "${REPO}" archive ${BASELINE} | tar -x -C "${dir}"`]);
-  if (!existsSync(join(dir, 'node_modules'))) symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'));
-  await execa('npm', ['run', '--silent', 'build'], { cwd: dir });
-  return dir;
-}
-
-/** The pid and the pids of its children (the instance processes). */
-function family(pid: number): number[] {
-  const kids = readdirSync('/proc')
-    .filter((name) => /^\d+$/.test(name))
-    .filter((name) => {
-      try {
-        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
-      } catch {
-        return false;
-      }
-    });
-  return [pid, ...kids.map(Number)];
-}
-
-const sumOver = (pids: number[], read: (pid: number) => number) =>
-  pids.reduce((sum, pid) => {
-    try {
-      return sum + read(pid);
-    } catch {
-      return sum;
-    }
-  }, 0);
-const pss = (pid: number) => Number(/Pss:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1]) * 1024;
-const cpuMs = (pid: number) => {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-};
 
 interface Figures {
   coldMs: number;
@@ -87,18 +46,12 @@ async function measure(repo: string, work: string, config: string): Promise<Figu
     'node',
     [
       join(repo, 'bin/wasmctl.js'),
-      '--root',
-      join(work, 'store'),
-      'serve',
-      '--json',
-      '--listen',
-      '127.0.0.1:0',
-      '--admin',
-      '127.0.0.1:0',
-      '--sidecar-config',
-      config,
-      join(SAMPLES, 'build/c/function_1.wasm'),
-      join(SAMPLES, 'build/c/function_2.wasm'),
+      ...serveArgs(join(work, 'store'), [
+        '--sidecar-config',
+        config,
+        join(SAMPLES, 'build/c/function_1.wasm'),
+        join(SAMPLES, 'build/c/function_2.wasm'),
+      ]),
     ],
     { stderr: 'ignore', reject: false },
   );
@@ -150,7 +103,7 @@ async function measure(repo: string, work: string, config: string): Promise<Figu
 }
 
 if (!existsSync(join(SAMPLES, 'build/c/function_2.wasm'))) await execa('bash', [join(SAMPLES, 'build.sh'), '--modules-only']);
-const baseline = await baselineBuild();
+const baseline = await buildOf(BASELINE);
 const redis = await startRedis();
 const work = await mkdtemp(join(tmpdir(), 'wasmctl-bench-serve-'));
 try {

@@ -19,6 +19,8 @@ declare -A NEED=(
   [mount]=mount
   [flock]=util-linux
   [promtool]=prometheus
+  # bench/demo-load.ts's load generator (a C client: it leaves the cores to the server).
+  [wrk]=wrk
 )
 missing=()
 for cmd in "${!NEED[@]}"; do

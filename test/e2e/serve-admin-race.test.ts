@@ -4,38 +4,20 @@
  * keeps answering; afterwards the server is up and /wasm/list says exactly what serves.
  */
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
 import { writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { execa } from 'execa';
 import { buildModules, modulePath } from '../modules/harness.js';
-import { REPO } from '../support/repo.js';
+import { startServe } from '../support/serve.js';
 
 test('200 concurrent admin calls on one id while traffic flows: the server stays up and the list stays true', async () => {
   await buildModules();
   const work = await mkdtemp(join(tmpdir(), 'wasmctl-admin-race-'));
   const notWasm = join(work, 'notes.wasm');
   await writeFile(notWasm, 'plain text, not a module\n');
-  const serve = execa(
-    join(REPO, 'bin/wasmctl'),
-    [
-      '--root',
-      join(work, 'store'),
-      'serve',
-      '--listen',
-      '127.0.0.1:0',
-      '--admin',
-      '127.0.0.1:0',
-      '--json',
-      `steady=${modulePath('serve-no-wasi')}`,
-    ],
-    { reject: false },
-  );
+  const { serve, gateway, admin } = await startServe([`steady=${modulePath('serve-no-wasi')}`], { root: join(work, 'store') });
   try {
-    const [line] = (await once(serve.stdout!, 'data')) as [Buffer];
-    const { gateway, admin } = JSON.parse(line.toString()) as { gateway: string; admin: string };
     const call = (path: string, body?: object) =>
       fetch(`http://${admin}${path}`, body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) }).then(async (r) => ({
         status: r.status,

@@ -7,7 +7,6 @@
  * admin API.
  */
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +16,7 @@ import { sample } from '../serve/metrics-sample.js';
 import { componentizeJs } from '../support/component.js';
 import { type RedisServer, startRedis } from '../support/redis.js';
 import { REPO } from '../support/repo.js';
+import { startServe } from '../support/serve.js';
 import { buildModules, modulePath } from '../modules/harness.js';
 
 let work: string;
@@ -38,17 +38,8 @@ before(async () => {
   redis = await startRedis();
   const config = join(work, 'layotto.json');
   await writeFile(config, JSON.stringify({ state: { state_demo: { type: 'redis', metadata: { redisHost: redis.host } } } }));
-  serve = execa(
-    join(REPO, 'bin/wasmctl'),
+  const started = await startServe(
     [
-      '--root',
-      join(work, 'store'),
-      'serve',
-      '--listen',
-      '127.0.0.1:0',
-      '--admin',
-      '127.0.0.1:0',
-      '--json',
       '--timeout',
       '3s',
       '--instances',
@@ -60,11 +51,9 @@ before(async () => {
       `id_1=${guest}`,
       `pw=${modulePath('serve-no-wasi')}`,
     ],
-    { reject: false },
+    { root: join(work, 'store') },
   );
-  const [line] = (await Promise.race([once(serve.stdout!, 'data'), serve.then((r) => [Buffer.from(String(r.stderr))])])) as [Buffer];
-  const started = JSON.parse(line.toString()) as { gateway: string; admin: string; functions: Array<{ id: string; instances: number }> };
-  ({ gateway, admin } = started);
+  ({ serve, gateway, admin } = started);
   assert.deepEqual(started.functions.map((f) => [f.id, f.instances]).sort(), [
     ['id_1', 2],
     ['pw', 2],

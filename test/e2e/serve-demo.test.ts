@@ -4,7 +4,6 @@
  * registry, real HTTP requests to the gateway and to the admin API.
  */
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,10 +12,10 @@ import { execa, type ResultPromise } from 'execa';
 import { buildModules, modulePath } from '../modules/harness.js';
 import { type Builder, startBuilder } from '../support/buildah.js';
 import { REPO } from '../support/repo.js';
+import { startServe } from '../support/serve.js';
 import { type RedisServer, startRedis } from '../support/redis.js';
 import { type Registry, startRegistry } from '../support/registry.js';
 
-const WASMCTL = join(REPO, 'bin', 'wasmctl.js');
 const SAMPLES = join(REPO, 'samples/faas');
 
 let redis: RedisServer;
@@ -57,31 +56,10 @@ before(async () => {
   const config = join(work, 'layotto.json');
   const sample = JSON.parse(await readFile(join(SAMPLES, 'layotto.json'), 'utf8')) as unknown;
   await writeFile(config, JSON.stringify(sample).replace('localhost:6379', redis.host));
-  serve = execa(
-    'node',
-    [
-      WASMCTL,
-      '--root',
-      join(work, 'store'),
-      'serve',
-      '--listen',
-      '127.0.0.1:0',
-      '--admin',
-      '127.0.0.1:0',
-      '--json',
-      '--sidecar-config',
-      config,
-      '--timeout',
-      '2s',
-      f1,
-      f2,
-      `serve_trap=${modulePath('serve-trap')}`,
-    ],
-    { reject: false },
-  );
-  const [line] = (await Promise.race([once(serve.stdout!, 'data'), serve.then((r) => [Buffer.from(String(r.stderr))])])) as [Buffer];
-  const started = JSON.parse(line.toString()) as { gateway: string; admin: string; functions: Array<{ id: string }> };
-  ({ gateway, admin } = started);
+  const started = await startServe(['--sidecar-config', config, '--timeout', '2s', f1, f2, `serve_trap=${modulePath('serve-trap')}`], {
+    root: join(work, 'store'),
+  });
+  ({ serve, gateway, admin } = started);
   assert.deepEqual(started.functions.map((f) => f.id).sort(), ['id_1', 'id_2', 'serve_trap']);
 });
 

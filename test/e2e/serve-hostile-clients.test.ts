@@ -13,6 +13,7 @@ import { after, before, test } from 'node:test';
 import { execa, type ResultPromise } from 'execa';
 import { buildModules, modulePath } from '../modules/harness.js';
 import { REPO } from '../support/repo.js';
+import { startServe } from '../support/serve.js';
 
 const WASMCTL = join(REPO, 'bin', 'wasmctl.js');
 /** Longer than opening the attack takes on a busy box, so that the caps, not the timeout, meet it first. */
@@ -33,29 +34,16 @@ let admin: string;
 
 before(async () => {
   await buildModules();
-  serve = execa(
-    'sh',
+  ({ serve, gateway, admin } = await startServe(
     [
-      '-c',
-      `ulimit -n ${SERVER_OPEN_FILES} && exec node "$@"`,
-      'sh',
-      WASMCTL,
-      'serve',
-      '--listen',
-      '127.0.0.1:0',
-      '--admin',
-      '127.0.0.1:0',
-      '--json',
       '--header-timeout',
       `${HEADER_TIMEOUT_MS}ms`,
       '--request-timeout',
       `${REQUEST_TIMEOUT_MS}ms`,
       `no_wasi=${modulePath('serve-no-wasi')}`,
     ],
-    { reject: false },
-  );
-  const [line] = (await Promise.race([once(serve.stdout!, 'data'), serve.then((r) => [Buffer.from(String(r.stderr))])])) as [Buffer];
-  ({ gateway, admin } = JSON.parse(line.toString()) as { gateway: string; admin: string });
+    { wrapper: ['sh', '-c', `ulimit -n ${SERVER_OPEN_FILES} && exec "$@"`, 'sh'] },
+  ));
 });
 
 after(() => void serve?.kill('SIGKILL'));

@@ -3,24 +3,16 @@
  * check metrics` reads it (parse and lint), with figures that match the requests sent.
  */
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { execa } from 'execa';
 import { buildModules, modulePath } from '../modules/harness.js';
 import { sample } from '../serve/metrics-sample.js';
-import { REPO } from '../support/repo.js';
+import { startServe } from '../support/serve.js';
 
 test('metrics count requests by function and status, their latency, and the instances', async () => {
   await buildModules();
-  const serve = execa(
-    join(REPO, 'bin/wasmctl'),
-    ['serve', '--listen', '127.0.0.1:0', '--admin', '127.0.0.1:0', '--json', '--instances', '2', `pong=${modulePath('serve-no-wasi')}`],
-    { reject: false },
-  );
+  const { serve, gateway, admin } = await startServe(['--instances', '2', `pong=${modulePath('serve-no-wasi')}`]);
   try {
-    const [line] = (await once(serve.stdout!, 'data')) as [Buffer];
-    const { gateway, admin } = JSON.parse(line.toString()) as { gateway: string; admin: string };
     for (let i = 0; i < 5; i++) assert.equal((await fetch(`http://${gateway}/`, { headers: { id: 'pong' } })).status, 200);
     assert.equal((await fetch(`http://${gateway}/`, { headers: { id: 'nobody' } })).status, 404);
 

@@ -5,7 +5,6 @@
  * back to one instance each once idle.
  */
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +13,7 @@ import { execa } from 'execa';
 import { sample } from '../serve/metrics-sample.js';
 import { startRedis } from '../support/redis.js';
 import { REPO } from '../support/repo.js';
+import { startServe } from '../support/serve.js';
 
 const SAMPLES = join(REPO, 'samples/faas');
 const ANSWER = 'There are 100 inventories for book1.';
@@ -28,18 +28,8 @@ test('the demo under load grows from one instance per function to --max-instance
   await redis.cli('set', 'book1', '100');
   const config = join(work, 'layotto.json');
   await writeFile(config, (await readFile(join(SAMPLES, 'layotto.json'), 'utf8')).replace('localhost:6379', redis.host));
-  const serve = execa(
-    'node',
+  const { serve, gateway, admin } = await startServe(
     [
-      join(REPO, 'bin/wasmctl.js'),
-      '--root',
-      join(work, 'store'),
-      'serve',
-      '--listen',
-      '127.0.0.1:0',
-      '--admin',
-      '127.0.0.1:0',
-      '--json',
       '--sidecar-config',
       config,
       '--max-instances',
@@ -47,11 +37,9 @@ test('the demo under load grows from one instance per function to --max-instance
       join(SAMPLES, 'build/c/function_1.wasm'),
       join(SAMPLES, 'build/c/function_2.wasm'),
     ],
-    { reject: false },
+    { root: join(work, 'store') },
   );
   try {
-    const [line] = (await once(serve.stdout!, 'data')) as [Buffer];
-    const { gateway, admin } = JSON.parse(line.toString()) as { gateway: string; admin: string };
     const instances = async (id: string) => {
       const text = await (await fetch(`http://${admin}/metrics`)).text();
       return (

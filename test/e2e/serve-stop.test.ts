@@ -6,15 +6,14 @@
  * process gone, nothing left burning CPU.
  */
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { execa, type ResultPromise } from 'execa';
+import { type ResultPromise } from 'execa';
 import { buildModules, modulePath } from '../modules/harness.js';
-import { REPO } from '../support/repo.js';
+import { startServe } from '../support/serve.js';
 
 let work: string;
 const running: ResultPromise[] = [];
@@ -36,31 +35,11 @@ interface Served {
 }
 
 /** serve_trap (hostile on body `grow`) and healthy (the same module, answering `alive`). */
-async function startServe(timeout: string): Promise<Served> {
+async function serveTrap(timeout: string): Promise<Served> {
   const trap = modulePath('serve-trap');
-  const serve = execa(
-    'node',
-    [
-      join(REPO, 'bin/wasmctl.js'),
-      '--root',
-      join(work, 'store'),
-      'serve',
-      '--listen',
-      '127.0.0.1:0',
-      '--admin',
-      '127.0.0.1:0',
-      '--json',
-      '--timeout',
-      timeout,
-      `serve_trap=${trap}`,
-      `healthy=${trap}`,
-    ],
-    { reject: false },
-  );
-  running.push(serve);
-  const [line] = (await once(serve.stdout!, 'data')) as [Buffer];
-  const { gateway, admin } = JSON.parse(line.toString()) as { gateway: string; admin: string };
-  return { serve, gateway, admin };
+  const started = await startServe(['--timeout', timeout, `serve_trap=${trap}`, `healthy=${trap}`], { root: join(work, 'store') });
+  running.push(started.serve);
+  return started;
 }
 
 async function call(gateway: string, id: string, body: string): Promise<[number, string]> {
@@ -134,7 +113,7 @@ async function gone(pid: number, withinMs: number): Promise<boolean> {
 }
 
 test('a request timeout kills the stuck process within a second, three times; the healthy function answers throughout', async () => {
-  const { serve, gateway } = await startServe('1s');
+  const { serve, gateway } = await serveTrap('1s');
   const latencies: number[] = [];
   for (let i = 0; i < 3; i++) {
     const started = Date.now();
@@ -158,7 +137,7 @@ test('a request timeout kills the stuck process within a second, three times; th
 });
 
 test("an uninstall stops the function's stuck request within a second; the healthy function answers", async () => {
-  const { serve, gateway, admin } = await startServe('60s');
+  const { serve, gateway, admin } = await serveTrap('60s');
   const hostile = call(gateway, 'serve_trap', 'grow');
   const meanwhile = healthyMeanwhile(gateway, hostile);
   const stuck = await hottest(serve.pid!);
@@ -176,7 +155,7 @@ test("an uninstall stops the function's stuck request within a second; the healt
 });
 
 test('SIGTERM during a stuck request ends serve within a second, no child left', async () => {
-  const { serve, gateway } = await startServe('60s');
+  const { serve, gateway } = await serveTrap('60s');
   const hostile = call(gateway, 'serve_trap', 'grow');
   await hottest(serve.pid!);
   const spawned = [...children(serve.pid!).keys()];
@@ -192,7 +171,7 @@ test('SIGTERM during a stuck request ends serve within a second, no child left',
 });
 
 test('serve killed outright (SIGKILL) takes a stuck instance process with it', async () => {
-  const { serve, gateway } = await startServe('60s');
+  const { serve, gateway } = await serveTrap('60s');
   const hostile = call(gateway, 'serve_trap', 'grow').catch(() => undefined);
   const stuck = await hottest(serve.pid!);
   serve.kill('SIGKILL');

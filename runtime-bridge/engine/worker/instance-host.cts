@@ -37,9 +37,11 @@ export interface InstanceHostOptions {
 
 /**
  * The JS heap only marshals frames and host calls (Wasm memories are not part of it); a small
- * young generation keeps each process's footprint down.
+ * young generation keeps each process's footprint down, and collecting it on the main thread
+ * spares the wakes of GC helper threads, on cores the other instances and serve need (demo load:
+ * instance CPU per request 0.75-0.92x with it, bench/demo-load.ts).
  */
-const NODE_FLAGS = ['--max-semi-space-size=1', '--max-old-space-size=64'];
+const NODE_FLAGS = ['--max-semi-space-size=1', '--max-old-space-size=64', '--single-threaded-gc'];
 /**
  * util-linux's setpriv (Debian's essential set) starts the process with SIGKILL as its parent-death
  * signal: should serve itself be killed, an instance stuck in a loop dies with it rather than
