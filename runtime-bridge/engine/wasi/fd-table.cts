@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import { Errno, fail } from './errno.cjs';
-import { closeQuietly, reopenDir } from './host-fs.cjs';
+import { closeQuietly, reopenDir, type HostStats } from './host-fs.cjs';
 import type { RunStdio } from '../../types.js';
 import type { GuestMemory } from './memory.cjs';
 import type { GuestNamespace, Place } from './namespace.cjs';
@@ -171,7 +171,7 @@ export class FdTable {
   }
 }
 
-export function fileTypeOf(stats: fs.BigIntStats | fs.Stats): number {
+export function fileTypeOf(stats: HostStats | fs.Stats): number {
   if (stats.isFile()) return FileType.REGULAR_FILE;
   if (stats.isDirectory()) return FileType.DIRECTORY;
   if (stats.isSymbolicLink()) return FileType.SYMBOLIC_LINK;
@@ -190,7 +190,7 @@ interface FilestatLayout {
   rest: number;
 }
 
-type FilestatWriter = (mem: GuestMemory, ptr: number, stats: fs.BigIntStats | null, type: number) => void;
+type FilestatWriter = (mem: GuestMemory, ptr: number, stats: HostStats | null, type: number) => void;
 
 /** A writer for one layout; null stats describe a virtual folder or a stdio stream. */
 function filestatWriter(layout: FilestatLayout): FilestatWriter {
