@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import { Errno, fail } from './errno.cjs';
-import { closeQuietly, reopenDir, type HostStats } from './host-fs.cjs';
+import { closeFd, closeQuietly, reopenDir, type HostStats } from './host-fs.cjs';
 import type { RunStdio } from '../../types.js';
 import type { GuestMemory } from './memory.cjs';
 import type { GuestNamespace, Place } from './namespace.cjs';
@@ -148,7 +148,7 @@ export class FdTable {
     this.entries.delete(fd);
     // Stdio fds belong to the host process (the shim's FIFOs, the CLI's terminal): never close them.
     const host = ownedFd(entry);
-    if (host !== null) fs.closeSync(host);
+    if (host !== null) closeFd(host);
   }
 
   /** `to` takes `from`'s entry, as dup2 + close; both must be open, and (a, a) changes nothing. */

@@ -108,12 +108,24 @@ class NativeStats implements HostStats {
   private is(type: number): boolean {
     return (this.mode & S_IFMT) === type;
   }
-  isFile = (): boolean => this.is(S_IFREG);
-  isDirectory = (): boolean => this.is(S_IFDIR);
-  isSymbolicLink = (): boolean => this.is(S_IFLNK);
-  isCharacterDevice = (): boolean => this.is(S_IFCHR);
-  isBlockDevice = (): boolean => this.is(S_IFBLK);
-  isSocket = (): boolean => this.is(S_IFSOCK);
+  isFile(): boolean {
+    return this.is(S_IFREG);
+  }
+  isDirectory(): boolean {
+    return this.is(S_IFDIR);
+  }
+  isSymbolicLink(): boolean {
+    return this.is(S_IFLNK);
+  }
+  isCharacterDevice(): boolean {
+    return this.is(S_IFCHR);
+  }
+  isBlockDevice(): boolean {
+    return this.is(S_IFBLK);
+  }
+  isSocket(): boolean {
+    return this.is(S_IFSOCK);
+  }
 }
 
 /** openat(dirFd, name, flags, mode). */
@@ -133,7 +145,24 @@ export function openDirAt(dirFd: number, name: string): number {
  * take or to hand the path to the JavaScript walk.
  */
 export function openBeneath(dirFd: number, path: string, flags: number, resolve: number): number {
-  return (nat() as NativeAt).openat2(dirFd, path, flags, 0, resolve | RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS);
+  return (nat() as NativeAt).openat2(dirFd, path, flags, 0, resolve | RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS, 0);
+}
+
+/** openBeneath that also takes the opened object's fstat (lastStats() reads it): one call for both. */
+export function openBeneathStat(dirFd: number, path: string, flags: number, resolve: number): number {
+  return (nat() as NativeAt).openat2(dirFd, path, flags, 0, resolve | RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS, 1);
+}
+
+/** The stats the last successful openBeneathStat took. */
+export const lastStats = (): HostStats => new NativeStats(statFields);
+
+/**
+ * lstat of `name` in the folder at `dirPath` beneath `dirFd` ('' for dirFd itself), in one native
+ * call: the stats, or the addon's code (resolve-beneath.cts reads it).
+ */
+export function statBeneath(dirFd: number, dirPath: string, name: string, resolve: number): HostStats | number {
+  const r = (nat() as NativeAt).statBeneath(dirFd, dirPath, name, resolve | RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS);
+  return r === 0 ? new NativeStats(statFields) : r;
 }
 
 /** Opens a host folder the operator named (a mount source, the rootfs) as a walking handle. */
@@ -230,9 +259,16 @@ export function memoryIo(
   return check(r, write ? 'write' : 'read');
 }
 
+/** close(fd), failing as fs.closeSync does. */
+export function closeFd(fd: number): void {
+  const n = nat();
+  if (n) check(n.close(fd), 'close');
+  else fs.closeSync(fd);
+}
+
 export function closeQuietly(fd: number): void {
   try {
-    fs.closeSync(fd);
+    closeFd(fd);
   } catch {
     // Already gone: nothing of the module's is left on it.
   }

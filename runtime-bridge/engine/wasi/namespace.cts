@@ -94,11 +94,6 @@ export class GuestNamespace {
     return { fd: mount.fd, guest: mount.guest, mount };
   }
 
-  /** Mounts that lie strictly below `guest`. */
-  mountsBelow(guest: string[]): MountPoint[] {
-    return this.mounts.filter((m) => m.guest.length > guest.length && startsWith(m.guest, guest));
-  }
-
   private mountAt(guest: string[]): MountPoint | undefined {
     return this.mounts.find((m) => sameGuest(m.guest, guest));
   }

@@ -13,7 +13,10 @@ import * as path from 'node:path';
 export interface NativeAt {
   bindStat(out: BigInt64Array): number;
   probe(): number;
-  openat2(dirFd: number, path: string, flags: number, mode: number, resolve: number): number;
+  /** `stat` 1: the opened object's fstat lands in the bound array too. */
+  openat2(dirFd: number, path: string, flags: number, mode: number, resolve: number, stat: number): number;
+  /** lstat in the folder openat2 finds at dirPath: 0, -errno, or -(1000 + errno) when openat2 failed. */
+  statBeneath(dirFd: number, dirPath: string, name: string, resolve: number): number;
   openat(dirFd: number, name: string, flags: number, mode: number): number;
   fstatat(dirFd: number, name: string, flags: number): number;
   mkdirat(dirFd: number, name: string, mode: number): number;
@@ -24,6 +27,7 @@ export interface NativeAt {
   readlinkat(dirFd: number, name: string): Buffer | number;
   readv(fd: number, memory: ArrayBuffer, iovs: number, count: number, position: number): number;
   writev(fd: number, memory: ArrayBuffer, iovs: number, count: number, position: number): number;
+  close(fd: number): number;
 }
 
 const ADDON = path.join('runtime-bridge', 'engine', 'wasi', 'native', 'build', 'Release', 'wasi_at.node');

@@ -10,7 +10,8 @@ import {
   at,
   closeQuietly,
   hostErrno,
-  openBeneath,
+  lastStats,
+  openBeneathStat,
   fstat,
   linkAt,
   lstatAt,
@@ -26,7 +27,7 @@ import {
 } from './host-fs.cjs';
 import { release, type Target } from './namespace.cjs';
 import { DIRECTORY_RIGHTS, FILE_RIGHTS, Right, WRITE_RIGHTS } from './rights.cjs';
-import { FINAL } from './resolve-beneath.cjs';
+import { FINAL, statPath } from './resolve-beneath.cjs';
 import { setTimes } from './times.cjs';
 
 const LOOKUP_SYMLINK_FOLLOW = 1;
@@ -39,7 +40,7 @@ class WalkInstead {}
 
 /** The object a `whole` Target names, opened by one openat2; O_NOFOLLOW keeps its last link to the walk. */
 function openWhole(beneath: NonNullable<Target['beneath']>, flags: number): number {
-  const fd = openBeneath(beneath.fd, beneath.path, flags, beneath.resolve);
+  const fd = openBeneathStat(beneath.fd, beneath.path, flags, beneath.resolve);
   if (fd >= 0) return fd;
   if (FINAL.has(fd)) throw hostErrno(fd, beneath.path);
   throw new WalkInstead();
@@ -118,7 +119,7 @@ export function pathCalls(ctx: FsContext) {
       if (codeOf(err) === 'ENOENT' && t.mustBeDir && oflags & OFlag.CREAT) fail(Errno.ISDIR);
       throw err;
     }
-    const stats = fstat(hostFd);
+    const stats = t.beneath ? lastStats() : fstat(hostFd);
     const mask = readOnly ? ~WRITE_RIGHTS : ~0n;
     if (stats.isDirectory()) {
       if (wantsWrite) {
@@ -174,6 +175,11 @@ export function pathCalls(ctx: FsContext) {
       });
     },
     path_filestat_get(dirFd: number, flags: number, ptr: number, len: number, statPtr: number) {
+      const follow = (flags & LOOKUP_SYMLINK_FOLLOW) !== 0;
+      const dir = fds.dir(dirFd, Right.PATH_FILESTAT_GET);
+      const path = ctx.mem().string(ptr, len);
+      const fast = path.includes('\0') || path === '' ? null : statPath(ns, dir.place, path, follow);
+      if (fast !== null) return ctx.writeFilestat(ctx.mem(), statPtr, fast, FileType.DIRECTORY);
       withTarget(dirFd, Right.PATH_FILESTAT_GET, ptr, len, (flags & LOOKUP_SYMLINK_FOLLOW) !== 0, (t) => {
         ctx.writeFilestat(ctx.mem(), statPtr, statOf(t), FileType.DIRECTORY);
       });

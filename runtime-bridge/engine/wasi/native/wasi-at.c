@@ -18,7 +18,7 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
-#define MAX_ARGS 5
+#define MAX_ARGS 6
 #define MAX_IOVS 1024
 
 typedef struct {
@@ -122,17 +122,6 @@ static napi_value probe(napi_env env, napi_callback_info info) {
   return num(env, fd >= 0 ? 1 : -errno);
 }
 
-// openat2(dirfd, path, flags, mode, resolve)
-static napi_value js_openat2(napi_env env, napi_callback_info info) {
-  Call c;
-  if (!args(env, info, &c)) return num(env, -EINVAL);
-  PATH_ARG((&c), 1, path);
-  struct open_how how = {
-      .flags = (uint64_t)(uint32_t)i32(&c, 2) | O_CLOEXEC, .mode = (uint64_t)i32(&c, 3), .resolve = (uint64_t)i32(&c, 4)};
-  if (!(how.flags & (O_CREAT | O_TMPFILE))) how.mode = 0;
-  return result(env, syscall(SYS_openat2, i32(&c, 0), path, &how, sizeof how));
-}
-
 // openat(dirfd, name, flags, mode)
 static napi_value js_openat(napi_env env, napi_callback_info info) {
   Call c;
@@ -141,7 +130,68 @@ static napi_value js_openat(napi_env env, napi_callback_info info) {
   return result(env, openat(i32(&c, 0), name, i32(&c, 2) | O_CLOEXEC, (mode_t)i32(&c, 3)));
 }
 
+// close(fd)
+static napi_value js_close(napi_env env, napi_callback_info info) {
+  Call c;
+  if (!args(env, info, &c)) return num(env, -EINVAL);
+  return result(env, close(i32(&c, 0)));
+}
+
 static int64_t ns(struct timespec t) { return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec; }
+
+static void put_stat(int64_t *out, const struct stat *st) {
+  int64_t fields[8] = {(int64_t)st->st_dev, (int64_t)st->st_ino, st->st_mode, (int64_t)st->st_nlink, st->st_size,
+                       ns(st->st_atim), ns(st->st_mtim), ns(st->st_ctim)};
+  memcpy(out, fields, sizeof fields);
+}
+
+// Always beneath dirfd and never through /proc's magic links, whatever the caller adds.
+static long openat2_(int dirfd, const char *path, int flags, int mode, int resolve) {
+  struct open_how how = {.flags = (uint64_t)(uint32_t)flags | O_CLOEXEC,
+                         .resolve = (uint64_t)resolve | RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS};
+  if (flags & (O_CREAT | O_TMPFILE)) how.mode = (uint64_t)mode;
+  return syscall(SYS_openat2, dirfd, path, &how, sizeof how);
+}
+
+// openat2(dirfd, path, flags, mode, resolve, stat): the fd; with `stat` its fstat in the bound array.
+static napi_value js_openat2(napi_env env, napi_callback_info info) {
+  Call c;
+  if (!args(env, info, &c)) return num(env, -EINVAL);
+  PATH_ARG((&c), 1, path);
+  long fd = openat2_(i32(&c, 0), path, i32(&c, 2), i32(&c, 3), i32(&c, 4));
+  if (fd < 0) return num(env, -errno);
+  int64_t *out = stat_out(env);
+  struct stat st;
+  if (i32(&c, 5) && out) {
+    if (fstat((int)fd, &st) < 0) {
+      int e = errno;
+      close((int)fd);
+      return num(env, -e);
+    }
+    put_stat(out, &st);
+  }
+  return num(env, (double)fd);
+}
+
+// statBeneath(dirfd, dirPath, name, resolve): lstat of `name` in the folder openat2 finds at dirPath
+// (dirfd itself for ''), that folder closed again. 0, -errno from the lstat, or -(1000 + errno)
+// when openat2 refused the folder (the caller judges whether the component walk must answer).
+static napi_value js_stat_beneath(napi_env env, napi_callback_info info) {
+  Call c;
+  int64_t *out = stat_out(env);
+  if (!args(env, info, &c) || !out) return num(env, -EINVAL);
+  PATH_ARG((&c), 1, dir);
+  PATH_ARG((&c), 2, name);
+  int dirfd = i32(&c, 0);
+  long parent = dir[0] ? openat2_(dirfd, dir, O_PATH | O_DIRECTORY, 0, i32(&c, 3)) : dirfd;
+  if (parent < 0) return num(env, -1000 - errno);
+  struct stat st;
+  int r = fstatat((int)parent, name, &st, AT_SYMLINK_NOFOLLOW), e = errno;
+  if (parent != dirfd) close((int)parent);
+  if (r < 0) return num(env, -e);
+  put_stat(out, &st);
+  return num(env, 0);
+}
 
 // fstatat(dirfd, name, flags): 0 with the fields in the bound array; name '' with AT_EMPTY_PATH is fstat.
 static napi_value js_fstatat(napi_env env, napi_callback_info info) {
@@ -151,9 +201,7 @@ static napi_value js_fstatat(napi_env env, napi_callback_info info) {
   PATH_ARG((&c), 1, name);
   struct stat st;
   if (fstatat(i32(&c, 0), name, &st, i32(&c, 2)) < 0) return num(env, -errno);
-  int64_t fields[8] = {(int64_t)st.st_dev, (int64_t)st.st_ino, st.st_mode, (int64_t)st.st_nlink, st.st_size,
-                       ns(st.st_atim), ns(st.st_mtim), ns(st.st_ctim)};
-  memcpy(out, fields, sizeof fields);
+  put_stat(out, &st);
   return num(env, 0);
 }
 
@@ -262,7 +310,8 @@ NAPI_MODULE_INIT() {
       {"unlinkat", 0, js_unlinkat, 0, 0, 0, napi_default, 0}, {"renameat", 0, js_renameat, 0, 0, 0, napi_default, 0},
       {"linkat", 0, js_linkat, 0, 0, 0, napi_default, 0},     {"symlinkat", 0, js_symlinkat, 0, 0, 0, napi_default, 0},
       {"readlinkat", 0, js_readlinkat, 0, 0, 0, napi_default, 0}, {"readv", 0, js_readv, 0, 0, 0, napi_default, 0},
-      {"writev", 0, js_writev, 0, 0, 0, napi_default, 0},
+      {"writev", 0, js_writev, 0, 0, 0, napi_default, 0},     {"close", 0, js_close, 0, 0, 0, napi_default, 0},
+      {"statBeneath", 0, js_stat_beneath, 0, 0, 0, napi_default, 0},
   };
   napi_define_properties(env, exports, sizeof fns / sizeof fns[0], fns);
   return exports;
