@@ -137,10 +137,10 @@ export class FdTable {
   dir(fd: number, needed = 0n): DirEntry {
     const entry = this.get(fd);
     if (entry.kind !== 'dir') fail(Errno.NOTDIR);
+    if ((entry.rights.base & needed) === needed) return entry as DirEntry;
     const missing = needed & ~entry.rights.base;
     // A read-only folder never had the rights to change it: say so as a native system does.
-    if (missing !== 0n) fail((missing & WRITE_RIGHTS) !== 0n && (entry as DirEntry).readOnly ? Errno.ROFS : Errno.NOTCAPABLE);
-    return entry as DirEntry;
+    return fail((missing & WRITE_RIGHTS) !== 0n && (entry as DirEntry).readOnly ? Errno.ROFS : Errno.NOTCAPABLE);
   }
 
   close(fd: number): void {

@@ -17,6 +17,7 @@ import { nativeAt, type NativeAt } from './native.cjs';
 const { O_RDONLY, O_DIRECTORY, O_NOFOLLOW, S_IFMT, S_IFREG, S_IFDIR, S_IFLNK, S_IFCHR, S_IFBLK, S_IFSOCK } = fs.constants;
 /** Linux's O_PATH (not in Node's constants): a handle for walking, no read permission needed. */
 const O_PATH = 0o10000000;
+const AT_FDCWD = -100;
 const AT_SYMLINK_NOFOLLOW = 0x100;
 const AT_REMOVEDIR = 0x200;
 const AT_EMPTY_PATH = 0x1000;
@@ -167,7 +168,10 @@ export function statBeneath(dirFd: number, dirPath: string, name: string, resolv
 
 /** Opens a host folder the operator named (a mount source, the rootfs) as a walking handle. */
 export function openRootDir(hostPath: string): number {
-  return fs.openSync(fs.realpathSync(hostPath), O_PATH | O_DIRECTORY);
+  const real = fs.realpathSync(hostPath);
+  const n = nat();
+  // Every fd is opened and closed by one side: Node closes its own again when a Worker exits.
+  return n ? check(n.openat(AT_FDCWD, real, O_PATH | O_DIRECTORY, 0), real) : fs.openSync(real, O_PATH | O_DIRECTORY);
 }
 
 /** A second, readable handle on the directory `fd` holds (a guest fd must own its own). */

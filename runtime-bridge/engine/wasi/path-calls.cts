@@ -26,13 +26,12 @@ import {
   type HostStats,
 } from './host-fs.cjs';
 import { release, type Target } from './namespace.cjs';
-import { DIRECTORY_RIGHTS, FILE_RIGHTS, Right, WRITE_RIGHTS } from './rights.cjs';
+import { DIRECTORY_RIGHTS, HOST_WRITE_RIGHTS, openRights, Right, WRITE_RIGHTS } from './rights.cjs';
 import { FINAL, statPath } from './resolve-beneath.cjs';
 import { setTimes } from './times.cjs';
 
 const LOOKUP_SYMLINK_FOLLOW = 1;
 export const OFlag = { CREAT: 1, DIRECTORY: 2, EXCL: 4, TRUNC: 8 } as const;
-const HOST_WRITE_RIGHTS = Right.FD_WRITE | Right.FD_ALLOCATE | Right.FD_FILESTAT_SET_SIZE;
 const { O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_EXCL, O_TRUNC, O_NOFOLLOW, O_DIRECTORY } = fs.constants;
 
 /** A whole-path open the kernel refused for a reason the component walk must judge (an escape, a link). */
@@ -94,8 +93,8 @@ export function pathCalls(ctx: FsContext) {
   function openFile(t: Target, dir: DirEntry, oflags: number, rightsBase: bigint, rightsInheriting: bigint, fdFlags: number): number {
     if (t.parent.fd === null) fail(oflags & OFlag.CREAT ? Errno.ROFS : Errno.NOENT);
     const readOnly = t.parent.mount.readOnly;
-    const base = rightsBase & dir.rights.inheriting;
-    const wantsWrite = (base & HOST_WRITE_RIGHTS) !== 0n;
+    const rights = openRights(dir.rights, rightsBase, rightsInheriting, readOnly);
+    const { wantsWrite, readable } = rights;
     if (readOnly && (wantsWrite || oflags & (OFlag.TRUNC | OFlag.CREAT))) {
       if (!(oflags & OFlag.CREAT) || lstatAt(t.parent.fd as number, t.name) === null) fail(Errno.ROFS);
       if (oflags & OFlag.EXCL) fail(Errno.EXIST);
@@ -105,7 +104,6 @@ export function pathCalls(ctx: FsContext) {
       if (oflags & OFlag.CREAT && (dir.rights.base & Right.PATH_CREATE_FILE) === 0n) fail(Errno.NOTCAPABLE);
     }
     if (fds.full()) fail(Errno.MFILE);
-    const readable = (base & Right.FD_READ) !== 0n || !wantsWrite;
     let flags = (wantsWrite ? (readable ? O_RDWR : O_WRONLY) : O_RDONLY) | O_NOFOLLOW;
     if (oflags & OFlag.CREAT) flags |= O_CREAT;
     if (oflags & OFlag.EXCL) flags |= O_EXCL;
@@ -120,7 +118,6 @@ export function pathCalls(ctx: FsContext) {
       throw err;
     }
     const stats = t.beneath ? lastStats() : fstat(hostFd);
-    const mask = readOnly ? ~WRITE_RIGHTS : ~0n;
     if (stats.isDirectory()) {
       if (wantsWrite) {
         closeQuietly(hostFd);
@@ -130,17 +127,14 @@ export function pathCalls(ctx: FsContext) {
         kind: 'dir',
         place: { fd: hostFd, guest: t.guest, mount: t.parent.mount },
         readOnly,
-        rights: { base: base & DIRECTORY_RIGHTS & mask, inheriting: rightsInheriting & dir.rights.inheriting & mask },
+        rights: { base: rights.dir, inheriting: rights.inheriting },
         flags: fdFlags,
       });
     }
-    let fileRights = base & FILE_RIGHTS & mask;
-    if (!readable) fileRights &= ~Right.FD_READ;
-    if (!wantsWrite) fileRights &= ~Right.FD_WRITE;
     return fds.add({
       kind: 'file',
       hostFd,
-      rights: { base: fileRights, inheriting: rightsInheriting & dir.rights.inheriting & mask },
+      rights: { base: rights.file, inheriting: rights.inheriting },
       flags: fdFlags,
       position: 0,
       type: fileTypeOf(stats),

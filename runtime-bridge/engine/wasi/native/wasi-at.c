@@ -27,23 +27,58 @@ typedef struct {
   size_t argc;
 } Call;
 
-// Per environment (each Worker loads its own): the bound stat array and the reference keeping it.
+// Per environment (each Worker loads its own): the bound stat array, and the fds this addon opened
+// and not yet closed. Node closes a Worker's fs.openSync fds when it exits; these it does not know,
+// so the environment's teardown closes them here (a Worker terminated mid-run leaks none).
 typedef struct {
   int64_t *out;
   napi_ref ref;
-} StatSlot;
+  uint64_t *open;
+  size_t words;
+} EnvData;
 
-static void free_slot(napi_env env, void *data, void *hint) {
+static void free_env(napi_env env, void *data, void *hint) {
   (void)hint;
-  StatSlot *slot = data;
-  if (slot->ref) napi_delete_reference(env, slot->ref);
-  free(slot);
+  EnvData *d = data;
+  for (size_t w = 0; w < d->words; w++)
+    for (int b = 0; b < 64; b++)
+      if (d->open[w] >> b & 1) close((int)(w * 64 + b));
+  if (d->ref) napi_delete_reference(env, d->ref);
+  free(d->open);
+  free(d);
+}
+
+static EnvData *env_data(napi_env env) {
+  EnvData *d = NULL;
+  napi_get_instance_data(env, (void **)&d);
+  return d;
 }
 
 static int64_t *stat_out(napi_env env) {
-  StatSlot *slot = NULL;
-  napi_get_instance_data(env, (void **)&slot);
-  return slot ? slot->out : NULL;
+  EnvData *d = env_data(env);
+  return d ? d->out : NULL;
+}
+
+// Records an fd this addon opened (r >= 0) and passes r on.
+static long track(napi_env env, long r) {
+  EnvData *d = env_data(env);
+  if (r < 0 || !d) return r;
+  size_t w = (size_t)r / 64;
+  if (w >= d->words) {
+    size_t words = w + 16;
+    uint64_t *grown = realloc(d->open, words * sizeof *grown);
+    if (!grown) return r;
+    memset(grown + d->words, 0, (words - d->words) * sizeof *grown);
+    d->open = grown;
+    d->words = words;
+  }
+  d->open[w] |= 1ull << (r % 64);
+  return r;
+}
+
+static void untrack(napi_env env, int fd) {
+  EnvData *d = env_data(env);
+  if (d && fd >= 0 && (size_t)fd / 64 < d->words) d->open[fd / 64] &= ~(1ull << (fd % 64));
 }
 
 static int args(napi_env env, napi_callback_info info, Call *c) {
@@ -101,15 +136,11 @@ static napi_value bind_stat(napi_env env, napi_callback_info info) {
       napi_get_typedarray_info(env, c.argv[0], &type, &length, &data, NULL, NULL) != napi_ok || type != napi_bigint64_array ||
       length < 8)
     return num(env, -EINVAL);
-  StatSlot *slot = NULL;
-  napi_get_instance_data(env, (void **)&slot);
-  if (!slot) {
-    slot = calloc(1, sizeof *slot);
-    if (!slot || napi_set_instance_data(env, slot, free_slot, NULL) != napi_ok) return num(env, -ENOMEM);
-  }
-  if (slot->ref) napi_delete_reference(env, slot->ref);
-  napi_create_reference(env, c.argv[0], 1, &slot->ref);
-  slot->out = data;
+  EnvData *d = env_data(env);
+  if (!d) return num(env, -ENOMEM);
+  if (d->ref) napi_delete_reference(env, d->ref);
+  napi_create_reference(env, c.argv[0], 1, &d->ref);
+  d->out = data;
   return num(env, 0);
 }
 
@@ -127,14 +158,17 @@ static napi_value js_openat(napi_env env, napi_callback_info info) {
   Call c;
   if (!args(env, info, &c)) return num(env, -EINVAL);
   PATH_ARG((&c), 1, name);
-  return result(env, openat(i32(&c, 0), name, i32(&c, 2) | O_CLOEXEC, (mode_t)i32(&c, 3)));
+  long fd = openat(i32(&c, 0), name, i32(&c, 2) | O_CLOEXEC, (mode_t)i32(&c, 3));
+  return result(env, track(env, fd));
 }
 
 // close(fd)
 static napi_value js_close(napi_env env, napi_callback_info info) {
   Call c;
   if (!args(env, info, &c)) return num(env, -EINVAL);
-  return result(env, close(i32(&c, 0)));
+  int fd = i32(&c, 0);
+  untrack(env, fd);
+  return result(env, close(fd));
 }
 
 static int64_t ns(struct timespec t) { return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec; }
@@ -160,11 +194,13 @@ static napi_value js_openat2(napi_env env, napi_callback_info info) {
   PATH_ARG((&c), 1, path);
   long fd = openat2_(i32(&c, 0), path, i32(&c, 2), i32(&c, 3), i32(&c, 4));
   if (fd < 0) return num(env, -errno);
+  track(env, fd);
   int64_t *out = stat_out(env);
   struct stat st;
   if (i32(&c, 5) && out) {
     if (fstat((int)fd, &st) < 0) {
       int e = errno;
+      untrack(env, (int)fd);
       close((int)fd);
       return num(env, -e);
     }
@@ -303,6 +339,8 @@ static napi_value js_readv(napi_env env, napi_callback_info info) { return io(en
 static napi_value js_writev(napi_env env, napi_callback_info info) { return io(env, info, 1); }
 
 NAPI_MODULE_INIT() {
+  EnvData *d = calloc(1, sizeof *d);
+  if (!d || napi_set_instance_data(env, d, free_env, NULL) != napi_ok) return NULL;
   napi_property_descriptor fns[] = {
       {"bindStat", 0, bind_stat, 0, 0, 0, napi_default, 0},   {"probe", 0, probe, 0, 0, 0, napi_default, 0},
       {"openat2", 0, js_openat2, 0, 0, 0, napi_default, 0},   {"openat", 0, js_openat, 0, 0, 0, napi_default, 0},
