@@ -72,6 +72,9 @@ export class HostErrno {
     readonly code: string,
     readonly message: string,
   ) {}
+  toString(): string {
+    return this.message;
+  }
 }
 
 /** The error a native call's -errno `r` stands for (EFAULT: the module's memory, a RangeError). */
@@ -171,7 +174,12 @@ export function openRootDir(hostPath: string): number {
   const real = fs.realpathSync(hostPath);
   const n = nat();
   // Every fd is opened and closed by one side: Node closes its own again when a Worker exits.
-  return n ? check(n.openat(AT_FDCWD, real, O_PATH | O_DIRECTORY, 0), real) : fs.openSync(real, O_PATH | O_DIRECTORY);
+  if (!n) return fs.openSync(real, O_PATH | O_DIRECTORY);
+  const fd = n.openat(AT_FDCWD, real, O_PATH | O_DIRECTORY, 0);
+  if (fd >= 0) return fd;
+  // Rare and reported to the operator: a real Error with its code, as fs.openSync would throw.
+  const { code, message } = hostErrno(fd, real) as HostErrno;
+  throw Object.assign(new Error(message), { code });
 }
 
 /** A second, readable handle on the directory `fd` holds (a guest fd must own its own). */
