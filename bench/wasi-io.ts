@@ -101,14 +101,30 @@ function makeData(): string {
   return dir;
 }
 
-function timed(mode: Mode, command: string, args: string[]): number {
+/**
+ * CPU seconds (user + system) of the children this process has waited for, from /proc/self/stat
+ * (cutime, cstime; clock ticks): unlike elapsed time, barely moved by the other load on a shared
+ * machine, so the second ratio printed is the steadier signal.
+ */
+function childCpu(): number {
+  const fields = fs.readFileSync('/proc/self/stat', 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[13]) + Number(fields[14])) / 100;
+}
+
+interface Timing {
+  seconds: number;
+  cpu: number;
+}
+
+function timed(mode: Mode, command: string, args: string[]): Timing {
   const devNull = fs.openSync('/dev/null', 'w');
   try {
+    const cpu = childCpu();
     const started = process.hrtime.bigint();
     const r = spawnSync(command, args, { cwd: MODULES, stdio: ['ignore', devNull, 'pipe'], encoding: 'utf8' });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     if (r.status !== 0 || !mode.expect.test(r.stderr)) throw new Error(`${mode.name} failed under ${command} (${r.status}): ${r.stderr}`);
-    return seconds;
+    return { seconds, cpu: childCpu() - cpu };
   } finally {
     fs.closeSync(devNull);
   }
@@ -116,17 +132,23 @@ function timed(mode: Mode, command: string, args: string[]): number {
 
 const data = makeData();
 try {
-  console.log(`WASI I/O, whole runs, median of ${rounds} alternating rounds, data in ${TMP} (WASI_IO_FULL=1 for 256 MiB):`);
+  console.log(
+    `WASI I/O, whole runs, median of ${rounds} alternating rounds, data in ${TMP} (WASI_IO_FULL=1 for 256 MiB), ` +
+      `engine path: ${process.env.WASMCTL_WASI_NATIVE === '0' ? 'JavaScript (WASMCTL_WASI_NATIVE=0)' : 'native addon when built'}:`,
+  );
   for (const mode of modes) {
     const { a, b } = alternate(
       rounds,
       () => timed(mode, WASMCTL, ['run', '-v', `${data}:/data`, './wasi-io.wasm', ...mode.args]),
       () => timed(mode, process.execPath, ['--no-warnings', '-e', nodeWasi, '--', 'wasi-io.wasm', data, ...mode.args]),
     );
-    const ours = median(a);
-    const base = median(b);
+    const ours = median(a.map((t) => t.seconds));
+    const base = median(b.map((t) => t.seconds));
+    const oursCpu = median(a.map((t) => t.cpu));
+    const baseCpu = median(b.map((t) => t.cpu));
     console.log(
-      `  ${mode.name} (${mode.what}): wasmctl ${ours.toFixed(2)} s, node:wasi ${base.toFixed(2)} s, ratio ${(ours / base).toFixed(2)}× (target <= 1.2×)`,
+      `  ${mode.name} (${mode.what}): wasmctl ${ours.toFixed(2)} s, node:wasi ${base.toFixed(2)} s, ratio ${(ours / base).toFixed(2)}× (target <= 1.2×); ` +
+        `CPU ${oursCpu.toFixed(2)} s vs ${baseCpu.toFixed(2)} s, ${(oursCpu / baseCpu).toFixed(2)}×`,
     );
   }
 } finally {

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import { ExitCode } from '../../../common/exit-codes.cjs';
 import { codeOf, Errno, fail } from './errno.cjs';
 import { FdFlag, FileType, fileTypeOf, writeFilestat, type DirEntry, type FdEntry, type FdTable, type FileEntry } from './fd-table.cjs';
-import { lstatAt, self } from './host-fs.cjs';
+import { fstat, lstatAt, memoryIo, self, usesNative } from './host-fs.cjs';
 import { encodeUtf8, type GuestMemory } from './memory.cjs';
 import type { GuestNamespace } from './namespace.cjs';
 import { Right } from './rights.cjs';
@@ -58,20 +58,40 @@ export function writeAll(hostFd: number, buf: Uint8Array): void {
   }
 }
 
-/** All of `bufs` in one writev when it goes through whole (printf's two iovecs: one system call). */
-function writeAllStdio(hostFd: number, bufs: Uint8Array[]): number {
-  if (bufs.length === 1) {
-    writeAll(hostFd, bufs[0] as Uint8Array);
-    return (bufs[0] as Uint8Array).length;
-  }
-  let done = 0;
+/** One writev to a stream: what it wrote (0 for a full pipe); a closed reader ends the module. */
+function writevOnce(write: () => number): number {
   try {
-    done = fs.writevSync(hostFd, bufs);
+    return write();
   } catch (err) {
     const code = codeOf(err);
     if (code === 'EPIPE') throw new ProcExit(ExitCode.SIGPIPE);
     if (code !== 'EAGAIN') throw err;
+    return 0;
   }
+}
+
+/** All of the module's iovecs to a stream in one writev when it goes through whole (printf's two: one call). */
+function writeStdio(hostFd: number, m: GuestMemory, iovs: number, count: number): number {
+  const memory = m.buffer();
+  if (usesNative() && memory instanceof ArrayBuffer) {
+    const done = writevOnce(() => memoryIo(true, hostFd, memory, iovs, count, null) as number);
+    const total = m.iovecsLength(iovs, count);
+    return done === total ? total : finishWrite(hostFd, m.iovecs(iovs, count), done);
+  }
+  const bufs = m.iovecs(iovs, count);
+  if (bufs.length === 1) {
+    writeAll(hostFd, bufs[0] as Uint8Array);
+    return (bufs[0] as Uint8Array).length;
+  }
+  return finishWrite(
+    hostFd,
+    bufs,
+    writevOnce(() => fs.writevSync(hostFd, bufs)),
+  );
+}
+
+/** Writes what a first writev of `done` bytes left of `bufs`; the bytes of `bufs` in all. */
+function finishWrite(hostFd: number, bufs: Uint8Array[], done: number): number {
   let total = 0;
   for (const buf of bufs) {
     total += buf.length;
@@ -84,8 +104,16 @@ function writeAllStdio(hostFd: number, bufs: Uint8Array[]): number {
   return total;
 }
 
-function readFileAt(entry: FileEntry, bufs: Uint8Array[], offset: number | null): number {
+/** One preadv of the module's iovecs when the addon can, else one read per buffer up to a short one. */
+function readFileAt(entry: FileEntry, m: GuestMemory, iovs: number, count: number, offset: number | null): number {
   let position = offset ?? entry.position;
+  const memory = m.buffer();
+  const fast = memory instanceof ArrayBuffer ? memoryIo(false, entry.hostFd, memory, iovs, count, position) : null;
+  if (fast !== null) {
+    if (offset === null) entry.position = position + fast;
+    return fast;
+  }
+  const bufs = m.iovecs(iovs, count);
   let total = 0;
   for (const buf of bufs) {
     if (buf.length === 0) continue;
@@ -98,11 +126,24 @@ function readFileAt(entry: FileEntry, bufs: Uint8Array[], offset: number | null)
   return total;
 }
 
-function writeFileAt(entry: FileEntry, bufs: Uint8Array[], offset: number | null): number {
+/** All of the module's iovecs at the file's position (its end with APPEND) or `offset`. */
+function writeFileAt(entry: FileEntry, m: GuestMemory, iovs: number, count: number, offset: number | null): number {
   const append = offset === null && (entry.flags & FdFlag.APPEND) !== 0;
-  let position = append ? Number(fs.fstatSync(entry.hostFd).size) : (offset ?? entry.position);
-  let total = 0;
-  for (const buf of bufs) {
+  let position = append ? Number(fstat(entry.hostFd).size) : (offset ?? entry.position);
+  const memory = m.buffer();
+  const fast = memory instanceof ArrayBuffer ? memoryIo(true, entry.hostFd, memory, iovs, count, position) : null;
+  // A short pwritev (or none, without the addon) is finished buffer by buffer.
+  let skip = fast ?? 0;
+  const bufs = fast !== null && fast === m.iovecsLength(iovs, count) ? [] : m.iovecs(iovs, count);
+  let total = skip;
+  position += skip;
+  for (let buf of bufs) {
+    if (skip >= buf.length) {
+      skip -= buf.length;
+      continue;
+    }
+    buf = buf.subarray(skip);
+    skip = 0;
     let done = 0;
     while (done < buf.length) done += fs.writeSync(entry.hostFd, buf, done, buf.length - done, position + done);
     position += buf.length;
@@ -118,7 +159,7 @@ const typeOfEntry = (entry: FdEntry): number =>
 
 function listDir(ns: GuestNamespace, dir: DirEntry): NonNullable<DirEntry['listing']> {
   const { fd, guest } = dir.place;
-  const selfIno = fd === null ? 0n : fs.fstatSync(fd, { bigint: true }).ino;
+  const selfIno = fd === null ? 0n : fstat(fd).ino;
   const list: NonNullable<DirEntry['listing']> = [
     { name: '.', type: FileType.DIRECTORY, ino: selfIno },
     { name: '..', type: FileType.DIRECTORY, ino: fd === null ? 0n : (lstatAt(fd, '..')?.ino ?? 0n) },
@@ -180,7 +221,7 @@ export function fdCalls(ctx: FsContext) {
     fd_filestat_get(fd: number, ptr: number) {
       const entry = fds.withRights(fd, Right.FD_FILESTAT_GET);
       const host = entry.kind === 'file' ? entry.hostFd : entry.kind === 'dir' ? entry.place.fd : null;
-      ctx.writeFilestat(mem(), ptr, host === null ? null : fs.fstatSync(host, { bigint: true }), typeOfEntry(entry));
+      ctx.writeFilestat(mem(), ptr, host === null ? null : fstat(host), typeOfEntry(entry));
     },
     fd_filestat_set_size(fd: number, size: bigint) {
       const entry = fds.file(fd, Right.FD_FILESTAT_SET_SIZE);
@@ -194,7 +235,7 @@ export function fdCalls(ctx: FsContext) {
     },
     fd_pread(fd: number, iovs: number, iovsLen: number, offset: bigint, nreadPtr: number) {
       const entry = fds.file(fd, Right.FD_READ | Right.FD_SEEK);
-      mem().u32(nreadPtr, readFileAt(entry, mem().iovecs(iovs, iovsLen), Number(offset)));
+      mem().u32(nreadPtr, readFileAt(entry, mem(), iovs, iovsLen, Number(offset)));
     },
     fd_prestat_get(fd: number, ptr: number) {
       const entry = fds.get(fd);
@@ -211,13 +252,13 @@ export function fdCalls(ctx: FsContext) {
     },
     fd_pwrite(fd: number, iovs: number, iovsLen: number, offset: bigint, nwrittenPtr: number) {
       const entry = fds.file(fd, Right.FD_WRITE | Right.FD_SEEK);
-      mem().u32(nwrittenPtr, writeFileAt(entry, mem().iovecs(iovs, iovsLen), Number(offset)));
+      mem().u32(nwrittenPtr, writeFileAt(entry, mem(), iovs, iovsLen, Number(offset)));
     },
     fd_read(fd: number, iovs: number, iovsLen: number, nreadPtr: number) {
       const entry = fds.withRights(fd, Right.FD_READ, Errno.BADF);
       if (entry.kind === 'dir') fail(Errno.ISDIR);
+      if (entry.kind === 'file') return mem().u32(nreadPtr, readFileAt(entry, mem(), iovs, iovsLen, null));
       const bufs = mem().iovecs(iovs, iovsLen);
-      if (entry.kind === 'file') return mem().u32(nreadPtr, readFileAt(entry, bufs, null));
       let total = 0;
       for (const buf of bufs) {
         const n = readStdio(entry.hostFd, buf);
@@ -281,10 +322,10 @@ export function fdCalls(ctx: FsContext) {
     fd_write(fd: number, iovs: number, iovsLen: number, nwrittenPtr: number) {
       const entry = fds.withRights(fd, Right.FD_WRITE, Errno.BADF);
       if (entry.kind === 'dir') fail(Errno.ISDIR);
-      const bufs = mem().iovecs(iovs, iovsLen);
-      if (entry.kind === 'file') return mem().u32(nwrittenPtr, writeFileAt(entry, bufs, null));
+      const m = mem();
+      if (entry.kind === 'file') return m.u32(nwrittenPtr, writeFileAt(entry, m, iovs, iovsLen, null));
       if (entry.hostFd === null) fail(Errno.BADF);
-      mem().u32(nwrittenPtr, writeAllStdio(entry.hostFd as number, bufs));
+      m.u32(nwrittenPtr, writeStdio(entry.hostFd as number, m, iovs, iovsLen));
     },
   };
 }

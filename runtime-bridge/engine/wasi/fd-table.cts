@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import { Errno, fail } from './errno.cjs';
-import { closeQuietly, reopenDir } from './host-fs.cjs';
+import { closeFd, closeQuietly, reopenDir, type HostStats } from './host-fs.cjs';
 import type { RunStdio } from '../../types.js';
 import type { GuestMemory } from './memory.cjs';
 import type { GuestNamespace, Place } from './namespace.cjs';
@@ -137,10 +137,10 @@ export class FdTable {
   dir(fd: number, needed = 0n): DirEntry {
     const entry = this.get(fd);
     if (entry.kind !== 'dir') fail(Errno.NOTDIR);
+    if ((entry.rights.base & needed) === needed) return entry as DirEntry;
     const missing = needed & ~entry.rights.base;
     // A read-only folder never had the rights to change it: say so as a native system does.
-    if (missing !== 0n) fail((missing & WRITE_RIGHTS) !== 0n && (entry as DirEntry).readOnly ? Errno.ROFS : Errno.NOTCAPABLE);
-    return entry as DirEntry;
+    return fail((missing & WRITE_RIGHTS) !== 0n && (entry as DirEntry).readOnly ? Errno.ROFS : Errno.NOTCAPABLE);
   }
 
   close(fd: number): void {
@@ -148,7 +148,7 @@ export class FdTable {
     this.entries.delete(fd);
     // Stdio fds belong to the host process (the shim's FIFOs, the CLI's terminal): never close them.
     const host = ownedFd(entry);
-    if (host !== null) fs.closeSync(host);
+    if (host !== null) closeFd(host);
   }
 
   /** `to` takes `from`'s entry, as dup2 + close; both must be open, and (a, a) changes nothing. */
@@ -171,7 +171,7 @@ export class FdTable {
   }
 }
 
-export function fileTypeOf(stats: fs.BigIntStats | fs.Stats): number {
+export function fileTypeOf(stats: HostStats | fs.Stats): number {
   if (stats.isFile()) return FileType.REGULAR_FILE;
   if (stats.isDirectory()) return FileType.DIRECTORY;
   if (stats.isSymbolicLink()) return FileType.SYMBOLIC_LINK;
@@ -190,7 +190,7 @@ interface FilestatLayout {
   rest: number;
 }
 
-type FilestatWriter = (mem: GuestMemory, ptr: number, stats: fs.BigIntStats | null, type: number) => void;
+type FilestatWriter = (mem: GuestMemory, ptr: number, stats: HostStats | null, type: number) => void;
 
 /** A writer for one layout; null stats describe a virtual folder or a stdio stream. */
 function filestatWriter(layout: FilestatLayout): FilestatWriter {

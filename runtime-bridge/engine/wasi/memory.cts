@@ -62,6 +62,18 @@ export class GuestMemory {
     this.bytes(ptr, data.length).set(data);
   }
 
+  /** The memory's current buffer (the native calls read iovecs and data straight from it). */
+  buffer(): ArrayBuffer | SharedArrayBuffer {
+    return this.memory.buffer;
+  }
+
+  /** The bytes an iovec array names in all. */
+  iovecsLength(ptr: number, count: number): number {
+    let total = 0;
+    for (let i = 0; i < count; i++) total += this.readU32(ptr + i * 8 + 4);
+    return total;
+  }
+
   /** The (buf, len) pairs of an iovec array, as live windows. */
   iovecs(ptr: number, count: number): Uint8Array[] {
     const out: Uint8Array[] = [];

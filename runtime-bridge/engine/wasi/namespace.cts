@@ -12,10 +12,10 @@
  * way is opened with O_NOFOLLOW from the previous one's fd, so a link swapped in by another process
  * fails the walk instead of leading out.
  */
-import * as fs from 'node:fs';
 import type { Mount } from '../../types.js';
 import { codeOf, Errno, fail } from './errno.cjs';
-import { at, closeQuietly, lstatAt, openDirAt, openRootDir } from './host-fs.cjs';
+import { closeQuietly, fstat, lstatAt, openDirAt, openRootDir, readlinkAt, release, type HostStats } from './host-fs.cjs';
+import { resolveBeneath } from './resolve-beneath.cjs';
 
 export interface MountPoint {
   /** Guest path components, [] for `/`. */
@@ -48,7 +48,12 @@ export interface Target {
   /** The walking handles this resolution opened (parent.fd among them): close with release(). */
   opened: number[];
   /** The last component's lstat when the walk took it (null: it does not exist); absent when not looked at. */
-  stats?: fs.BigIntStats | null;
+  stats?: HostStats | null;
+  /**
+   * Set by resolve's `whole` (path_open only): no folder was opened, and `parent.fd` is the start's,
+   * not the parent's — the object is opened by openat2 of `path` beneath `fd` (resolve-beneath.cts).
+   */
+  beneath?: { fd: number; path: string; resolve: number };
 }
 
 const MAX_SYMLINKS = 40;
@@ -112,14 +117,16 @@ export class GuestNamespace {
   }
 
   /** The mount whose root is the host object with this identity, if any. */
-  isMountRoot(stats: fs.BigIntStats): boolean {
+  isMountRoot(stats: HostStats): boolean {
     return this.mounts.some((m) => m.dev === stats.dev && m.ino === stats.ino);
   }
 
   /** Resolves `path` beneath `start`, following links (the last one's only when `followLast`). */
-  resolve(start: Place, path: string, followLast: boolean): Target {
+  resolve(start: Place, path: string, followLast: boolean, whole = false): Target {
     if (path === '') fail(Errno.NOENT);
     if (path.startsWith('/')) fail(Errno.NOTCAPABLE);
+    const fast = resolveBeneath(this, start, path, followLast, whole);
+    if (fast !== null) return fast;
     const stack: Place[] = [start];
     const opened: number[] = [];
     const pending = path.split('/');
@@ -205,21 +212,15 @@ export class GuestNamespace {
 }
 
 type Step =
-  | { kind: 'dir'; fd: number }
-  | { kind: 'link'; target: string }
-  | { kind: 'found'; stats: fs.BigIntStats }
-  | { kind: 'virtual' | 'missing' };
+  { kind: 'dir'; fd: number } | { kind: 'link'; target: string } | { kind: 'found'; stats: HostStats } | { kind: 'virtual' | 'missing' };
 
-export function release(fds: number[]): void {
-  for (const fd of fds) closeQuietly(fd);
-  fds.length = 0;
-}
+export { release };
 
-const readLinkText = (dirFd: number, name: string): string => fs.readlinkSync(at(dirFd, name));
+const readLinkText = (dirFd: number, name: string): string => readlinkAt(dirFd, name).toString();
 
 function openMount(guest: string[], hostPath: string, readOnly: boolean): MountPoint {
   const fd = openRootDir(hostPath);
-  const stats = fs.fstatSync(fd, { bigint: true });
+  const stats = fstat(fd);
   return { guest, fd, readOnly, dev: stats.dev, ino: stats.ino };
 }
 

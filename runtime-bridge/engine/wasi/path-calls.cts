@@ -6,18 +6,44 @@ import * as fs from 'node:fs';
 import { codeOf, Errno, fail } from './errno.cjs';
 import type { FsContext } from './fd-calls.cjs';
 import { FileType, fileTypeOf, type DirEntry } from './fd-table.cjs';
-import { at, closeQuietly, lstatAt, self } from './host-fs.cjs';
+import {
+  at,
+  closeQuietly,
+  hostErrno,
+  lastStats,
+  openBeneathStat,
+  fstat,
+  linkAt,
+  lstatAt,
+  mkdirAt,
+  openAt,
+  readlinkAt,
+  renameAt,
+  reopenDir,
+  rmdirAt,
+  symlinkAt,
+  unlinkAt,
+  type HostStats,
+} from './host-fs.cjs';
 import { release, type Target } from './namespace.cjs';
-import { DIRECTORY_RIGHTS, FILE_RIGHTS, Right, WRITE_RIGHTS } from './rights.cjs';
+import { DIRECTORY_RIGHTS, HOST_WRITE_RIGHTS, openRights, Right, WRITE_RIGHTS } from './rights.cjs';
+import { FINAL, statPath } from './resolve-beneath.cjs';
 import { setTimes } from './times.cjs';
 
 const LOOKUP_SYMLINK_FOLLOW = 1;
 export const OFlag = { CREAT: 1, DIRECTORY: 2, EXCL: 4, TRUNC: 8 } as const;
-const HOST_WRITE_RIGHTS = Right.FD_WRITE | Right.FD_ALLOCATE | Right.FD_FILESTAT_SET_SIZE;
 const { O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_EXCL, O_TRUNC, O_NOFOLLOW, O_DIRECTORY } = fs.constants;
 
-/** The host name a resolved target is acted on by; null for a virtual folder. */
-const hostName = (t: Target): string | null => (t.parent.fd === null ? null : at(t.parent.fd, t.name));
+/** A whole-path open the kernel refused for a reason the component walk must judge (an escape, a link). */
+class WalkInstead {}
+
+/** The object a `whole` Target names, opened by one openat2; O_NOFOLLOW keeps its last link to the walk. */
+function openWhole(beneath: NonNullable<Target['beneath']>, flags: number): number {
+  const fd = openBeneathStat(beneath.fd, beneath.path, flags, beneath.resolve);
+  if (fd >= 0) return fd;
+  if (FINAL.has(fd)) throw hostErrno(fd, beneath.path);
+  throw new WalkInstead();
+}
 
 export function pathCalls(ctx: FsContext) {
   const { fds, ns } = ctx;
@@ -30,11 +56,12 @@ export function pathCalls(ctx: FsContext) {
     len: number,
     follow: boolean,
     use: (t: Target, dir: DirEntry) => T,
+    whole = false,
   ): T {
     const dir = fds.dir(dirFd, needed);
     const path = ctx.mem().string(ptr, len);
     if (path.includes('\0')) fail(Errno.INVAL);
-    const target = ns.resolve(dir.place, path, follow);
+    const target = ns.resolve(dir.place, path, follow, whole);
     try {
       return use(target, dir);
     } finally {
@@ -42,14 +69,13 @@ export function pathCalls(ctx: FsContext) {
     }
   }
 
-  /** The host name of a target the module is about to change; read-only places answer EROFS. */
-  function writable(t: Target): string {
-    const name = hostName(t);
-    if (name === null || t.parent.mount.readOnly) fail(Errno.ROFS);
-    return name as string;
+  /** The directory fd of a target the module is about to change; read-only places answer EROFS. */
+  function writable(t: Target): number {
+    if (t.parent.fd === null || t.parent.mount.readOnly) fail(Errno.ROFS);
+    return t.parent.fd as number;
   }
 
-  const statOf = (t: Target): fs.BigIntStats | null => {
+  const statOf = (t: Target): HostStats | null => {
     if (t.parent.fd === null) return null;
     const stats = t.stats !== undefined ? t.stats : lstatAt(t.parent.fd, t.name);
     if (stats === null) fail(Errno.NOENT);
@@ -58,7 +84,7 @@ export function pathCalls(ctx: FsContext) {
   };
 
   /** A mount root, or a folder a mount point lies beneath, may not be removed or renamed away. */
-  function refuseBusy(t: Target, stats: fs.BigIntStats | null): void {
+  function refuseBusy(t: Target, stats: HostStats | null): void {
     if (ns.mounts.some((m) => m.guest.length > 0 && m.guest.join('/') === t.guest.join('/'))) fail(Errno.BUSY);
     if (ns.isMountParent(t.guest) || (stats !== null && ns.isMountRoot(stats))) fail(Errno.BUSY);
     if (t.name === '.') fail(t.guest.length === 0 ? Errno.BUSY : Errno.INVAL);
@@ -67,8 +93,8 @@ export function pathCalls(ctx: FsContext) {
   function openFile(t: Target, dir: DirEntry, oflags: number, rightsBase: bigint, rightsInheriting: bigint, fdFlags: number): number {
     if (t.parent.fd === null) fail(oflags & OFlag.CREAT ? Errno.ROFS : Errno.NOENT);
     const readOnly = t.parent.mount.readOnly;
-    const base = rightsBase & dir.rights.inheriting;
-    const wantsWrite = (base & HOST_WRITE_RIGHTS) !== 0n;
+    const rights = openRights(dir.rights, rightsBase, rightsInheriting, readOnly);
+    const { wantsWrite, readable } = rights;
     if (readOnly && (wantsWrite || oflags & (OFlag.TRUNC | OFlag.CREAT))) {
       if (!(oflags & OFlag.CREAT) || lstatAt(t.parent.fd as number, t.name) === null) fail(Errno.ROFS);
       if (oflags & OFlag.EXCL) fail(Errno.EXIST);
@@ -78,7 +104,6 @@ export function pathCalls(ctx: FsContext) {
       if (oflags & OFlag.CREAT && (dir.rights.base & Right.PATH_CREATE_FILE) === 0n) fail(Errno.NOTCAPABLE);
     }
     if (fds.full()) fail(Errno.MFILE);
-    const readable = (base & Right.FD_READ) !== 0n || !wantsWrite;
     let flags = (wantsWrite ? (readable ? O_RDWR : O_WRONLY) : O_RDONLY) | O_NOFOLLOW;
     if (oflags & OFlag.CREAT) flags |= O_CREAT;
     if (oflags & OFlag.EXCL) flags |= O_EXCL;
@@ -86,14 +111,13 @@ export function pathCalls(ctx: FsContext) {
     if (oflags & OFlag.DIRECTORY || t.mustBeDir) flags = O_RDONLY | O_DIRECTORY | O_NOFOLLOW;
     let hostFd: number;
     try {
-      hostFd = fs.openSync(at(t.parent.fd as number, t.name), flags, 0o644);
+      hostFd = t.beneath ? openWhole(t.beneath, flags) : openAt(t.parent.fd as number, t.name, flags, 0o644);
     } catch (err) {
       // The walk left the last link to us: O_NOFOLLOW reports it as ELOOP (or ENOTDIR with O_DIRECTORY).
       if (codeOf(err) === 'ENOENT' && t.mustBeDir && oflags & OFlag.CREAT) fail(Errno.ISDIR);
       throw err;
     }
-    const stats = fs.fstatSync(hostFd, { bigint: true });
-    const mask = readOnly ? ~WRITE_RIGHTS : ~0n;
+    const stats = t.beneath ? lastStats() : fstat(hostFd);
     if (stats.isDirectory()) {
       if (wantsWrite) {
         closeQuietly(hostFd);
@@ -103,17 +127,14 @@ export function pathCalls(ctx: FsContext) {
         kind: 'dir',
         place: { fd: hostFd, guest: t.guest, mount: t.parent.mount },
         readOnly,
-        rights: { base: base & DIRECTORY_RIGHTS & mask, inheriting: rightsInheriting & dir.rights.inheriting & mask },
+        rights: { base: rights.dir, inheriting: rights.inheriting },
         flags: fdFlags,
       });
     }
-    let fileRights = base & FILE_RIGHTS & mask;
-    if (!readable) fileRights &= ~Right.FD_READ;
-    if (!wantsWrite) fileRights &= ~Right.FD_WRITE;
     return fds.add({
       kind: 'file',
       hostFd,
-      rights: { base: fileRights, inheriting: rightsInheriting & dir.rights.inheriting & mask },
+      rights: { base: rights.file, inheriting: rights.inheriting },
       flags: fdFlags,
       position: 0,
       type: fileTypeOf(stats),
@@ -125,7 +146,7 @@ export function pathCalls(ctx: FsContext) {
     if (oflags & OFlag.CREAT && oflags & OFlag.EXCL) fail(Errno.EXIST);
     if (oflags & OFlag.TRUNC || (rightsBase & dir.rights.inheriting & HOST_WRITE_RIGHTS) !== 0n) fail(Errno.ISDIR);
     if (fds.full()) fail(Errno.MFILE);
-    const hostFd = t.parent.fd === null ? null : fs.openSync(self(t.parent.fd), O_RDONLY | O_DIRECTORY);
+    const hostFd = t.parent.fd === null ? null : reopenDir(t.parent.fd);
     const readOnly = t.parent.mount.readOnly || hostFd === null;
     const mask = readOnly ? ~WRITE_RIGHTS : ~0n;
     return fds.add({
@@ -144,10 +165,15 @@ export function pathCalls(ctx: FsContext) {
     path_create_directory(dirFd: number, ptr: number, len: number) {
       withTarget(dirFd, Right.PATH_CREATE_DIRECTORY, ptr, len, false, (t) => {
         if (t.name === '.') fail(Errno.EXIST);
-        fs.mkdirSync(writable(t));
+        mkdirAt(writable(t), t.name);
       });
     },
     path_filestat_get(dirFd: number, flags: number, ptr: number, len: number, statPtr: number) {
+      const follow = (flags & LOOKUP_SYMLINK_FOLLOW) !== 0;
+      const dir = fds.dir(dirFd, Right.PATH_FILESTAT_GET);
+      const path = ctx.mem().string(ptr, len);
+      const fast = path.includes('\0') || path === '' ? null : statPath(ns, dir.place, path, follow);
+      if (fast !== null) return ctx.writeFilestat(ctx.mem(), statPtr, fast, FileType.DIRECTORY);
       withTarget(dirFd, Right.PATH_FILESTAT_GET, ptr, len, (flags & LOOKUP_SYMLINK_FOLLOW) !== 0, (t) => {
         ctx.writeFilestat(ctx.mem(), statPtr, statOf(t), FileType.DIRECTORY);
       });
@@ -156,7 +182,7 @@ export function pathCalls(ctx: FsContext) {
       withTarget(dirFd, Right.PATH_FILESTAT_SET_TIMES, ptr, len, (flags & LOOKUP_SYMLINK_FOLLOW) !== 0, (t) => {
         statOf(t);
         // The walk followed every link it was asked to: what is left is acted on itself.
-        setTimes(writable(t), atim, mtim, fstFlags, true);
+        setTimes(at(writable(t), t.name), atim, mtim, fstFlags, true);
       });
     },
     path_link(oldFd: number, oldFlags: number, oldPtr: number, oldLen: number, newFd: number, newPtr: number, newLen: number) {
@@ -166,7 +192,7 @@ export function pathCalls(ctx: FsContext) {
           if (stats === null || stats.isDirectory()) fail(Errno.PERM);
           if (to.mustBeDir) fail(lstatAt(to.parent.fd ?? -1, to.name) === null ? Errno.NOENT : Errno.EXIST);
           if (from.parent.mount !== to.parent.mount) fail(Errno.XDEV);
-          fs.linkSync(writable(from), writable(to));
+          linkAt(writable(from), from.name, writable(to), to.name);
         });
       });
     },
@@ -186,11 +212,18 @@ export function pathCalls(ctx: FsContext) {
         t.name === '.'
           ? openHeld(t, dir, oflags, rightsBase, rightsInheriting, fdFlags)
           : openFile(t, dir, oflags, rightsBase, rightsInheriting, fdFlags);
+      // Optimistic: the object opened by one openat2 of the whole path when that path allows.
+      const whole = (oflags & OFlag.CREAT) === 0;
       let fd: number;
       try {
-        // Optimistic: the last name opened with O_NOFOLLOW as it is; only a link costs a second walk.
-        fd = withTarget(dirFd, Right.PATH_OPEN, ptr, len, false, open);
+        try {
+          fd = withTarget(dirFd, Right.PATH_OPEN, ptr, len, false, open, whole);
+        } catch (err) {
+          if (!(err instanceof WalkInstead)) throw err;
+          fd = withTarget(dirFd, Right.PATH_OPEN, ptr, len, false, open);
+        }
       } catch (err) {
+        // The last name was opened with O_NOFOLLOW as it is; only a link costs a second walk.
         const code = codeOf(err);
         if (!follow || (code !== 'ELOOP' && code !== 'ENOTDIR')) throw err;
         fd = withTarget(dirFd, Right.PATH_OPEN, ptr, len, true, open);
@@ -201,7 +234,7 @@ export function pathCalls(ctx: FsContext) {
       withTarget(dirFd, Right.PATH_READLINK, ptr, len, false, (t) => {
         const stats = statOf(t);
         if (stats === null || !stats.isSymbolicLink()) fail(Errno.INVAL);
-        const text = fs.readlinkSync(hostName(t) as string, { encoding: 'buffer' });
+        const text = readlinkAt(t.parent.fd as number, t.name);
         const n = Math.min(text.length, bufLen);
         ctx.mem().write(buf, text.subarray(0, n));
         ctx.mem().u32(usedPtr, n);
@@ -211,10 +244,10 @@ export function pathCalls(ctx: FsContext) {
       withTarget(dirFd, Right.PATH_REMOVE_DIRECTORY, ptr, len, false, (t) => {
         const stats = t.parent.fd === null ? null : lstatAt(t.parent.fd, t.name);
         refuseBusy(t, stats);
-        const name = writable(t);
+        const dirFd = writable(t);
         if (stats === null) fail(Errno.NOENT);
         if (!stats!.isDirectory()) fail(Errno.NOTDIR);
-        fs.rmdirSync(name);
+        rmdirAt(dirFd, t.name);
       });
     },
     path_rename(oldFd: number, oldPtr: number, oldLen: number, newFd: number, newPtr: number, newLen: number) {
@@ -228,7 +261,7 @@ export function pathCalls(ctx: FsContext) {
           if (stats === null) fail(Errno.NOENT);
           if ((from.mustBeDir || to.mustBeDir) && !stats!.isDirectory()) fail(Errno.NOTDIR);
           if (from.parent.mount !== to.parent.mount) fail(Errno.XDEV);
-          fs.renameSync(source, dest);
+          renameAt(source, from.name, dest, to.name);
         });
       });
     },
@@ -239,20 +272,20 @@ export function pathCalls(ctx: FsContext) {
       if (text.startsWith('/')) fail(Errno.NOTCAPABLE);
       withTarget(dirFd, Right.PATH_SYMLINK, newPtr, newLen, false, (t) => {
         if (t.name === '.') fail(Errno.EXIST);
-        const name = writable(t);
-        if (t.mustBeDir) fail(lstatAt(t.parent.fd as number, t.name) === null ? Errno.NOENT : Errno.EXIST);
-        fs.symlinkSync(text, name);
+        const dirFd = writable(t);
+        if (t.mustBeDir) fail(lstatAt(dirFd, t.name) === null ? Errno.NOENT : Errno.EXIST);
+        symlinkAt(text, dirFd, t.name);
       });
     },
     path_unlink_file(dirFd: number, ptr: number, len: number) {
       withTarget(dirFd, Right.PATH_UNLINK_FILE, ptr, len, false, (t) => {
         if (t.name === '.') fail(Errno.ISDIR);
-        const name = writable(t);
-        const stats = lstatAt(t.parent.fd as number, t.name);
+        const dirFd = writable(t);
+        const stats = lstatAt(dirFd, t.name);
         if (stats === null) fail(Errno.NOENT);
         if (stats!.isDirectory()) fail(Errno.ISDIR);
         if (t.mustBeDir) fail(Errno.NOTDIR);
-        fs.unlinkSync(name);
+        unlinkAt(dirFd, t.name);
       });
     },
   };

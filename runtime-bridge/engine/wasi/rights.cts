@@ -111,3 +111,44 @@ export function directoryRights(readOnly: boolean): RightsPair {
   const mask = readOnly ? ~WRITE_RIGHTS : ~0n;
   return { base: DIRECTORY_RIGHTS & mask, inheriting: (DIRECTORY_RIGHTS | FILE_RIGHTS) & mask };
 }
+
+/** The rights that need the host file open for writing. */
+export const HOST_WRITE_RIGHTS = Right.FD_WRITE | Right.FD_ALLOCATE | Right.FD_FILESTAT_SET_SIZE;
+
+/** What a path_open's asked rights come to beneath a folder (before its flags are judged). */
+export interface OpenRights {
+  /** The asked base rights the folder lets through. */
+  asked: bigint;
+  wantsWrite: boolean;
+  readable: boolean;
+  /** The new fd's rights if it is a file, or a folder; and what it passes on. */
+  file: bigint;
+  dir: bigint;
+  inheriting: bigint;
+}
+
+/** One answer per folder's rights (a new pair when they change): wasi-libc asks the same on every open. */
+const lastOpen = new WeakMap<RightsPair, { base: bigint; inheriting: bigint; readOnly: boolean; out: OpenRights }>();
+
+/** The rights an fd opened beneath a folder holding `folder` gets, asking `base`/`inheriting`. */
+export function openRights(folder: RightsPair, base: bigint, inheriting: bigint, readOnly: boolean): OpenRights {
+  const last = lastOpen.get(folder);
+  if (last && last.base === base && last.inheriting === inheriting && last.readOnly === readOnly) return last.out;
+  const asked = base & folder.inheriting;
+  const wantsWrite = (asked & HOST_WRITE_RIGHTS) !== 0n;
+  const readable = (asked & Right.FD_READ) !== 0n || !wantsWrite;
+  const mask = readOnly ? ~WRITE_RIGHTS : ~0n;
+  let file = asked & FILE_RIGHTS & mask;
+  if (!readable) file &= ~Right.FD_READ;
+  if (!wantsWrite) file &= ~Right.FD_WRITE;
+  const out = {
+    asked,
+    wantsWrite,
+    readable,
+    file,
+    dir: asked & DIRECTORY_RIGHTS & mask,
+    inheriting: inheriting & folder.inheriting & mask,
+  };
+  lastOpen.set(folder, { base, inheriting, readOnly, out });
+  return out;
+}
