@@ -16,7 +16,7 @@ import { after, before, test } from 'node:test';
 import { execa, type ResultPromise } from 'execa';
 import { componentizeJs } from '../support/component.js';
 import { REPO } from '../support/repo.js';
-import { serveIn } from '../support/wasmctl.js';
+import { startServe } from '../support/serve.js';
 
 let work: string;
 let guest: string;
@@ -96,7 +96,7 @@ test('a malformed --allow-http is refused in one line', async () => {
 });
 
 test('serve: the handler reaches an allowed host; another is denied (502 from the guest) and never asked', async () => {
-  const started = await serveIn(join(work, 'store'), ['--allow-http', `127.0.0.1:${portOf(allowed)}`, `c=${guest}`]);
+  const started = await startServe(['--allow-http', `127.0.0.1:${portOf(allowed)}`, `c=${guest}`], { root: join(work, 'store') });
   serve = started.serve;
   const { gateway } = started;
   const get = async (to: string) => {

@@ -15,7 +15,7 @@ import { componentizeJs } from '../support/component.js';
 import { childrenOf, cpuSeconds, running } from '../support/proc.js';
 import { REPO } from '../support/repo.js';
 import { timedUntil } from '../support/until.js';
-import { serveIn } from '../support/wasmctl.js';
+import { startServe } from '../support/serve.js';
 
 let work: string;
 let guest: string;
@@ -33,7 +33,7 @@ after(async () => {
 
 /** `stuck` and `healthy`: the same component under two ids, one warm instance (process) each. */
 async function serveBoth(timeout: string): Promise<{ serve: ResultPromise; gateway: string; admin: string }> {
-  const served = await serveIn(join(work, 'store'), ['--timeout', timeout, `stuck=${guest}`, `healthy=${guest}`]);
+  const served = await startServe(['--timeout', timeout, `stuck=${guest}`, `healthy=${guest}`], { root: join(work, 'store') });
   started.push(served.serve);
   return served;
 }
