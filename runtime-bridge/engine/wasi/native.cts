@@ -1,13 +1,14 @@
 /**
  * The engine's native addon (native/wasi-at.c, built by `npm install`/`npm ci`): openat2 and the *at
  * calls, which resolve a guest path under a held directory in one system call instead of one
- * /proc/self/fd open per folder. Loaded at the first namespace, never while the start-up snapshot is
- * built (process.dlopen works in both). Absent — no compiler at install, a kernel without openat2
+ * /proc/self/fd open per folder. Loaded at the first namespace after start-up, never into the
+ * start-up snapshot. Absent — no compiler at install, a kernel without openat2
  * (before 5.6), another OS — or turned off with WASMCTL_WASI_NATIVE=0, the engine keeps its
  * JavaScript path (host-fs.cts), which confines exactly as strongly.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { startupSnapshot } from 'node:v8';
 
 /** What native/wasi-at.c exports: each returns -errno on failure. */
 export interface NativeAt {
@@ -36,6 +37,9 @@ let loaded: NativeAt | null | undefined;
 
 /** The addon when it loaded and this kernel has openat2; null for the JavaScript path. */
 export function nativeAt(): NativeAt | null {
+  // The snapshot's warm-up walks run's path through a namespace, but a loaded addon is a handle V8
+  // cannot serialize: that walk takes the JavaScript path and the restored process loads the addon.
+  if (startupSnapshot.isBuildingSnapshot()) return null;
   if (loaded === undefined) loaded = load();
   return loaded;
 }
