@@ -25,9 +25,12 @@ export function invokingLocally(api: RuntimeConnection, registry: FunctionRegist
     const contentType = response.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
     return { data: response.body, contentType };
   };
+  // The host functions call through `atOnce` when the runtime has it: its invoke is short-circuited too.
+  const atOnce = api.atOnce && { ...api.atOnce, invoke };
   return new Proxy(api, {
     get(target, name) {
       if (name === 'invoke') return invoke;
+      if (name === 'atOnce') return atOnce;
       const value: unknown = Reflect.get(target, name);
       return typeof value === 'function' ? value.bind(target) : value;
     },

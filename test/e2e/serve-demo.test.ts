@@ -179,5 +179,8 @@ describe('the seed demo through wasmctl serve', () => {
     assert.equal(result.exitCode, 0, stderr);
     assert.match(stderr, /SIGTERM, draining/);
     assert.match(stderr, /"id":"id_1","status":200/);
+    // function1 reaches function2 through InvokeService only, answered in-process: the gateway
+    // never saw a request for id_2 (over HTTP it would, and a draining gateway refuses it).
+    assert.doesNotMatch(stderr, /"id":"id_2","status"/);
   });
 });
