@@ -23,7 +23,7 @@ module.exports = {
           `^${COMPONENTS}/index\\.ts$`,
           // The snapshot's run path (cli/snapshot-run.ts, api/run.ts): the engine without runtime-bridge's
           // index, which loads the sidecar's gRPC stack.
-          '^runtime-bridge/engine/(run-module|inline-run|entry|hard-exit|component/http/outgoing-host)\\.ts$',
+          '^runtime-bridge/engine/(run-module|inline-run|entry|hard-exit|component/http/outgoing-host|component/messaging-host)\\.ts$',
           // CommonJS worker code cannot load an ESM index: the constants it shares are a .cts module.
           '^common/exit-codes\\.cts$',
           '^runtime-bridge/(connect|abi/host-calls)\\.ts$',

@@ -14,6 +14,7 @@ import { resolveEntry } from '../runtime-bridge/engine/entry.js';
 import { needsWatchdog, prestartWatchdog } from '../runtime-bridge/engine/inline-run.js';
 import { prestartWorker, runModule } from '../runtime-bridge/engine/run-module.js';
 import { parseAllowedHost, withOutgoingHttp } from '../runtime-bridge/engine/component/http/outgoing-host.js';
+import { type Subscriber, parseSubscription, withSubscriptions } from '../runtime-bridge/engine/component/messaging-host.js';
 import type { EngineName, Mount, RunOutcome, RunRequest, RunningModule } from '../runtime-bridge/types.js';
 import { defaultStoreRoot } from './store-root.js';
 import { type Capture, type StdioOption, openStdio } from './stdio.js';
@@ -53,6 +54,8 @@ export interface RunOptions {
   sidecarConfig?: string;
   /** `HOST[:PORT]`s a component's wasi:http/outgoing-handler may reach (`--allow-http`); none else. */
   allowHttp?: string[];
+  /** `PUBSUB:TOPIC`s whose messages a component's wasi:messaging/incoming-handler is called with (`--subscribe`). */
+  subscribe?: string[];
   /** Lines about the host calls (an unreachable sidecar, say); default: dropped. */
   onWarning?: (line: string) => void;
   /**
@@ -200,20 +203,27 @@ export async function startRun(target: string, options: RunOptions = {}): Promis
   if (!options.inline) prestartWorker();
   else if (needsWatchdog(options.timeout !== undefined, options.inline.parentTakesSignals ?? false)) prestartWatchdog();
   const capture: Capture = openStdio(options);
-  const runtime = layottoHostCalls(
-    () => connectRuntime({ sidecar: options.sidecar, sidecarConfig: options.sidecarConfig }),
-    options.onWarning ?? (() => undefined),
-  );
+  const log = options.onWarning ?? (() => undefined);
+  let connecting: ReturnType<typeof connectRuntime> | undefined;
+  const connect = () => (connecting ??= connectRuntime({ sidecar: options.sidecar, sidecarConfig: options.sidecarConfig }));
+  const runtime = layottoHostCalls(connect, log);
+  const subscriptions = (options.subscribe ?? []).map(parseSubscription);
   let running: RunningModule;
+  let subscribed: Awaited<ReturnType<typeof withSubscriptions>> | undefined;
   try {
     const request = await buildRequest(target, options, capture.fds);
-    const hostCalls = withOutgoingHttp(runtime.hostCalls, (options.allowHttp ?? []).map(parseAllowedHost));
+    const subscriber = async () => (options.sidecar === undefined ? ((await connect()) as unknown as Subscriber) : null);
+    subscribed = await withSubscriptions(runtime.hostCalls, subscriptions, subscriber, log);
+    const hostCalls = withOutgoingHttp(subscribed.hostCalls, (options.allowHttp ?? []).map(parseAllowedHost));
     running = runModule({ ...request, hostCalls, ...(options.inline ? { inline: options.inline } : {}) });
   } catch (err) {
     capture.close();
+    await subscribed?.close();
+    await runtime.close();
     throw err;
   }
   const done = running.done.then(async (outcome) => {
+    await subscribed?.close();
     await runtime.close();
     return resultOf(outcome, capture.collect());
   });

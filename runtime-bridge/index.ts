@@ -12,10 +12,14 @@ export { resolveEntry } from './engine/entry.js';
 export {
   isComponent,
   parseAllowedHost,
+  parseSubscription,
   prepareComponent,
   toolchainTag,
   withOutgoingHttp,
+  withSubscriptions,
   type ComponentDef,
+  type Subscriber,
+  type Subscription,
   type ComponentPayload,
 } from './engine/component/index.js';
 export type { HostImportContext, HostImportFactory, HostImportModule } from './engine/worker/host-imports.cjs';

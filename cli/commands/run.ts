@@ -32,6 +32,7 @@ const runOptionsSchema = z.object({
   sidecar: z.string().optional(),
   sidecarConfig: z.string().optional(),
   allowHttp: z.array(z.string()).default([]),
+  subscribe: z.array(z.string()).default([]),
 });
 type CliRunOptions = z.infer<typeof runOptionsSchema>;
 
@@ -91,6 +92,7 @@ function libraryOptions(
     ...(options.sidecar === undefined ? {} : { sidecar: options.sidecar }),
     ...(options.sidecarConfig === undefined ? {} : { sidecarConfig: options.sidecarConfig }),
     allowHttp: options.allowHttp,
+    subscribe: options.subscribe,
     onWarning: (line) => process.stderr.write(`wasmctl: ${line}\n`),
     // This process exists for the run: the module runs on its main thread.
     inline,
@@ -137,6 +139,11 @@ export function register(program: Command): void {
     .option(
       '--allow-http <host[:port]>',
       "a host a component's wasi:http/outgoing-handler may reach (repeatable; any port when none is given)",
+      collect,
+    )
+    .option(
+      '--subscribe <pubsub:topic>',
+      "call a component's wasi:messaging/incoming-handler with each message on this topic of the embedded sidecar's pub/sub (repeatable)",
       collect,
     )
     .addHelpText(

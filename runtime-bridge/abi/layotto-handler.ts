@@ -1,6 +1,6 @@
 import { describeError, isWasmctlError } from '../../common/index.js';
 import { mapMaybe, type HostApi, type Maybe } from '../client/api.js';
-import { Parts } from './payload.cjs';
+import { Parts, encodeParts } from './payload.cjs';
 import { AbiStatus } from './status.cjs';
 
 /** What the worker's `callHost` gets back. */
@@ -39,6 +39,11 @@ const METHODS: Record<string, Method> = {
   GetConfiguration: (p, api) =>
     mapMaybe(api.getConfiguration(text(p, 0), { appId: text(p, 1) }, [text(p, 2)]), ([item]) =>
       item ? ok(encoder.encode(item.content)) : NOT_FOUND,
+    ),
+  // No ABI function calls it: wasi:config's get-all, Layotto's GetConfiguration with no keys (all of the app's items).
+  GetAllConfiguration: (p, api) =>
+    mapMaybe(api.getConfiguration(text(p, 0), { appId: text(p, 1) }, []), (items) =>
+      ok(encodeParts(items.flatMap(({ key, content }) => [key, content]))),
     ),
 };
 

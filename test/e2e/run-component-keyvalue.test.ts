@@ -65,7 +65,12 @@ describe('through `wasmctl sidecar` on redis-server: atomics, batch, config and 
     const [line] = (await once(sidecar.stdout!, 'data')) as [Buffer];
     address = /listening on (\S+)/.exec(line.toString())?.[1] ?? assert.fail(line.toString());
     const client = new RuntimeClient(address);
-    await client.saveConfiguration('config_demo', '', [{ key: 'greeting', content: 'hello from config', group: '', label: '', tags: {} }]);
+    const item = { group: '', label: '', tags: {} };
+    await client.saveConfiguration('config_demo', '', [
+      { ...item, key: 'greeting', content: 'hello from config' },
+      { ...item, key: 'colour', content: 'blue' },
+    ]);
+    await client.saveConfiguration('config_demo', 'other-app', [{ ...item, key: 'secret', content: 'not ours' }]);
     client.close();
   });
 
@@ -74,14 +79,17 @@ describe('through `wasmctl sidecar` on redis-server: atomics, batch, config and 
     await sidecar;
   });
 
-  test('0.2.0-draft: increment is the sequencer (INCR in redis), batches are the state store, config and send reach their components', async () => {
+  test('0.2.0-draft: increment is the sequencer (INCR in redis), batches are the state store, config (get, get-all of the app) and send reach their components', async () => {
     const guest = await componentizeJs(join(REPO, 'test/modules/runtime-guest'), 'app', join(work, 'runtime.component.wasm'));
     await redis.cli('set', 'book3', 'to be removed');
     const r = await wasmctlIn(join(work, 'store'), ['run', '--sidecar', address, guest]);
     assert.equal(r.exitCode, 0, r.stderr);
     assert.equal(
       r.stdout,
-      'orders 1 3 4; book1=7 book2=8 none; book2 none\n' + 'greeting hello from config, missing none\n' + 'increment by 0 refused: other\n',
+      'orders 1 3 4; book1=7 book2=8 none; book2 none\n' +
+        'greeting hello from config, missing none\n' +
+        'all colour=blue, greeting=hello from config\n' +
+        'increment by 0 refused: other\n',
     );
     assert.equal(await redis.cli('get', 'sequencer|||orders'), '4');
     assert.equal(await redis.cli('hget', 'book1', 'data'), '7');

@@ -28,12 +28,12 @@ export async function componentFromWat(wat: string, out: string): Promise<string
 const WASI_WIT = join(REPO, 'node_modules/@bytecodealliance/jco/lib/wit/builtin/0.2.12');
 
 /**
- * A JavaScript guest componentized by componentize-js (StarlingMonkey inside, ~12 MB), its world
+ * A JavaScript guest (`guestDir/source`) componentized by componentize-js (StarlingMonkey inside, ~12 MB), its world
  * in `guestDir/wit` with the WASI packages added as deps. Through its API rather than `jco
  * componentize`: with preview2-shim 0.26 the CLI gives the WIT resolver no preopen, so it cannot
  * read the WIT files; the API runs after we give the shim `/`.
  */
-export async function componentizeJs(guestDir: string, world: string, out: string): Promise<string> {
+export async function componentizeJs(guestDir: string, world: string, out: string, source = 'app.js'): Promise<string> {
   const wit = await mkdtemp(join(tmpdir(), 'wasmctl-wit-'));
   try {
     await cp(join(guestDir, 'wit'), wit, { recursive: true });
@@ -45,7 +45,7 @@ export async function componentizeJs(guestDir: string, world: string, out: strin
     _setPreopens({ '/': '/' });
     const { componentize } = await import('@bytecodealliance/componentize-js');
     const { component } = await componentize({
-      sourcePath: join(guestDir, 'app.js'),
+      sourcePath: join(guestDir, source),
       witPath: wit,
       worldName: world,
       disableFeatures: ['http', 'fetch-event'],

@@ -5,3 +5,4 @@ export { toolchainTag } from './toolchain.js';
 export type { ComponentDef } from './http/component-process.cjs';
 export type { HttpRequest, HttpResponse } from './http/types.cjs';
 export { parseAllowedHost, withOutgoingHttp, type AllowedHost } from './http/outgoing-host.js';
+export { parseSubscription, withSubscriptions, type Subscriber, type Subscription } from './messaging-host.js';

@@ -3,7 +3,7 @@
 import { open } from 'wasi:keyvalue/store@0.2.0-draft';
 import { increment } from 'wasi:keyvalue/atomics@0.2.0-draft';
 import { getMany, setMany, deleteMany } from 'wasi:keyvalue/batch@0.2.0-draft';
-import { get } from 'wasi:config/store@0.2.0-draft';
+import { get, getAll } from 'wasi:config/store@0.2.0-draft';
 import { Client, Message } from 'wasi:messaging/types@0.2.0-draft';
 import { send } from 'wasi:messaging/producer@0.2.0-draft';
 
@@ -23,6 +23,12 @@ export const run = {
     deleteMany(books, ['book2', 'book3']);
     console.log(`orders ${counts.join(' ')}; ${many.join(' ')}; book2 ${text(books.get('book2'))}`);
     console.log(`greeting ${get('greeting') ?? 'none'}, missing ${get('missing') ?? 'none'}`);
+    console.log(
+      `all ${getAll()
+        .map(([key, value]) => `${key}=${value}`)
+        .sort()
+        .join(', ')}`,
+    );
     let refused = 'no';
     try {
       increment(books, 'orders', 0n);

@@ -1,9 +1,10 @@
 /**
  * wasi:config/store (0.2.0-draft) over the run's runtime API: the Layotto configuration store
- * `config_demo`, items of the app id "" (a component names no app). Layotto's host call reads one
- * key at a time, so get-all answers an error rather than a partial list.
+ * `config_demo`, items of the app id "" (a component names no app). get-all is Layotto's
+ * GetConfiguration with no keys: every item of the app, as (key, content) pairs.
  */
 import type { CallHost } from '../../worker/host-channel.cjs';
+import { Parts } from '../../../abi/payload.cjs';
 import { runtimeCall } from './runtime-call.cjs';
 
 export const CONFIG_STORE = 'config_demo';
@@ -17,8 +18,9 @@ export function config(callHost: CallHost) {
         const content = call('GetConfiguration', [CONFIG_STORE, APP_ID, key]);
         return content === null ? undefined : new TextDecoder().decode(content);
       },
-      getAll: (): never => {
-        throw { tag: 'upstream', val: 'get-all: the Layotto host call reads configuration one key at a time' };
+      getAll: (): Array<[string, string]> => {
+        const parts = new Parts(call('GetAllConfiguration', [CONFIG_STORE, APP_ID]) ?? new Uint8Array());
+        return Array.from({ length: parts.length / 2 }, (_, i) => [parts.text(2 * i), parts.text(2 * i + 1)]);
       },
     },
   };

@@ -6,14 +6,18 @@
 import type { CallHost } from '../../worker/host-channel.cjs';
 import { runtimeCall } from './runtime-call.cjs';
 
-class Message {
+/** A message the guest makes (no topic until sent), or one delivered to its handler (the topic it came on). */
+export class Message {
   private contentTypeValue: string | undefined;
   private meta: Array<[string, string]> | undefined;
 
-  constructor(private bytes: Uint8Array) {}
+  constructor(
+    private bytes: Uint8Array,
+    private readonly topicValue?: string,
+  ) {}
 
-  topic(): undefined {
-    return undefined;
+  topic(): string | undefined {
+    return this.topicValue;
   }
 
   contentType(): string | undefined {
