@@ -11,6 +11,7 @@ declare -A NEED=(
   [ctr]=containerd
   [redis-server]=redis-server
   [redis-cli]=redis-tools
+  [strace]=strace
   [clang]=clang
   [wasm-ld]=lld
   [htpasswd]=apache2-utils

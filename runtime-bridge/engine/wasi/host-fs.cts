@@ -12,6 +12,7 @@
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
+import { startupSnapshot } from 'node:v8';
 import { nativeAt, type NativeAt } from './native.cjs';
 
 const { O_RDONLY, O_DIRECTORY, O_NOFOLLOW, S_IFMT, S_IFREG, S_IFDIR, S_IFLNK, S_IFCHR, S_IFBLK, S_IFSOCK } = fs.constants;
@@ -53,6 +54,9 @@ let statFields: BigInt64Array;
 
 /** The addon, bound at first use (the namespace's construction): null is the JavaScript path. */
 function nat(): NativeAt | null {
+  // The snapshot's warm-up walks run's path through a namespace, but a loaded addon is a handle V8
+  // cannot serialize: that walk takes the JavaScript path, and the choice is made after the restore.
+  if (startupSnapshot.isBuildingSnapshot()) return null;
   if (native === undefined) {
     native = nativeAt();
     statFields = new BigInt64Array(8);

@@ -8,7 +8,6 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { startupSnapshot } from 'node:v8';
 
 /** What native/wasi-at.c exports: each returns -errno on failure. */
 export interface NativeAt {
@@ -37,9 +36,6 @@ let loaded: NativeAt | null | undefined;
 
 /** The addon when it loaded and this kernel has openat2; null for the JavaScript path. */
 export function nativeAt(): NativeAt | null {
-  // The snapshot's warm-up walks run's path through a namespace, but a loaded addon is a handle V8
-  // cannot serialize: that walk takes the JavaScript path and the restored process loads the addon.
-  if (startupSnapshot.isBuildingSnapshot()) return null;
   if (loaded === undefined) loaded = load();
   return loaded;
 }
