@@ -54,10 +54,10 @@ let statFields: BigInt64Array;
 
 /** The addon, bound at first use (the namespace's construction): null is the JavaScript path. */
 function nat(): NativeAt | null {
-  // The snapshot's warm-up walks run's path through a namespace, but a loaded addon is a handle V8
-  // cannot serialize: that walk takes the JavaScript path, and the choice is made after the restore.
-  if (startupSnapshot.isBuildingSnapshot()) return null;
   if (native === undefined) {
+    // The snapshot's warm-up walks run's path through a namespace, but a loaded addon is a handle V8
+    // cannot serialize: that walk takes the JavaScript path, and the choice is made after the restore.
+    if (startupSnapshot.isBuildingSnapshot()) return null;
     native = nativeAt();
     statFields = new BigInt64Array(8);
     if (native !== null && native.bindStat(statFields) !== 0) native = null;
